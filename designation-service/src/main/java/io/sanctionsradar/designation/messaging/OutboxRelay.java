@@ -1,0 +1,90 @@
+package io.sanctionsradar.designation.messaging;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Polls the outbox and publishes unpublished events in order as CloudEvents (binary mode, keyed by aggregate
+ * id). Rows are locked with SKIP LOCKED so several instances never publish the same batch at once; a crash
+ * between publish and commit republishes, which consumers absorb by de-duplicating on {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TopicProvisioner topics;
+
+    @Inject
+    @Channel("designations")
+    MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "outbox.batch-size")
+    int batchSize;
+
+    @Scheduled(every = "${outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            while (publishBatch() == batchSize) {
+                // a full batch means more are waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: publishing failed, will retry: %s", e.toString());
+        }
+    }
+
+    /** Publishes up to one batch and marks it published; returns how many events it published. */
+    @Transactional
+    public int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = entityManager.createNativeQuery("""
+                        SELECT * FROM outbox_event WHERE published_at IS NULL
+                        ORDER BY sequence LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                .setParameter("limit", batchSize)
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        topics.ensureDesignationTopic();
+        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        Instant now = Instant.now();
+        batch.forEach(event -> event.publishedAt = now);
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.id.toString())
+                .withType(event.eventType)
+                .withSubject(event.aggregateId)
+                .withDataContentType("application/json")
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateId)
+                .build();
+        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+    }
+}
