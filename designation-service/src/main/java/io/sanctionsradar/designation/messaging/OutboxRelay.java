@@ -43,7 +43,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.batch-size")
     int batchSize;
 
-    @Scheduled(every = "${outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         try {
             while (publishBatch() == batchSize) {
