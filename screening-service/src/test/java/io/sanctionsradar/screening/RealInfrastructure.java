@@ -6,7 +6,8 @@ import io.sanctionsradar.infra.testing.LocalInfraTestResource;
 
 /** Every @QuarkusTest of this module runs against the real broker and a fresh PostgreSQL database. */
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "screening"))
+        initArgs = {@ResourceArg(name = "database", value = "screening"),
+                @ResourceArg(name = "incoming-channels", value = "designations")})
 public final class RealInfrastructure {
 
     private RealInfrastructure() {

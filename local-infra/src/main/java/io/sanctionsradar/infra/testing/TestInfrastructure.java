@@ -34,6 +34,7 @@ public final class TestInfrastructure {
     private final String postgresPort;
     private final String postgresUser;
     private final String postgresPassword;
+    private final List<String> createdDatabases = new ArrayList<>();
 
     private TestInfrastructure(String kafkaBootstrapServers, String postgresHost, String postgresPort,
                                String postgresUser, String postgresPassword) {
@@ -47,6 +48,10 @@ public final class TestInfrastructure {
     public static synchronized TestInfrastructure get() {
         if (instance == null) {
             instance = startOrConnect();
+            if (blankToNull(System.getenv("DB_HOST")) != null) {
+                TestInfrastructure external = instance;
+                Runtime.getRuntime().addShutdownHook(new Thread(external::dropCreatedDatabases, "test-db-cleanup"));
+            }
         }
         return instance;
     }
@@ -64,16 +69,31 @@ public final class TestInfrastructure {
     }
 
     /** Creates a new, empty database named after {@code prefix} and returns its JDBC URL. */
-    public String createFreshDatabase(String prefix) {
+    public synchronized String createFreshDatabase(String prefix) {
         String name = (prefix + "_test_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        String admin = "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/postgres";
-        try (Connection connection = DriverManager.getConnection(admin, postgresUser, postgresPassword);
-             var statement = connection.createStatement()) {
+        try (Connection connection = adminConnection(); var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on " + admin, e);
+            throw new IllegalStateException("cannot create test database " + name + " on " + postgresHost, e);
         }
+        createdDatabases.add(name);
         return "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + name;
+    }
+
+    /** On a shared server the test databases would pile up; FORCE closes connections the JVM still holds. */
+    private synchronized void dropCreatedDatabases() {
+        try (Connection connection = adminConnection(); var statement = connection.createStatement()) {
+            for (String name : createdDatabases) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop test databases " + createdDatabases + ": " + e.getMessage());
+        }
+    }
+
+    private Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/postgres",
+                postgresUser, postgresPassword);
     }
 
     private static TestInfrastructure startOrConnect() {
