@@ -69,7 +69,7 @@ public class ProblemMapper {
                 "An unexpected error occurred; quote reference " + reference + " when reporting it", uri, List.of());
     }
 
-    private static Response problem(int status, String title, String detail, UriInfo uri,
+    static Response problem(int status, String title, String detail, UriInfo uri,
                                     List<Problem.FieldError> errors) {
         Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
@@ -77,7 +77,7 @@ public class ProblemMapper {
 
     /** "create.request.subject.name" (method, parameter, then the bean path) → "subject.name". */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        String path = violation.getPropertyPath().toString().replace(".<list element>", "");
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }

@@ -1,17 +1,27 @@
 package io.sanctionsradar.designation.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Records events in the caller's transaction; {@link OutboxRelay} publishes them after commit, so a change
- * and its event are stored together or not at all.
+ * Records events in the caller's transaction; {@link OutboxRelay} publishes them once it has committed, so a
+ * change and its event are stored together or not at all.
  */
 @ApplicationScoped
 public class Outbox {
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String aggregateType, String aggregateId, String eventType, String payloadJson) {
@@ -23,6 +33,18 @@ public class Outbox {
         event.payload = payloadJson;
         event.occurredAt = Instant.now();
         event.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake(); // publish now rather than at the next poll
+                }
+            }
+        });
         return event.id;
     }
 }

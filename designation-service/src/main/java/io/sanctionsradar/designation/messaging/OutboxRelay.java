@@ -1,14 +1,16 @@
 package io.sanctionsradar.designation.messaging;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,11 +20,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Polls the outbox and publishes unpublished events in order as CloudEvents (binary mode, keyed by aggregate
- * id). Rows are locked with SKIP LOCKED so several instances never publish the same batch at once; a crash
- * between publish and commit republishes, which consumers absorb by de-duplicating on {@code ce_id}.
+ * Publishes unpublished outbox events in order as CloudEvents (binary mode, keyed by aggregate id), woken right
+ * after each commit that wrote one and by a periodic poll as a safety net. Rows are locked with SKIP LOCKED so
+ * several instances never publish the same batch at once; a crash between publish and commit republishes, which
+ * consumers absorb by de-duplicating on {@code ce_id}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,11 +49,37 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.batch-size")
     int batchSize;
 
-    @Scheduled(every = "${outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    // one publisher thread: batches leave in commit order, and a wake-up during a run schedules one more run
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+
+    @Scheduled(every = "${outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
+        wake();
+    }
+
+    /** Asks for a publishing run soon; cheap, and safe to call from any thread. */
+    public void wake() {
+        if (!paused.get() && runQueued.compareAndSet(false, true)) {
+            publisher.execute(this::drain);
+        }
+    }
+
+    /** Stops publishing (events keep accumulating in the outbox) until {@link #resume()}; for maintenance and tests. */
+    public void pause() {
+        paused.set(true);
+    }
+
+    public void resume() {
+        paused.set(false);
+        wake();
+    }
+
+    private void drain() {
+        runQueued.set(false);
         try {
-            while (publishBatch() == batchSize) {
+            while (!paused.get() && QuarkusTransaction.requiringNew().call(this::publishBatch) == batchSize) {
                 // a full batch means more are waiting
             }
         } catch (RuntimeException e) {
@@ -55,9 +87,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch and marks it published; returns how many events it published. */
-    @Transactional
-    public int publishBatch() {
+    void onStop(@Observes ShutdownEvent stop) {
+        paused.set(true);
+        publisher.shutdown();
+    }
+
+    private int publishBatch() {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = entityManager.createNativeQuery("""
                         SELECT * FROM outbox_event WHERE published_at IS NULL

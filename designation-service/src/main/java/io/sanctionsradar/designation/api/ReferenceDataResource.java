@@ -1,0 +1,97 @@
+package io.sanctionsradar.designation.api;
+
+import io.sanctionsradar.designation.persistence.AuthorityEntity;
+import io.sanctionsradar.designation.persistence.ProgrammeEntity;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The authorities that sanction and the programmes they sanction under. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference data")
+public class ReferenceDataResource {
+
+    private static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
+
+    public record Authority(String code, @NotBlank @Size(max = 256) String name,
+                            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
+    }
+
+    public record Programme(String code, @NotBlank @Size(max = 32) String authority,
+                            @NotBlank @Size(max = 256) String name, @Size(max = 512) String legalBasis) {
+    }
+
+    @GET
+    @Path("/authorities")
+    public List<Authority> authorities() {
+        return AuthorityEntity.<AuthorityEntity>listAll(Sort.ascending("code")).stream()
+                .map(a -> new Authority(a.code, a.name, a.country)).toList();
+    }
+
+    @PUT
+    @Path("/authorities/{code}")
+    @Transactional
+    @Operation(summary = "Register or rename an authority")
+    public Authority putAuthority(@PathParam("code") @Pattern(regexp = CODE) String code,
+                                  @Valid @NotNull Authority authority) {
+        AuthorityEntity entity = AuthorityEntity.findById(code);
+        if (entity == null) {
+            entity = new AuthorityEntity();
+            entity.code = code;
+        }
+        entity.name = authority.name();
+        entity.country = authority.country();
+        entity.persist();
+        return new Authority(code, entity.name, entity.country);
+    }
+
+    @GET
+    @Path("/programmes")
+    public List<Programme> programmes() {
+        return ProgrammeEntity.<ProgrammeEntity>listAll(Sort.ascending("code")).stream()
+                .map(p -> new Programme(p.code, p.authorityCode, p.name, p.legalBasis)).toList();
+    }
+
+    @PUT
+    @Path("/programmes/{code}")
+    @Transactional
+    @Operation(summary = "Register or update a programme", description = "Its legal basis is the default for designations under it")
+    public Programme putProgramme(@PathParam("code") @Pattern(regexp = CODE) String code,
+                                  @Valid @NotNull Programme programme) {
+        if (AuthorityEntity.findById(programme.authority()) == null) {
+            throw RequestRejected.invalid(List.of(new FieldError("authority", "unknown authority " + programme.authority())));
+        }
+        ProgrammeEntity entity = ProgrammeEntity.findById(code);
+        if (entity == null) {
+            entity = new ProgrammeEntity();
+            entity.code = code;
+        } else if (!entity.authorityCode.equals(programme.authority())) {
+            throw RequestRejected.invalid(List.of(new FieldError("authority", "programme " + code
+                    + " belongs to " + entity.authorityCode + "; its authority cannot change")));
+        }
+        entity.authorityCode = programme.authority();
+        entity.name = programme.name();
+        entity.legalBasis = programme.legalBasis();
+        entity.persist();
+        return new Programme(code, entity.authorityCode, entity.name, entity.legalBasis);
+    }
+}

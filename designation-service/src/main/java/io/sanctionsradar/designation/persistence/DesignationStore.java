@@ -1,0 +1,157 @@
+package io.sanctionsradar.designation.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.sanctionsradar.designation.domain.Alias;
+import io.sanctionsradar.designation.domain.Designation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Stores designations as JSON documents with their filter columns, and their version history. */
+@ApplicationScoped
+public class DesignationStore {
+
+    @Inject
+    ObjectMapper json;
+
+    public record Filter(String authority, String program, String status, String kind, String sourceList,
+                         String sourceId, String query) {
+    }
+
+    public record PageOf<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public Optional<Designation> find(UUID id) {
+        return DesignationEntity.<DesignationEntity>findByIdOptional(id).map(e -> read(e.state, Designation.class));
+    }
+
+    /** Locks the row until the transaction ends, so concurrent changes to one designation queue up. */
+    public Optional<Designation> findForUpdate(UUID id) {
+        return DesignationEntity.<DesignationEntity>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(e -> read(e.state, Designation.class));
+    }
+
+    public Optional<UUID> findActiveBySource(String sourceList, String sourceId) {
+        return DesignationEntity.<DesignationEntity>find(
+                        "sourceList = ?1 and sourceId = ?2 and status = 'ACTIVE'", sourceList, sourceId)
+                .firstResultOptional().map(e -> e.id);
+    }
+
+    /** Saves a new version: the current state, and the history row with what changed. */
+    public void save(Designation designation, String changedBy, String changesJson) {
+        UUID id = UUID.fromString(designation.designationId());
+        String state = write(designation);
+        DesignationEntity entity = DesignationEntity.findById(id);
+        if (entity == null) {
+            entity = new DesignationEntity();
+            entity.id = id;
+            entity.createdAt = designation.recordedAt();
+        }
+        entity.kind = designation.kind().name();
+        entity.status = designation.status().name();
+        entity.version = designation.version();
+        entity.authorityCode = designation.authority();
+        entity.sourceList = designation.sourceList();
+        entity.sourceId = designation.sourceId();
+        entity.primaryName = designation.subject().name();
+        entity.searchText = searchText(designation);
+        entity.listedOn = designation.listedOn();
+        entity.state = state;
+        entity.updatedAt = designation.recordedAt();
+        entity.persist();
+        DesignationVersionEntity version = new DesignationVersionEntity();
+        version.key = new DesignationVersionEntity.Key(id, designation.version());
+        version.eventType = designation.eventType();
+        version.changedAt = designation.recordedAt();
+        version.changedBy = changedBy;
+        version.state = state;
+        version.changes = changesJson;
+        version.persist();
+    }
+
+    public PageOf<Designation> browse(Filter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.authority() != null) {
+            where.add("authorityCode = :authority");
+            parameters.and("authority", filter.authority());
+        }
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.kind() != null) {
+            where.add("kind = :kind");
+            parameters.and("kind", filter.kind());
+        }
+        if (filter.sourceList() != null) {
+            where.add("sourceList = :sourceList");
+            parameters.and("sourceList", filter.sourceList());
+        }
+        if (filter.sourceId() != null) {
+            where.add("sourceId = :sourceId");
+            parameters.and("sourceId", filter.sourceId());
+        }
+        if (filter.program() != null) {
+            where.add("function('jsonb_exists', function('jsonb_extract_path', state, 'programs'), :program) = true");
+            parameters.and("program", filter.program());
+        }
+        if (filter.query() != null) {
+            where.add("searchText like :query");
+            parameters.and("query", "%" + escapeLike(filter.query().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var found = DesignationEntity.<DesignationEntity>find(query, Sort.descending("listedOn").and("id"), parameters)
+                .page(Page.of(page, size));
+        List<Designation> items = found.list().stream().map(e -> read(e.state, Designation.class)).toList();
+        return new PageOf<>(items, page, size, found.count());
+    }
+
+    public List<DesignationVersionEntity> history(UUID id) {
+        return DesignationVersionEntity.list("key.designationId", Sort.ascending("key.version"), id);
+    }
+
+    public Optional<Designation> version(UUID id, int version) {
+        return DesignationVersionEntity.<DesignationVersionEntity>findByIdOptional(
+                new DesignationVersionEntity.Key(id, version)).map(v -> read(v.state, Designation.class));
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
+        }
+    }
+
+    private static String searchText(Designation designation) {
+        return Stream.concat(Stream.of(designation.subject().name()),
+                        designation.subject().aliases().stream().map(Alias::name))
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

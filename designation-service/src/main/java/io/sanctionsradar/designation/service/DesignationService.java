@@ -1,0 +1,167 @@
+package io.sanctionsradar.designation.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.designation.domain.Designation;
+import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.DesignationKind;
+import io.sanctionsradar.designation.domain.DesignationStatus;
+import io.sanctionsradar.designation.domain.RespondsTo;
+import io.sanctionsradar.designation.messaging.Outbox;
+import io.sanctionsradar.designation.persistence.AuthorityEntity;
+import io.sanctionsradar.designation.persistence.DesignationStore;
+import io.sanctionsradar.designation.persistence.ProgrammeEntity;
+import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.sanctionsradar.designation.service.RequestRejected.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records, amends and delists designations and countermeasures. Each change is saved with its version history
+ * and its event in one transaction (the outbox), so the event stream never disagrees with the record.
+ */
+@ApplicationScoped
+public class DesignationService {
+
+    static final String AGGREGATE = "Designation";
+
+    @Inject
+    DesignationStore store;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Designation record(DesignationKind kind, DesignationDraft draft, String actor) {
+        String legalBasis = checkReferences(kind, draft);
+        if (draft.sourceId() != null) {
+            Optional<UUID> existing = store.findActiveBySource(draft.sourceList(), draft.sourceId());
+            if (existing.isPresent()) {
+                throw new RequestRejected(Reason.CONFLICT, "Entry " + draft.sourceId() + " of " + draft.sourceList()
+                        + " is already designated as " + existing.get(),
+                        List.of(new FieldError("sourceId", "already designated as " + existing.get())));
+            }
+        }
+        Designation designation = Designation.record(UUID.randomUUID().toString(), kind, draft, legalBasis,
+                Instant.now());
+        saveAndAnnounce(null, designation, actor);
+        return designation;
+    }
+
+    /** Applies the draft as the next version; a draft that changes nothing returns the current version. */
+    @Transactional
+    public Designation amend(UUID id, DesignationDraft draft, Integer expectedVersion, String actor) {
+        Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
+        checkVersion(current, expectedVersion);
+        if (current.status() == DesignationStatus.DELISTED) {
+            throw new RequestRejected(Reason.CONFLICT, "Designation " + id + " was delisted on "
+                    + current.delistedOn() + "; record a new designation instead of amending it");
+        }
+        String legalBasis = checkReferences(current.kind(), draft);
+        Designation amended = current.amend(draft, legalBasis, Instant.now());
+        if (amended.sameContentAs(current)) {
+            return current;
+        }
+        if (draft.sourceId() != null && !draft.sourceId().equals(current.sourceId())) {
+            store.findActiveBySource(draft.sourceList(), draft.sourceId()).ifPresent(other -> {
+                throw new RequestRejected(Reason.CONFLICT, "Entry " + draft.sourceId() + " of " + draft.sourceList()
+                        + " is already designated as " + other);
+            });
+        }
+        saveAndAnnounce(current, amended, actor);
+        return amended;
+    }
+
+    @Transactional
+    public Designation delist(UUID id, LocalDate delistedOn, String reason, Integer expectedVersion, String actor) {
+        Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
+        checkVersion(current, expectedVersion);
+        if (current.status() == DesignationStatus.DELISTED) {
+            throw new RequestRejected(Reason.CONFLICT, "Designation " + id + " was already delisted on "
+                    + current.delistedOn());
+        }
+        LocalDate on = delistedOn != null ? delistedOn : LocalDate.now();
+        if (on.isBefore(current.listedOn())) {
+            throw RequestRejected.invalid(List.of(new FieldError("delistedOn",
+                    "must not be before the listing date " + current.listedOn())));
+        }
+        Designation delisted = current.delist(on, reason, Instant.now());
+        saveAndAnnounce(current, delisted, actor);
+        return delisted;
+    }
+
+    private void saveAndAnnounce(Designation before, Designation after, String actor) {
+        store.save(after, actor, store.write(Changes.between(json, before, after)));
+        outbox.append(AGGREGATE, after.designationId(), after.eventType(), store.write(after));
+    }
+
+    /** Checks what Bean Validation cannot: that the authority, programmes and answered designations exist. */
+    private String checkReferences(DesignationKind kind, DesignationDraft draft) {
+        List<FieldError> errors = new ArrayList<>();
+        if (AuthorityEntity.findById(draft.authority()) == null) {
+            errors.add(new FieldError("authority", "unknown authority " + draft.authority()
+                    + "; known ones are listed at /api/v1/authorities"));
+        }
+        String defaultLegalBasis = null;
+        for (int i = 0; i < draft.programs().size(); i++) {
+            ProgrammeEntity programme = ProgrammeEntity.findById(draft.programs().get(i));
+            if (programme == null) {
+                errors.add(new FieldError("programs[" + i + "]", "unknown programme " + draft.programs().get(i)
+                        + "; known ones are listed at /api/v1/programmes"));
+            } else if (!programme.authorityCode.equals(draft.authority())) {
+                errors.add(new FieldError("programs[" + i + "]", "programme " + programme.code + " belongs to "
+                        + programme.authorityCode + ", not " + draft.authority()));
+            } else if (defaultLegalBasis == null) {
+                defaultLegalBasis = programme.legalBasis;
+            }
+        }
+        if (kind == DesignationKind.COUNTERMEASURE && draft.respondsTo().isEmpty()) {
+            errors.add(new FieldError("respondsTo", "a countermeasure must name the designations or the action it answers"));
+        }
+        if (kind == DesignationKind.DESIGNATION && !draft.respondsTo().isEmpty()) {
+            errors.add(new FieldError("respondsTo", "only countermeasures respond to other actions"));
+        }
+        for (int i = 0; i < draft.respondsTo().size(); i++) {
+            RespondsTo answered = draft.respondsTo().get(i);
+            if (answered.designationId() != null && !isKnownDesignation(answered.designationId())) {
+                errors.add(new FieldError("respondsTo[" + i + "].designationId", "no designation "
+                        + answered.designationId()));
+            }
+            if (answered.authority() != null && AuthorityEntity.findById(answered.authority()) == null) {
+                errors.add(new FieldError("respondsTo[" + i + "].authority", "unknown authority " + answered.authority()));
+            }
+        }
+        if (draft.listedOn().isAfter(LocalDate.now().plusYears(1))) {
+            errors.add(new FieldError("listedOn", "must not be more than a year ahead"));
+        }
+        if (!errors.isEmpty()) {
+            throw RequestRejected.invalid(errors);
+        }
+        return draft.legalBasis() != null ? draft.legalBasis() : defaultLegalBasis;
+    }
+
+    private boolean isKnownDesignation(String id) {
+        try {
+            return store.find(UUID.fromString(id)).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void checkVersion(Designation current, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new RequestRejected(Reason.PRECONDITION_FAILED, "Designation " + current.designationId()
+                    + " is at version " + current.version() + ", not " + expectedVersion);
+        }
+    }
+}
