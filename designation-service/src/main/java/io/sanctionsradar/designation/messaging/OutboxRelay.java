@@ -105,8 +105,11 @@ public class OutboxRelay {
         topics.ensureDesignationTopic();
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
-        Instant now = Instant.now();
-        batch.forEach(event -> event.publishedAt = now);
+        // one statement for the whole batch; the entities are detached first so that no per-row update follows
+        List<java.util.UUID> ids = batch.stream().map(event -> event.id).toList();
+        batch.forEach(entityManager::detach);
+        entityManager.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                .setParameter("now", Instant.now()).setParameter("ids", ids).executeUpdate();
         return batch.size();
     }
 

@@ -44,16 +44,20 @@ public class DesignationStore {
     }
 
     public Optional<UUID> findActiveBySource(String sourceList, String sourceId) {
-        return DesignationEntity.<DesignationEntity>find(
-                        "sourceList = ?1 and sourceId = ?2 and status = 'ACTIVE'", sourceList, sourceId)
-                .firstResultOptional().map(e -> e.id);
+        // the id alone: loading the entity would parse its whole JSON document for nothing
+        return DesignationEntity.getEntityManager().createQuery(
+                        "select d.id from DesignationEntity d where d.sourceList = :list and d.sourceId = :id"
+                                + " and d.status = 'ACTIVE'", UUID.class)
+                .setParameter("list", sourceList).setParameter("id", sourceId).setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
-    /** Saves a new version: the current state, and the history row with what changed. */
-    public void save(Designation designation, String changedBy, String changesJson) {
+    /** Saves a new version, the current state and the history row with what changed; returns the state as JSON. */
+    public String save(Designation designation, String changedBy, String changesJson) {
         UUID id = UUID.fromString(designation.designationId());
         String state = write(designation);
-        DesignationEntity entity = DesignationEntity.findById(id);
+        // a later version was loaded (and locked) by the caller, so this finds it without a query
+        DesignationEntity entity = designation.version() == 1 ? null : DesignationEntity.findById(id);
         if (entity == null) {
             entity = new DesignationEntity();
             entity.id = id;
@@ -79,6 +83,7 @@ public class DesignationStore {
         version.state = state;
         version.changes = changesJson;
         version.persist();
+        return state;
     }
 
     public PageOf<Designation> browse(Filter filter, int page, int size) {

@@ -101,8 +101,8 @@ public class DesignationService {
     }
 
     private void saveAndAnnounce(Designation before, Designation after, String actor) {
-        store.save(after, actor, store.write(Changes.between(json, before, after)));
-        outbox.append(AGGREGATE, after.designationId(), after.eventType(), store.write(after));
+        String state = store.save(after, actor, store.write(Changes.between(json, before, after)));
+        outbox.append(AGGREGATE, after.designationId(), after.eventType(), state);
     }
 
     /** Checks what Bean Validation cannot: that the authority, programmes and answered designations exist. */
