@@ -105,7 +105,7 @@ class ValidationTest {
         Map<String, Object> draft = Drafts.wangJunzheng();
         Drafts.subjectOf(draft).put("remarks", "x".repeat(3 * 1024 * 1024));
         given().contentType(ContentType.JSON).body(draft).when().post("/api/v1/designations")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json");
     }
 
     private static void refused(Map<String, Object> draft, String field) {
