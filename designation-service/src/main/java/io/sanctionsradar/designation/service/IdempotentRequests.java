@@ -1,5 +1,6 @@
 package io.sanctionsradar.designation.service;
 
+import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.IdempotentRequestEntity;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
@@ -8,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,6 +35,9 @@ public class IdempotentRequests {
 
     @Inject
     DesignationStore store;
+
+    @ConfigProperty(name = "idempotency.retention")
+    Duration retention;
 
     @Transactional
     public Outcome execute(String key, String operation, Object request, Supplier<Outcome> action) {
@@ -66,6 +72,13 @@ public class IdempotentRequests {
         record.createdAt = Instant.now();
         record.persist();
         return outcome;
+    }
+
+    /** Keys are kept long enough for any client's retries, not forever. */
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void forgetOldKeys() {
+        IdempotentRequestEntity.delete("createdAt < ?1", Instant.now().minus(retention));
     }
 
     private static String sha256(String text) {
