@@ -7,20 +7,23 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body larger than {@code quarkus.http.limits.max-body-size} as problem+json when its Content-Length
- * says so up front; the HTTP layer's own refusal (for chunked bodies) has no body at all.
+ * Refuses a JSON body larger than {@code api.max-json-body-size} as problem+json when its Content-Length says so
+ * up front. List files (multipart uploads) may be larger, up to {@code quarkus.http.limits.max-body-size}, whose
+ * refusal by the HTTP layer has no body at all.
  */
 @ApplicationScoped
 public class OversizedBodyHandler {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    @ConfigProperty(name = "api.max-json-body-size")
+    MemorySize maxJsonBodySize;
 
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
+        long limit = maxJsonBodySize.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader("Content-Length");
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+            String type = context.request().getHeader("Content-Type");
+            boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+            if (!upload && length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
                 String body = """
                         {"type":"about:blank","title":"Content Too Large","status":413,\
                         "detail":"The request body has %s bytes; this service accepts at most %d","instance":"%s"}"""

@@ -124,6 +124,22 @@ public class DesignationStore {
         return new PageOf<>(items, page, size, found.count());
     }
 
+    /** The active designations of one source list by their list id: what an import compares its file with. */
+    public java.util.Map<String, Designation> activeBySourceList(String sourceList) {
+        java.util.Map<String, Designation> active = new java.util.HashMap<>();
+        entityManager().createQuery("select d.state from DesignationEntity d where d.sourceList = :list"
+                        + " and d.status = 'ACTIVE' and d.sourceId is not null", String.class)
+                .setParameter("list", sourceList)
+                .getResultStream()
+                .map(state -> read(state, Designation.class))
+                .forEach(d -> active.put(d.sourceId(), d));
+        return active;
+    }
+
+    private static jakarta.persistence.EntityManager entityManager() {
+        return DesignationEntity.getEntityManager();
+    }
+
     public List<DesignationVersionEntity> history(UUID id) {
         return DesignationVersionEntity.list("key.designationId", Sort.ascending("key.version"), id);
     }

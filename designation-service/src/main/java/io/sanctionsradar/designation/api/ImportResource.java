@@ -1,0 +1,67 @@
+package io.sanctionsradar.designation.api;
+
+import io.sanctionsradar.designation.imports.ImportReport;
+import io.sanctionsradar.designation.imports.ImportService;
+import io.sanctionsradar.designation.imports.MalformedListException;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Imports of the published lists, each compared with what earlier imports of the same list recorded. */
+@jakarta.ws.rs.Path("/api/v1/imports")
+@Tag(name = "Imports")
+public class ImportResource {
+
+    @Inject
+    ImportService imports;
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
+            + "file(s) as 'file' parts, optional force=true to accept a file that delists more than the configured "
+            + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected.")
+    public ImportReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
+                                   @RestForm String force,
+                                   @HeaderParam(DesignationResource.ACTOR_HEADER) String actor) throws IOException {
+        if (format == null || format.isBlank()) {
+            throw RequestRejected.invalid(List.of(new FieldError("format", "name the list's format, one of "
+                    + imports.formatNames())));
+        }
+        if (files == null || files.isEmpty()) {
+            throw RequestRejected.invalid(List.of(new FieldError("file", "attach the list file(s) as 'file' parts")));
+        }
+        if (force != null && !force.equals("true") && !force.equals("false")) {
+            throw RequestRejected.invalid(List.of(new FieldError("force", "must be true or false")));
+        }
+        Map<String, Path> byName = new HashMap<>();
+        for (FileUpload file : files) {
+            String name = file.fileName() == null ? "" : Path.of(file.fileName()).getFileName().toString();
+            byName.put(name.toLowerCase(Locale.ROOT), file.uploadedFile());
+        }
+        try {
+            return imports.importList(format.trim(), byName, "true".equals(force),
+                    actor == null || actor.isBlank() ? "import" : actor.trim());
+        } catch (MalformedListException e) {
+            throw RequestRejected.invalid(List.of(new FieldError("file", e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.sanctionsradar.designation.imports;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Country names as lists write them ("Korea, North", "Burma", "Iran") to ISO 3166-1 alpha-2 codes. */
+final class Countries {
+
+    private static final Map<String, String> CODES = new HashMap<>();
+
+    static {
+        for (String code : Locale.getISOCountries()) {
+            CODES.put(key(new Locale("", code).getDisplayCountry(Locale.ENGLISH)), code);
+            CODES.put(key(code), code);
+        }
+        Map.ofEntries(
+                Map.entry("Korea, North", "KP"), Map.entry("North Korea", "KP"), Map.entry("Korea, South", "KR"),
+                Map.entry("South Korea", "KR"), Map.entry("Burma", "MM"), Map.entry("Russia", "RU"),
+                Map.entry("Iran", "IR"), Map.entry("Syria", "SY"), Map.entry("Venezuela", "VE"),
+                Map.entry("Bolivia", "BO"), Map.entry("Tanzania", "TZ"), Map.entry("Vietnam", "VN"),
+                Map.entry("Laos", "LA"), Map.entry("Moldova", "MD"), Map.entry("Brunei", "BN"),
+                Map.entry("Turkey", "TR"), Map.entry("Czech Republic", "CZ"), Map.entry("Macau", "MO"),
+                Map.entry("Macao", "MO"), Map.entry("Hong Kong", "HK"), Map.entry("Taiwan", "TW"),
+                Map.entry("Congo, Democratic Republic of the", "CD"), Map.entry("Congo, Republic of the", "CG"),
+                Map.entry("Cote d'Ivoire", "CI"), Map.entry("Côte d'Ivoire", "CI"), Map.entry("Kosovo", "XK"),
+                Map.entry("Palestinian", "PS"), Map.entry("West Bank", "PS"), Map.entry("Gaza", "PS"),
+                Map.entry("United Kingdom", "GB"), Map.entry("UK", "GB"), Map.entry("United States", "US"),
+                Map.entry("USA", "US"), Map.entry("The Bahamas", "BS"), Map.entry("Bahamas, The", "BS"),
+                Map.entry("Gambia, The", "GM"), Map.entry("Micronesia, Federated States of", "FM"),
+                Map.entry("Saint Kitts and Nevis", "KN"), Map.entry("Saint Vincent and the Grenadines", "VC"),
+                Map.entry("Curacao", "CW"), Map.entry("Sint Maarten", "SX"), Map.entry("Eswatini", "SZ"),
+                Map.entry("North Macedonia", "MK"), Map.entry("Macedonia", "MK"), Map.entry("Bosnia-Herzegovina", "BA"),
+                Map.entry("Region: Crimea", "UA"), Map.entry("Crimea", "UA"))
+                .forEach((name, code) -> CODES.put(key(name), code));
+    }
+
+    private Countries() {
+    }
+
+    static Optional<String> code(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(CODES.get(key(name)));
+    }
+
+    private static String key(String name) {
+        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

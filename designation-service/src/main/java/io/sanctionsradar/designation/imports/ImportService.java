@@ -1,0 +1,166 @@
+package io.sanctionsradar.designation.imports;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.sanctionsradar.designation.domain.Designation;
+import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.DesignationKind;
+import io.sanctionsradar.designation.persistence.DesignationStore;
+import io.sanctionsradar.designation.persistence.ProgrammeEntity;
+import io.sanctionsradar.designation.service.DesignationService;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a published list as a diff against what the previous imports of the same list recorded: new entries
+ * are listed, changed ones amended, missing ones delisted, unchanged ones left alone (no event). One transaction:
+ * a list is imported entirely or not at all, and every change goes through the outbox like any other.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final int FLUSH_EVERY = 500;
+
+    @Inject
+    Instance<ListFormat> formats;
+
+    @Inject
+    DesignationService designations;
+
+    @Inject
+    DesignationStore store;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "imports.max-delisting-share")
+    double maxDelistingShare;
+
+    public List<String> formatNames() {
+        return formats.stream().map(ListFormat::name).sorted().toList();
+    }
+
+    public ImportReport importList(String format, Map<String, Path> files, boolean force, String actor)
+            throws IOException {
+        ListFormat parser = formats.stream().filter(f -> f.name().equals(format)).findFirst()
+                .orElseThrow(() -> RequestRejected.invalid(List.of(new FieldError("format",
+                        "unknown format " + format + "; known formats: " + formatNames()))));
+        ParsedList parsed = parser.parse(files);
+        return apply(format, parsed, force, actor);
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = 900)
+    ImportReport apply(String format, ParsedList parsed, boolean force, String actor) {
+        registerUnknownProgrammes(parsed);
+        Map<String, Designation> current = store.activeBySourceList(parsed.sourceList());
+        Set<String> inFile = new HashSet<>();
+        parsed.entries().forEach(e -> inFile.add(e.draft().sourceId()));
+        parsed.rejections().forEach(r -> inFile.add(r.sourceId()));
+        List<Designation> missing = current.values().stream().filter(d -> !inFile.contains(d.sourceId()))
+                .sorted(Comparator.comparing(Designation::sourceId)).toList();
+        if (!force && missing.size() > maxDelistingShare * current.size()) {
+            throw new RequestRejected(RequestRejected.Reason.CONFLICT, "This file would delist " + missing.size()
+                    + " of the " + current.size() + " active entries of " + parsed.sourceList() + ", more than "
+                    + Math.round(maxDelistingShare * 100) + "%: a truncated download? Nothing was imported; send "
+                    + "force=true to import it anyway", List.of(new FieldError("force", "needed for this delisting")));
+        }
+        int listed = 0;
+        int amended = 0;
+        int unchanged = 0;
+        List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+        LocalDate today = LocalDate.now();
+        int done = 0;
+        for (ListEntry entry : parsed.entries()) {
+            Designation existing = current.get(entry.draft().sourceId());
+            DesignationDraft draft = withListedOn(entry.draft(), existing != null ? existing.listedOn() : today);
+            Set<ConstraintViolation<DesignationDraft>> violations = validator.validate(draft);
+            if (!violations.isEmpty()) {
+                rejected.add(rejection(entry, describe(violations)));
+                continue;
+            }
+            try {
+                if (existing == null) {
+                    designations.record(DesignationKind.DESIGNATION, draft, actor);
+                    listed++;
+                } else if (designations.amend(UUID.fromString(existing.designationId()), draft, null, actor)
+                        .version() > existing.version()) {
+                    amended++;
+                } else {
+                    unchanged++;
+                }
+            } catch (RequestRejected e) {
+                rejected.add(rejection(entry, e.getMessage() + e.fieldErrors().stream()
+                        .map(f -> "; " + f.field() + ": " + f.message()).collect(Collectors.joining())));
+            }
+            if (++done % FLUSH_EVERY == 0) {
+                // keeps the persistence context small; otherwise every query re-checks thousands of entities
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        for (Designation gone : missing) {
+            designations.delist(UUID.fromString(gone.designationId()), today,
+                    "No longer on " + parsed.sourceList() + " (import of " + format + ")", null, actor);
+        }
+        return new ImportReport(parsed.sourceList(), format, listed, amended, missing.size(), unchanged, rejected);
+    }
+
+    /** Lists name programmes that may be new here; they are registered under the list's authority. */
+    private void registerUnknownProgrammes(ParsedList parsed) {
+        Map<String, String> programmes = new HashMap<>();
+        parsed.entries().forEach(e -> e.draft().programs().forEach(p -> programmes.putIfAbsent(p, e.draft().authority())));
+        programmes.forEach((code, authority) -> {
+            if (code.length() <= 64 && ProgrammeEntity.findById(code) == null) {
+                ProgrammeEntity programme = new ProgrammeEntity();
+                programme.code = code;
+                programme.authorityCode = authority;
+                programme.name = code + " (registered by an import of " + parsed.sourceList() + ")";
+                programme.persist();
+            }
+        });
+    }
+
+    private static DesignationDraft withListedOn(DesignationDraft d, LocalDate listedOn) {
+        if (d.listedOn() != null) {
+            return d;
+        }
+        return new DesignationDraft(d.authority(), d.programs(), d.legalBasis(), listedOn, d.sourceList(), d.sourceId(),
+                d.sourceReference(), d.sourceUrl(), d.measures(), d.subject(), d.respondsTo());
+    }
+
+    private static Rejection rejection(ListEntry entry, String reason) {
+        String location = entry.location();
+        int number = Integer.parseInt(location.replaceAll("\\D", ""));
+        return location.startsWith("line") ? Rejection.atLine(number, entry.draft().sourceId(), reason)
+                : Rejection.atRecord(number, entry.draft().sourceId(), reason);
+    }
+
+    private static String describe(Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream().map(v -> v.getPropertyPath().toString().replace(".<list element>", "") + " "
+                + v.getMessage()).sorted().collect(Collectors.joining("; "));
+    }
+}
