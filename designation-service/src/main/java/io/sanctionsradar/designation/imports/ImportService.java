@@ -10,7 +10,6 @@ import io.sanctionsradar.designation.service.DesignationService;
 import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -41,8 +40,8 @@ public class ImportService {
 
     private static final int FLUSH_EVERY = 500;
 
-    @Inject
-    Instance<ListFormat> formats;
+    /** Every format a list can be imported in; the parsers are plain Java, so they are simply listed here. */
+    private final List<ListFormat> formats = List.of(new OfacSdnCsv());
 
     @Inject
     DesignationService designations;

@@ -1,0 +1,124 @@
+package io.sanctionsradar.designation.imports;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.sanctionsradar.designation.messaging.OutboxEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** POST /api/v1/imports: a list file becomes listings, amendments and delistings, all or nothing. */
+@QuarkusTest
+class ImportTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/lists/ofac-sdn");
+    private static final Path HISTORY = Path.of(System.getProperty("sanctions.data.dir",
+            "../../shared/data"), "lists", "ofac-sdn-history");
+
+    @Test
+    void importing_the_same_file_again_changes_nothing_and_emits_no_event(@TempDir Path dir) throws IOException {
+        importFiles(true, FIXTURE.resolve("sdn.csv"), FIXTURE.resolve("alt.csv"), FIXTURE.resolve("add.csv"))
+                .statusCode(200).body("source", equalTo("US-OFAC-SDN"));
+        long events = outboxEvents();
+
+        importFiles(false, FIXTURE.resolve("sdn.csv"), FIXTURE.resolve("alt.csv"), FIXTURE.resolve("add.csv"))
+                .statusCode(200)
+                .body("listed", equalTo(0)).body("amended", equalTo(0)).body("delisted", equalTo(0))
+                .body("unchanged", equalTo(35)).body("rejected", hasSize(0));
+        assertEquals(events, outboxEvents());
+        given().queryParam("sourceList", "US-OFAC-SDN").queryParam("sourceId", "31492")
+                .when().get("/api/v1/designations")
+                .then().body("items[0].subject.name", equalTo("WANG, Junzheng"))
+                .body("items[0].measures[0].type", equalTo("ASSET_FREEZE"));
+    }
+
+    @Test
+    void a_truncated_file_is_refused_unless_forced(@TempDir Path dir) throws IOException {
+        importFiles(true, FIXTURE.resolve("sdn.csv")).statusCode(200);
+        Path truncated = dir.resolve("sdn.csv");
+        List<String> lines = Files.readAllLines(FIXTURE.resolve("sdn.csv"));
+        Files.write(truncated, lines.subList(0, 10));
+        long events = outboxEvents();
+
+        importFiles(false, truncated).statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("would delist 25 of the 35"));
+        assertEquals(events, outboxEvents(), "a refused import changes nothing");
+
+        importFiles(true, truncated).statusCode(200).body("delisted", equalTo(25)).body("unchanged", equalTo(10));
+    }
+
+    @Test
+    void a_file_of_the_wrong_format_is_refused_whole_with_the_line_at_fault(@TempDir Path dir) throws IOException {
+        Path wrong = dir.resolve("sdn.csv");
+        Files.writeString(wrong, "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+                + "this line,is not,an sdn row\n");
+        long events = outboxEvents();
+
+        importFiles(false, wrong).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", containsString("line 2"));
+        assertEquals(events, outboxEvents());
+    }
+
+    @Test
+    void an_unknown_format_is_refused_naming_the_known_ones() {
+        given().multiPart("format", "pdf-scan").multiPart("file", FIXTURE.resolve("sdn.csv").toFile())
+                .when().post("/api/v1/imports")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"))
+                .body("errors[0].message", containsString("ofac-sdn-csv"));
+    }
+
+    @Test
+    void the_spring_2022_sdn_snapshots_import_as_the_real_list_changes() {
+        Path first = HISTORY.resolve("sdn-2022-02-17.csv");
+        assumeTrue(Files.exists(first), "needs the shared data folder beside the repository: " + HISTORY.toAbsolutePath());
+        importSnapshot("sdn-2022-02-17.csv", true).statusCode(200);
+
+        importSnapshot("sdn-2022-02-28.csv", false).statusCode(200)
+                .body("listed", equalTo(166)).body("amended", equalTo(8)).body("delisted", equalTo(0));
+        importSnapshot("sdn-2022-03-25.csv", false).statusCode(200)
+                .body("listed", equalTo(588)).body("amended", equalTo(26)).body("delisted", equalTo(1));
+    }
+
+    private static ValidatableResponse importSnapshot(String name, boolean force) {
+        return given().multiPart("format", "ofac-sdn-csv").multiPart("force", Boolean.toString(force))
+                .multiPart("file", "sdn.csv", readAll(HISTORY.resolve(name)))
+                .when().post("/api/v1/imports").then();
+    }
+
+    private static ValidatableResponse importFiles(boolean force, Path... files) {
+        var request = given().multiPart("format", "ofac-sdn-csv").multiPart("force", Boolean.toString(force));
+        for (Path file : files) {
+            File f = file.toFile();
+            request = request.multiPart("file", f.getName(), readAll(file));
+        }
+        return request.when().post("/api/v1/imports").then();
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long outboxEvents() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count());
+    }
+}
