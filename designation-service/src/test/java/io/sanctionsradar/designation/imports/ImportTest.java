@@ -46,6 +46,24 @@ class ImportTest {
     }
 
     @Test
+    void a_consolidated_screening_list_imports_every_list_it_consolidates() {
+        Path csl = Path.of("src/test/resources/lists/us-csl/consolidated.csv");
+        given().multiPart("format", "us-csl-csv").multiPart("force", "true")
+                .multiPart("file", "consolidated.csv", readAll(csl))
+                .when().post("/api/v1/imports").then().statusCode(200).body("source", equalTo("US-CSL"));
+
+        given().queryParam("sourceList", "US-CSL").queryParam("sourceId", "f095626c9f8becc70b5948507fb6de6e443b257a")
+                .when().get("/api/v1/designations")
+                .then().body("items[0].authority", equalTo("US-BIS"))
+                .body("items[0].programs[0]", equalTo("ENTITY-LIST"))
+                .body("items[0].measures[0].type", equalTo("EXPORT_LICENSE_REQUIRED"))
+                .body("items[0].listedOn", equalTo("2019-10-09"));
+        given().multiPart("format", "us-csl-csv").multiPart("file", "consolidated.csv", readAll(csl))
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("unchanged", equalTo(43)).body("listed", equalTo(0)).body("amended", equalTo(0));
+    }
+
+    @Test
     void a_truncated_file_is_refused_unless_forced(@TempDir Path dir) throws IOException {
         importFiles(true, FIXTURE.resolve("sdn.csv")).statusCode(200);
         Path truncated = dir.resolve("sdn.csv");

@@ -1,0 +1,249 @@
+package io.sanctionsradar.designation.imports;
+
+import io.sanctionsradar.designation.domain.Address;
+import io.sanctionsradar.designation.domain.Alias;
+import io.sanctionsradar.designation.domain.AliasKind;
+import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
+import io.sanctionsradar.designation.domain.Measure;
+import io.sanctionsradar.designation.domain.MeasureType;
+import io.sanctionsradar.designation.domain.Subject;
+import io.sanctionsradar.designation.domain.SubjectType;
+import io.sanctionsradar.designation.domain.VesselDetails;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * trade.gov's Consolidated Screening List as CSV: one header row, 29 columns, every U.S. export-screening list in
+ * one file (SDN, Entity List, DPL, UVL, MEU, CMIC, SSI, ISN, DTC, …), with {@code ;}-separated values inside a
+ * field. The whole file is one source list, {@code US-CSL}, keyed by its stable {@code _id}; each row's
+ * {@code source} says which authority, programme and measures apply.
+ */
+public class UsCslCsv implements ListFormat {
+
+    public static final String SOURCE_LIST = "US-CSL";
+    private static final List<String> REQUIRED = List.of("_id", "source", "type", "programs", "name", "addresses",
+            "federal_register_notice", "start_date", "license_requirement", "license_policy", "alt_names",
+            "dates_of_birth", "nationalities", "citizenships", "places_of_birth", "ids", "remarks");
+    private static final Pattern LIST_ABBREVIATION = Pattern.compile("\\(([A-Z-]+)(?: List)?\\)");
+    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /** What each list of the CSL means: who runs it, its programme when the row names none, its measure. */
+    private record ListRule(String authority, String programme, MeasureType measure, String scope) {
+    }
+
+    private static final Map<String, ListRule> RULES = Map.ofEntries(
+            Map.entry("SDN", new ListRule("US-OFAC", "SDN", MeasureType.ASSET_FREEZE, null)),
+            Map.entry("EL", new ListRule("US-BIS", "ENTITY-LIST", MeasureType.EXPORT_LICENSE_REQUIRED, null)),
+            Map.entry("DPL", new ListRule("US-BIS", "DPL", MeasureType.EXPORT_PRIVILEGES_DENIED, null)),
+            Map.entry("UVL", new ListRule("US-BIS", "UVL", MeasureType.EXPORT_LICENSE_REQUIRED,
+                    "A UVL statement is required from the party before export; no license exceptions")),
+            Map.entry("MEU", new ListRule("US-BIS", "MEU", MeasureType.EXPORT_LICENSE_REQUIRED,
+                    "Items in Supplement No. 2 to Part 744 of the EAR")),
+            Map.entry("DTC", new ListRule("US-STATE", "DTC", MeasureType.EXPORT_PRIVILEGES_DENIED,
+                    "Debarred from participating in the export of defense articles and services (ITAR)")),
+            Map.entry("ISN", new ListRule("US-STATE", "ISN", MeasureType.SECTORAL_RESTRICTIONS,
+                    "Nonproliferation sanctions; the Federal Register notice names the measures")),
+            Map.entry("SSI", new ListRule("US-OFAC", "SSI", MeasureType.SECTORAL_RESTRICTIONS,
+                    "Directives under E.O. 13662 restrict new debt and equity")),
+            Map.entry("CMIC", new ListRule("US-OFAC", "CMIC", MeasureType.INVESTMENT_BAN,
+                    "Purchases of publicly traded securities prohibited")),
+            Map.entry("NS-MBS", new ListRule("US-OFAC", "NS-MBS", MeasureType.SECTORAL_RESTRICTIONS, null)),
+            Map.entry("PLC", new ListRule("US-OFAC", "NS-PLC", MeasureType.FINANCIAL_DEALINGS_BAN, null)),
+            Map.entry("CAP", new ListRule("US-OFAC", "CAPTA", MeasureType.FINANCIAL_DEALINGS_BAN,
+                    "Correspondent or payable-through accounts prohibited or restricted")),
+            Map.entry("FSE", new ListRule("US-OFAC", "FSE", MeasureType.FINANCIAL_DEALINGS_BAN, null)));
+
+    @Override
+    public String name() {
+        return "us-csl-csv";
+    }
+
+    @Override
+    public ParsedList parse(Map<String, Path> files) throws IOException {
+        if (files.size() != 1) {
+            throw new MalformedListException("the us-csl-csv format takes exactly one file, got " + files.keySet(), null);
+        }
+        Path file = files.values().iterator().next();
+        List<ListEntry> entries = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new MalformedListException("not a Consolidated Screening List: the header lacks " + missing, 1);
+            }
+            int columns = parser.getHeaderNames().size();
+            for (CSVRecord row : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                if (row.size() != columns) {
+                    throw new MalformedListException("the header has " + columns + " columns, this row "
+                            + row.size(), line);
+                }
+                String id = value(row, "_id");
+                if (id == null) {
+                    rejections.add(Rejection.atLine(line, null, "no _id"));
+                } else if (!seen.add(id)) {
+                    rejections.add(Rejection.atLine(line, id, "_id " + id + " appears twice; kept the first"));
+                } else {
+                    ListRule rule = rule(value(row, "source"));
+                    if (rule == null) {
+                        rejections.add(Rejection.atLine(line, id, "unknown source list " + value(row, "source")));
+                    } else {
+                        entries.add(new ListEntry("line " + line, draft(row, id, rule)));
+                    }
+                }
+            }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new MalformedListException("not readable as CSV: " + e.getMessage(), null);
+        }
+        return new ParsedList(SOURCE_LIST, entries, rejections);
+    }
+
+    private static DesignationDraft draft(CSVRecord row, String id, ListRule rule) {
+        SubjectType type = switch (String.valueOf(value(row, "type")).toLowerCase(Locale.ROOT)) {
+            case "individual" -> SubjectType.PERSON;
+            case "vessel" -> SubjectType.VESSEL;
+            case "aircraft" -> SubjectType.AIRCRAFT;
+            default -> SubjectType.ORGANIZATION;
+        };
+        List<Alias> aliases = split(value(row, "alt_names")).stream()
+                .map(name -> name.startsWith("and ") ? name.substring(4).trim() : name)
+                .filter(name -> !name.isEmpty()).distinct()
+                .map(name -> new Alias(name, AliasKind.AKA, null)).toList();
+        List<String> birthDates = split(value(row, "dates_of_birth")).stream()
+                .filter(d -> PARTIAL_DATE.matcher(d).matches()).distinct().toList();
+        List<String> programmes = split(value(row, "programs"));
+        VesselDetails vessel = type != SubjectType.VESSEL ? null : new VesselDetails(null, null,
+                value(row, "call_sign"), Countries.code(value(row, "vessel_flag")).orElse(null),
+                value(row, "vessel_type"), tonnage(row), value(row, "vessel_owner"));
+        Measure measure = new Measure(rule.measure(), rule.scope(), null,
+                rule.measure() == MeasureType.EXPORT_LICENSE_REQUIRED ? value(row, "license_requirement") : null,
+                rule.measure() == MeasureType.EXPORT_LICENSE_REQUIRED ? value(row, "license_policy") : null);
+        String remarks = join(value(row, "title"), value(row, "remarks"));
+        Subject subject = new Subject(type, value(row, "name"), aliases, birthDates,
+                split(value(row, "places_of_birth")), countries(value(row, "nationalities")),
+                countries(value(row, "citizenships")), addresses(value(row, "addresses")),
+                identifiers(value(row, "ids")), vessel, null, remarks);
+        String url = value(row, "source_list_url");
+        return new DesignationDraft(rule.authority(), programmes.isEmpty() ? List.of(rule.programme()) : programmes,
+                null, date(value(row, "start_date")), SOURCE_LIST, id, value(row, "federal_register_notice"),
+                url != null && url.matches("https?://\\S+") ? url : null, List.of(measure), subject, List.of());
+    }
+
+    private static ListRule rule(String source) {
+        if (source == null) {
+            return null;
+        }
+        Matcher abbreviation = LIST_ABBREVIATION.matcher(source);
+        return abbreviation.find() ? RULES.get(abbreviation.group(1)) : null;
+    }
+
+    /** "Street 1, City, 12345, CN": the last part is the country code when it is one. */
+    private static List<Address> addresses(String field) {
+        List<Address> addresses = new ArrayList<>();
+        for (String address : split(field)) {
+            List<String> parts = new ArrayList<>(Arrays.asList(address.split("\\s*,\\s*")));
+            parts.removeIf(String::isBlank);
+            String country = null;
+            if (!parts.isEmpty() && COUNTRY.matcher(parts.get(parts.size() - 1)).matches()
+                    && Countries.code(parts.get(parts.size() - 1)).isPresent()) {
+                country = parts.remove(parts.size() - 1);
+            }
+            String street = parts.isEmpty() ? null : String.join(", ", parts);
+            if (street != null && street.length() > 512) {
+                street = street.substring(0, 512);
+            }
+            if (street != null || country != null) {
+                addresses.add(new Address(street, null, null, null, country));
+            }
+        }
+        return addresses;
+    }
+
+    /** "QA, 28940000602, National ID No." → country, number, kind; entries that are not documents are skipped. */
+    private static List<Identifier> identifiers(String field) {
+        List<Identifier> identifiers = new ArrayList<>();
+        for (String entry : split(field)) {
+            List<String> parts = Arrays.stream(entry.split("\\s*,\\s*")).filter(p -> !p.isBlank()).toList();
+            if (parts.size() < 2) {
+                continue;
+            }
+            String kind = parts.get(parts.size() - 1);
+            String number = parts.get(parts.size() - 2);
+            if (kind.equals("Gender") || kind.length() > 64 || number.length() > 128 || kind.endsWith("-")) {
+                continue;
+            }
+            String country = parts.size() >= 3 && COUNTRY.matcher(parts.get(0)).matches()
+                    && Countries.code(parts.get(0)).isPresent() ? parts.get(0) : null;
+            identifiers.add(new Identifier(kind, number, country, null));
+        }
+        return identifiers;
+    }
+
+    private static List<String> countries(String field) {
+        return split(field).stream().filter(c -> COUNTRY.matcher(c).matches() && Countries.code(c).isPresent())
+                .distinct().toList();
+    }
+
+    private static Long tonnage(CSVRecord row) {
+        for (String column : List.of("gross_registered_tonnage", "gross_tonnage")) {
+            String value = value(row, column);
+            if (value != null && value.replace(",", "").matches("\\d{1,12}")) {
+                return Long.parseLong(value.replace(",", ""));
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static List<String> split(String field) {
+        if (field == null) {
+            return List.of();
+        }
+        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(field.split(";")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList()));
+    }
+
+    private static String join(String... parts) {
+        String joined = String.join(". ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String value(CSVRecord row, String column) {
+        if (!row.isMapped(column) || !row.isSet(column)) {
+            return null;
+        }
+        String value = row.get(column).trim();
+        return value.isEmpty() ? null : value;
+    }
+}
