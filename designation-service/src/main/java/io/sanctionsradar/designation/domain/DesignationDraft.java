@@ -23,7 +23,7 @@ public record DesignationDraft(
                 message = "must be a list name of letters, digits, '.', '_' and '-', such as US-OFAC-SDN")
         String sourceList,
         @Size(max = 128) String sourceId,
-        @Size(max = 512) String sourceReference,
+        @Size(max = 2048) String sourceReference,
         @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Measure> measures,
         @NotNull @Valid Subject subject,

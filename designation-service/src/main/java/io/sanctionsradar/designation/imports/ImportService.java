@@ -103,8 +103,10 @@ public class ImportService {
             }
             try {
                 if (existing == null) {
-                    designations.record(DesignationKind.DESIGNATION, draft, actor);
+                    designations.record(DesignationKind.DESIGNATION, draft, actor, false);
                     listed++;
+                } else if (designations.preview(existing, draft).sameContentAs(existing)) {
+                    unchanged++; // decided in memory: re-importing an unchanged list costs no query per entry
                 } else if (designations.amend(UUID.fromString(existing.designationId()), draft, null, actor)
                         .version() > existing.version()) {
                     amended++;

@@ -24,12 +24,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +47,7 @@ public class UsCslCsv implements ListFormat {
     private static final Pattern LIST_ABBREVIATION = Pattern.compile("\\(([A-Z-]+)(?: List)?\\)");
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,63}");
 
     /** What each list of the CSL means: who runs it, its programme when the row names none, its measure. */
     private record ListRule(String authority, String programme, MeasureType measure, String scope) {
@@ -86,9 +86,8 @@ public class UsCslCsv implements ListFormat {
             throw new MalformedListException("the us-csl-csv format takes exactly one file, got " + files.keySet(), null);
         }
         Path file = files.values().iterator().next();
-        List<ListEntry> entries = new ArrayList<>();
+        Map<String, ListEntry> entries = new LinkedHashMap<>();
         List<Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
@@ -103,23 +102,44 @@ public class UsCslCsv implements ListFormat {
                             + row.size(), line);
                 }
                 String id = value(row, "_id");
+                ListRule rule = rule(value(row, "source"));
                 if (id == null) {
                     rejections.add(Rejection.atLine(line, null, "no _id"));
-                } else if (!seen.add(id)) {
-                    rejections.add(Rejection.atLine(line, id, "_id " + id + " appears twice; kept the first"));
+                } else if (rule == null) {
+                    rejections.add(Rejection.atLine(line, id, "unknown source list " + value(row, "source")));
+                } else if (!entries.containsKey(id)) {
+                    entries.put(id, new ListEntry("line " + line, draft(row, id, rule)));
+                } else if (entries.get(id).draft().authority().equals(rule.authority())) {
+                    // one OFAC entry on several Treasury lists (SDN, SSI, CAPTA …): one designation, every measure
+                    ListEntry first = entries.get(id);
+                    entries.put(id, new ListEntry(first.location(), merge(first.draft(), draft(row, id, rule))));
                 } else {
-                    ListRule rule = rule(value(row, "source"));
-                    if (rule == null) {
-                        rejections.add(Rejection.atLine(line, id, "unknown source list " + value(row, "source")));
-                    } else {
-                        entries.add(new ListEntry("line " + line, draft(row, id, rule)));
-                    }
+                    rejections.add(Rejection.atLine(line, id, "_id " + id + " is also used by another authority's list"));
                 }
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new MalformedListException("not readable as CSV: " + e.getMessage(), null);
         }
-        return new ParsedList(SOURCE_LIST, entries, rejections);
+        return new ParsedList(SOURCE_LIST, List.copyOf(entries.values()), rejections);
+    }
+
+    private static DesignationDraft merge(DesignationDraft first, DesignationDraft more) {
+        List<String> programmes = union(first.programs(), more.programs());
+        List<Measure> measures = union(first.measures(), more.measures());
+        Subject s = first.subject();
+        Subject subject = new Subject(s.type(), s.name(), union(s.aliases(), more.subject().aliases()), s.birthDates(),
+                s.placesOfBirth(), s.nationalities(), s.citizenships(), s.addresses(), s.identifiers(), s.vessel(),
+                s.aircraft(), s.remarks());
+        LocalDate listedOn = first.listedOn() == null ? more.listedOn() : first.listedOn();
+        return new DesignationDraft(first.authority(), programmes, first.legalBasis(), listedOn, first.sourceList(),
+                first.sourceId(), first.sourceReference() == null ? more.sourceReference() : first.sourceReference(),
+                first.sourceUrl(), measures, subject, first.respondsTo());
+    }
+
+    private static <T> List<T> union(List<T> first, List<T> more) {
+        LinkedHashSet<T> all = new LinkedHashSet<>(first);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     private static DesignationDraft draft(CSVRecord row, String id, ListRule rule) {
@@ -135,7 +155,9 @@ public class UsCslCsv implements ListFormat {
                 .map(name -> new Alias(name, AliasKind.AKA, null)).toList();
         List<String> birthDates = split(value(row, "dates_of_birth")).stream()
                 .filter(d -> PARTIAL_DATE.matcher(d).matches()).distinct().toList();
-        List<String> programmes = split(value(row, "programs"));
+        // ISN rows name acts ("Chemical and Biological Weapons Control … Act") where others name programme codes
+        List<String> programmes = split(value(row, "programs")).stream().filter(p -> CODE.matcher(p).matches()).toList();
+        List<String> acts = split(value(row, "programs")).stream().filter(p -> !CODE.matcher(p).matches()).toList();
         VesselDetails vessel = type != SubjectType.VESSEL ? null : new VesselDetails(null, null,
                 value(row, "call_sign"), Countries.code(value(row, "vessel_flag")).orElse(null),
                 value(row, "vessel_type"), tonnage(row), value(row, "vessel_owner"));
@@ -149,7 +171,7 @@ public class UsCslCsv implements ListFormat {
                 identifiers(value(row, "ids")), vessel, null, remarks);
         String url = value(row, "source_list_url");
         return new DesignationDraft(rule.authority(), programmes.isEmpty() ? List.of(rule.programme()) : programmes,
-                null, date(value(row, "start_date")), SOURCE_LIST, id, value(row, "federal_register_notice"),
+                acts.isEmpty() ? null : String.join("; ", acts), date(value(row, "start_date")), SOURCE_LIST, id, value(row, "federal_register_notice"),
                 url != null && url.matches("https?://\\S+") ? url : null, List.of(measure), subject, List.of());
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -44,6 +45,7 @@ public class OutboxRelay {
 
     @Inject
     @Channel("designations")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) // a whole batch is handed over at once
     MutinyEmitter<String> emitter;
 
     @ConfigProperty(name = "outbox.batch-size")

@@ -43,8 +43,14 @@ public class DesignationService {
 
     @Transactional
     public Designation record(DesignationKind kind, DesignationDraft draft, String actor) {
+        return record(kind, draft, actor, true);
+    }
+
+    /** For imports, which already know every active entry of their list and need not ask again per entry. */
+    @Transactional
+    public Designation record(DesignationKind kind, DesignationDraft draft, String actor, boolean checkDuplicate) {
         String legalBasis = checkReferences(kind, draft);
-        if (draft.sourceId() != null) {
+        if (checkDuplicate && draft.sourceId() != null) {
             Optional<UUID> existing = store.findActiveBySource(draft.sourceList(), draft.sourceId());
             if (existing.isPresent()) {
                 throw new RequestRejected(Reason.CONFLICT, "Entry " + draft.sourceId() + " of " + draft.sourceList()
@@ -56,6 +62,23 @@ public class DesignationService {
                 Instant.now());
         saveAndAnnounce(null, designation, actor);
         return designation;
+    }
+
+    /** The designation as the draft would make it, without saving anything: lets an import skip what is unchanged. */
+    public Designation preview(Designation current, DesignationDraft draft) {
+        return current.amend(draft, draft.legalBasis() != null ? draft.legalBasis() : defaultLegalBasis(draft),
+                current.recordedAt());
+    }
+
+    /** The legal basis of the draft's first programme of its authority, as {@link #checkReferences} chooses it. */
+    private String defaultLegalBasis(DesignationDraft draft) {
+        for (String code : draft.programs()) {
+            ProgrammeEntity programme = ProgrammeEntity.findById(code);
+            if (programme != null && programme.authorityCode.equals(draft.authority())) {
+                return programme.legalBasis;
+            }
+        }
+        return null;
     }
 
     /** Applies the draft as the next version; a draft that changes nothing returns the current version. */

@@ -78,6 +78,23 @@ class UsCslCsvTest {
     }
 
     @Test
+    void one_ofac_entry_on_several_treasury_lists_is_one_designation_with_every_measure(@TempDir Path dir)
+            throws IOException {
+        List<String> lines = Files.readAllLines(FIXTURE);
+        String chen = lines.stream().filter(l -> l.startsWith("31493,")).findFirst().orElseThrow();
+        Path file = dir.resolve("consolidated.csv");
+        Files.write(file, List.of(lines.get(0), chen, chen.replace(
+                "Specially Designated Nationals (SDN) - Treasury Department",
+                "Sectoral Sanctions Identifications List (SSI) - Treasury Department")));
+
+        ParsedList parsed = format.parse(Map.of("consolidated.csv", file));
+
+        assertEquals(1, parsed.entries().size());
+        assertEquals(List.of(MeasureType.ASSET_FREEZE, MeasureType.SECTORAL_RESTRICTIONS),
+                parsed.entries().get(0).draft().measures().stream().map(m -> m.type()).toList());
+    }
+
+    @Test
     void a_file_without_the_csl_header_is_refused_at_line_1(@TempDir Path dir) throws IOException {
         Path sdn = dir.resolve("consolidated.csv");
         Files.writeString(sdn, "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n");
