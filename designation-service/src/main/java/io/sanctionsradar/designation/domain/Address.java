@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Size;
 /** A postal address as lists give it: often only a city and a country. */
 public record Address(
         @Size(max = 512) String street,
-        @Size(max = 128) String city,
-        @Size(max = 128) String region,
+        @Size(max = 256) String city,
+        @Size(max = 256) String region,
         @Size(max = 32) String postalCode,
         @CountryCode String country) {
 }

@@ -32,7 +32,18 @@ final class Countries {
                 Map.entry("Saint Kitts and Nevis", "KN"), Map.entry("Saint Vincent and the Grenadines", "VC"),
                 Map.entry("Curacao", "CW"), Map.entry("Sint Maarten", "SX"), Map.entry("Eswatini", "SZ"),
                 Map.entry("North Macedonia", "MK"), Map.entry("Macedonia", "MK"), Map.entry("Bosnia-Herzegovina", "BA"),
-                Map.entry("Region: Crimea", "UA"), Map.entry("Crimea", "UA"))
+                Map.entry("Region: Crimea", "UA"), Map.entry("Crimea", "UA"),
+                // the UN's formal names
+                Map.entry("Democratic Republic of the Congo", "CD"), Map.entry("Republic of the Congo", "CG"),
+                Map.entry("Congo", "CG"), Map.entry("Iran (Islamic Republic of)", "IR"),
+                Map.entry("Syrian Arab Republic", "SY"), Map.entry("Democratic People's Republic of Korea", "KP"),
+                Map.entry("Republic of Korea", "KR"), Map.entry("Russian Federation", "RU"),
+                Map.entry("Lao People's Democratic Republic", "LA"), Map.entry("Viet Nam", "VN"),
+                Map.entry("United Republic of Tanzania", "TZ"), Map.entry("Bolivia (Plurinational State of)", "BO"),
+                Map.entry("Venezuela (Bolivarian Republic of)", "VE"), Map.entry("Republic of Moldova", "MD"),
+                Map.entry("State of Palestine", "PS"), Map.entry("Türkiye", "TR"), Map.entry("Côte d’Ivoire", "CI"),
+                Map.entry("United Kingdom of Great Britain and Northern Ireland", "GB"),
+                Map.entry("United States of America", "US"), Map.entry("Libyan Arab Jamahiriya", "LY"))
                 .forEach((name, code) -> CODES.put(key(name), code));
     }
 

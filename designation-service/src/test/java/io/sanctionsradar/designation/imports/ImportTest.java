@@ -113,6 +113,20 @@ class ImportTest {
                 .body("listed", equalTo(588)).body("amended", equalTo(26)).body("delisted", equalTo(1));
     }
 
+    @Test
+    void the_whole_un_consolidated_list_imports_without_a_rejection() {
+        Path un = HISTORY.getParent().resolve("un-2026-02").resolve("consolidated.xml");
+        assumeTrue(Files.exists(un), "needs the shared data folder beside the repository");
+
+        given().multiPart("format", "un-xml").multiPart("force", "true")
+                .multiPart("file", "consolidated.xml", readAll(un))
+                .when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("source", equalTo("UN-SC-CONSOLIDATED"))
+                .body("rejected", hasSize(0))
+                .body("listed", equalTo(1003));
+    }
+
     private static ValidatableResponse importSnapshot(String name, boolean force) {
         return given().multiPart("format", "ofac-sdn-csv").multiPart("force", Boolean.toString(force))
                 .multiPart("file", "sdn.csv", readAll(HISTORY.resolve(name)))

@@ -1,0 +1,178 @@
+package io.sanctionsradar.designation.imports;
+
+import io.sanctionsradar.designation.domain.Address;
+import io.sanctionsradar.designation.domain.Alias;
+import io.sanctionsradar.designation.domain.AliasKind;
+import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
+import io.sanctionsradar.designation.domain.Measure;
+import io.sanctionsradar.designation.domain.MeasureType;
+import io.sanctionsradar.designation.domain.Subject;
+import io.sanctionsradar.designation.domain.SubjectType;
+import io.sanctionsradar.designation.imports.XmlRecords.Element;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The UN Security Council consolidated list (XML): {@code INDIVIDUAL} and {@code ENTITY} records keyed by
+ * {@code DATAID}, each under a sanctions regime ({@code UN_LIST_TYPE}). UN listings oblige states to freeze
+ * assets, bar travel (individuals) and embargo arms. Names in their original script become aliases with their
+ * ISO 15924 script.
+ */
+public class UnXml implements ListFormat {
+
+    public static final String SOURCE_LIST = "UN-SC-CONSOLIDATED";
+    static final String AUTHORITY = "UN-SC";
+
+    private static final Map<Character.UnicodeScript, String> SCRIPTS = Map.ofEntries(
+            Map.entry(Character.UnicodeScript.LATIN, "Latn"), Map.entry(Character.UnicodeScript.ARABIC, "Arab"),
+            Map.entry(Character.UnicodeScript.CYRILLIC, "Cyrl"), Map.entry(Character.UnicodeScript.HAN, "Hani"),
+            Map.entry(Character.UnicodeScript.HANGUL, "Hang"), Map.entry(Character.UnicodeScript.GREEK, "Grek"),
+            Map.entry(Character.UnicodeScript.HEBREW, "Hebr"), Map.entry(Character.UnicodeScript.THAI, "Thai"),
+            Map.entry(Character.UnicodeScript.DEVANAGARI, "Deva"), Map.entry(Character.UnicodeScript.ETHIOPIC, "Ethi"),
+            Map.entry(Character.UnicodeScript.GEORGIAN, "Geor"), Map.entry(Character.UnicodeScript.ARMENIAN, "Armn"));
+
+    @Override
+    public String name() {
+        return "un-xml";
+    }
+
+    @Override
+    public ParsedList parse(Map<String, Path> files) throws IOException {
+        if (files.size() != 1) {
+            throw new MalformedListException("the un-xml format takes exactly one file, got " + files.keySet(), null);
+        }
+        List<ListEntry> entries = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        XmlRecords.read(files.values().iterator().next(), "CONSOLIDATED_LIST", Set.of("INDIVIDUAL", "ENTITY"),
+                (position, record) -> {
+                    String id = record.child("DATAID");
+                    if (id == null) {
+                        rejections.add(Rejection.atLine(record.line(), null, "no DATAID"));
+                    } else if (!seen.add(id)) {
+                        rejections.add(Rejection.atLine(record.line(), id, "DATAID " + id + " appears twice; kept the first"));
+                    } else {
+                        entries.add(new ListEntry("line " + record.line(), draft(id, record)));
+                    }
+                });
+        return new ParsedList(SOURCE_LIST, entries, rejections);
+    }
+
+    private static DesignationDraft draft(String id, Element record) {
+        boolean individual = record.name().equals("INDIVIDUAL");
+        String name = Stream.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME").map(record::child)
+                .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        Set<Alias> aliases = new LinkedHashSet<>();
+        for (Element alias : record.all(individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
+            String aliasName = alias.child("ALIAS_NAME");
+            if (aliasName != null) {
+                aliases.add(new Alias(aliasName, aliasKind(alias.child("QUALITY")), script(aliasName)));
+            }
+        }
+        String original = record.child("NAME_ORIGINAL_SCRIPT");
+        if (original != null) {
+            aliases.add(new Alias(original, AliasKind.AKA, script(original)));
+        }
+        List<String> birthDates = new ArrayList<>();
+        for (Element dob : record.all("INDIVIDUAL_DATE_OF_BIRTH")) {
+            Stream.of(dob.child("DATE"), dob.child("YEAR"), dob.child("FROM_YEAR"), dob.child("TO_YEAR"))
+                    .filter(Objects::nonNull).map(d -> d.length() > 10 ? d.substring(0, 10) : d)
+                    .filter(d -> d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")).filter(d -> !birthDates.contains(d))
+                    .forEach(birthDates::add);
+        }
+        List<String> placesOfBirth = record.all("INDIVIDUAL_PLACE_OF_BIRTH").stream()
+                .map(p -> Stream.of(p.child("CITY"), p.child("STATE_PROVINCE"), p.child("COUNTRY"))
+                        .filter(Objects::nonNull).collect(Collectors.joining(", ")))
+                .filter(p -> !p.isEmpty()).distinct().toList();
+        List<String> nationalities = record.all("NATIONALITY").stream().flatMap(n -> n.all("VALUE").stream())
+                .map(Element::text).filter(Objects::nonNull).map(String::trim)
+                .map(Countries::code).flatMap(java.util.Optional::stream).distinct().toList();
+        List<Address> addresses = record.all(individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS").stream()
+                .map(a -> address(a.child("STREET"), a.child("CITY"), a.child("STATE_PROVINCE"), a.child("ZIP_CODE"),
+                        a.child("COUNTRY")))
+                .filter(Objects::nonNull).distinct().toList();
+        List<Identifier> documents = record.all("INDIVIDUAL_DOCUMENT").stream()
+                .filter(d -> d.child("NUMBER") != null)
+                .map(d -> new Identifier(d.child("TYPE_OF_DOCUMENT") == null ? "Document" : d.child("TYPE_OF_DOCUMENT"),
+                        d.child("NUMBER"), Countries.code(first(d.child("ISSUING_COUNTRY"), d.child("COUNTRY_OF_ISSUE")))
+                        .orElse(null), d.child("NOTE")))
+                .distinct().toList();
+        String remarks = Stream.of(values(record, "TITLE"), values(record, "DESIGNATION"), record.child("COMMENTS1"))
+                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(". "));
+        Subject subject = new Subject(individual ? SubjectType.PERSON : SubjectType.ORGANIZATION, name,
+                List.copyOf(aliases), birthDates, placesOfBirth, nationalities, List.of(), addresses, documents, null,
+                null, remarks.isEmpty() ? null : remarks);
+        List<Measure> measures = new ArrayList<>(List.of(new Measure(MeasureType.ASSET_FREEZE, "All UN member states",
+                null, null, null)));
+        if (individual) {
+            measures.add(new Measure(MeasureType.ENTRY_BAN, "All UN member states", null, null, null));
+        }
+        measures.add(new Measure(MeasureType.ARMS_EMBARGO, "All UN member states", null, null, null));
+        return new DesignationDraft(AUTHORITY, List.of(programme(record.child("UN_LIST_TYPE"))), null,
+                date(record.child("LISTED_ON")), SOURCE_LIST, id, record.child("REFERENCE_NUMBER"), null, measures,
+                subject, List.of());
+    }
+
+    /** "Al-Qaida" → "UN-AL-QAIDA": one programme per UN sanctions regime. */
+    static String programme(String listType) {
+        String code = listType == null ? "UNSPECIFIED" : listType.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return "UN-" + code;
+    }
+
+    private static String script(String name) {
+        return name.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
+                .map(SCRIPTS::get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static AliasKind aliasKind(String quality) {
+        String q = quality == null ? "" : quality.toLowerCase(Locale.ROOT);
+        if (q.startsWith("f.k.a")) {
+            return AliasKind.FKA;
+        }
+        if (q.startsWith("n.k.a")) {
+            return AliasKind.NKA;
+        }
+        return q.equals("low") ? AliasKind.WEAK : AliasKind.AKA;
+    }
+
+    private static Address address(String street, String city, String region, String postalCode, String country) {
+        if (street == null && city == null && region == null && country == null) {
+            return null;
+        }
+        String code = Countries.code(country).orElse(null);
+        String place = code == null && country != null ? (region == null ? country : region + ", " + country) : region;
+        return new Address(street, city, place, postalCode, code);
+    }
+
+    private static String values(Element record, String name) {
+        String joined = record.all(name).stream().flatMap(e -> e.all("VALUE").stream()).map(Element::text)
+                .filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.joining("; "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}
