@@ -13,7 +13,7 @@ public record Subject(
         @NotBlank @Size(max = 512) String name,
         @Size(max = 500) List<@Valid @NotNull Alias> aliases,
         @Size(max = 50) List<@NotNull @PartialDate String> birthDates,
-        @Size(max = 50) List<@NotBlank @Size(max = 256) String> placesOfBirth,
+        @Size(max = 50) List<@NotBlank @Size(max = 512) String> placesOfBirth,
         @Size(max = 50) List<@NotNull @CountryCode String> nationalities,
         @Size(max = 50) List<@NotNull @CountryCode String> citizenships,
         @Size(max = 200) List<@Valid @NotNull Address> addresses,

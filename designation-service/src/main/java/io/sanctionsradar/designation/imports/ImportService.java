@@ -41,7 +41,8 @@ public class ImportService {
     private static final int FLUSH_EVERY = 500;
 
     /** Every format a list can be imported in; the parsers are plain Java, so they are simply listed here. */
-    private final List<ListFormat> formats = List.of(new OfacSdnCsv(), new UsCslCsv(), new UnXml());
+    private final List<ListFormat> formats = List.of(new OfacSdnCsv(), new UsCslCsv(), new UnXml(),
+            new UkOfsiCsv());
 
     @Inject
     DesignationService designations;

@@ -127,6 +127,20 @@ class ImportTest {
                 .body("listed", equalTo(1003));
     }
 
+    @Test
+    void the_whole_2018_uk_consolidated_list_imports_one_designation_per_group_id() {
+        Path uk = HISTORY.getParent().resolve("uk-ofsi-2018").resolve("ConList.csv");
+        assumeTrue(Files.exists(uk), "needs the shared data folder beside the repository");
+
+        given().multiPart("format", "uk-ofsi-csv").multiPart("force", "true")
+                .multiPart("file", "ConList.csv", readAll(uk))
+                .when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("source", equalTo("UK-OFSI-CONSOLIDATED"))
+                .body("rejected", hasSize(0))
+                .body("listed", equalTo(2106));
+    }
+
     private static ValidatableResponse importSnapshot(String name, boolean force) {
         return given().multiPart("format", "ofac-sdn-csv").multiPart("force", Boolean.toString(force))
                 .multiPart("file", "sdn.csv", readAll(HISTORY.resolve(name)))
