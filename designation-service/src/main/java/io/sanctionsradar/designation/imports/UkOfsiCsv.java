@@ -62,12 +62,9 @@ public class UkOfsiCsv implements ListFormat {
 
     @Override
     public ParsedList parse(Map<String, Path> files) throws IOException {
-        if (files.size() != 1) {
-            throw new MalformedListException("the uk-ofsi-csv format takes exactly one file, got " + files.keySet(), null);
-        }
         Map<String, Group> groups = new LinkedHashMap<>();
         List<Rejection> rejections = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(files.values().iterator().next(), WINDOWS_1252)) {
+        try (BufferedReader reader = Files.newBufferedReader(ListFiles.single(files, name()), WINDOWS_1252)) {
             String first = reader.readLine();
             if (first == null || !first.startsWith("Last Updated")) {
                 throw new MalformedListException("an OFSI consolidated list starts with a 'Last Updated' line", 1);
@@ -202,10 +199,6 @@ public class UkOfsiCsv implements ListFormat {
     }
 
     private static String value(CSVRecord row, String column) {
-        if (!row.isMapped(column) || !row.isSet(column)) {
-            return null;
-        }
-        String value = row.get(column).trim();
-        return value.isEmpty() ? null : value;
+        return ListFiles.value(row, column);
     }
 }

@@ -51,13 +51,10 @@ public class UnXml implements ListFormat {
 
     @Override
     public ParsedList parse(Map<String, Path> files) throws IOException {
-        if (files.size() != 1) {
-            throw new MalformedListException("the un-xml format takes exactly one file, got " + files.keySet(), null);
-        }
         List<ListEntry> entries = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        XmlRecords.read(files.values().iterator().next(), "CONSOLIDATED_LIST", Set.of("INDIVIDUAL", "ENTITY"),
+        XmlRecords.read(ListFiles.single(files, name()), "CONSOLIDATED_LIST", Set.of("INDIVIDUAL", "ENTITY"),
                 (position, record) -> {
                     String id = record.child("DATAID");
                     if (id == null) {

@@ -82,10 +82,7 @@ public class UsCslCsv implements ListFormat {
 
     @Override
     public ParsedList parse(Map<String, Path> files) throws IOException {
-        if (files.size() != 1) {
-            throw new MalformedListException("the us-csl-csv format takes exactly one file, got " + files.keySet(), null);
-        }
-        Path file = files.values().iterator().next();
+        Path file = ListFiles.single(files, name());
         Map<String, ListEntry> entries = new LinkedHashMap<>();
         List<Rejection> rejections = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -262,10 +259,6 @@ public class UsCslCsv implements ListFormat {
     }
 
     private static String value(CSVRecord row, String column) {
-        if (!row.isMapped(column) || !row.isSet(column)) {
-            return null;
-        }
-        String value = row.get(column).trim();
-        return value.isEmpty() ? null : value;
+        return ListFiles.value(row, column);
     }
 }
