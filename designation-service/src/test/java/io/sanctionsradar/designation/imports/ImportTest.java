@@ -141,6 +141,20 @@ class ImportTest {
                 .body("listed", equalTo(2106));
     }
 
+    @Test
+    void the_whole_2025_ofac_non_sdn_list_imports_from_its_xml() {
+        Path xml = HISTORY.getParent().resolve("ofac-consolidated-2025").resolve("consolidated.xml");
+        assumeTrue(Files.exists(xml), "needs the shared data folder beside the repository");
+
+        given().multiPart("format", "ofac-xml").multiPart("force", "true")
+                .multiPart("file", "consolidated.xml", readAll(xml))
+                .when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("source", equalTo("US-OFAC-CONSOLIDATED"))
+                .body("rejected", hasSize(0))
+                .body("listed", equalTo(443));
+    }
+
     private static ValidatableResponse importSnapshot(String name, boolean force) {
         return given().multiPart("format", "ofac-sdn-csv").multiPart("force", Boolean.toString(force))
                 .multiPart("file", "sdn.csv", readAll(HISTORY.resolve(name)))

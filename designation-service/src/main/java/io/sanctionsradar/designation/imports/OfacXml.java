@@ -1,0 +1,191 @@
+package io.sanctionsradar.designation.imports;
+
+import io.sanctionsradar.designation.domain.Address;
+import io.sanctionsradar.designation.domain.Alias;
+import io.sanctionsradar.designation.domain.AliasKind;
+import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
+import io.sanctionsradar.designation.domain.Measure;
+import io.sanctionsradar.designation.domain.MeasureType;
+import io.sanctionsradar.designation.domain.Subject;
+import io.sanctionsradar.designation.domain.SubjectType;
+import io.sanctionsradar.designation.domain.VesselDetails;
+import io.sanctionsradar.designation.imports.XmlRecords.Element;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * OFAC's classic {@code sdnList} XML, used for both the SDN list and the consolidated non-SDN list; entries are
+ * keyed by {@code uid}. OFAC publishes them as {@code SDN.XML} and {@code CONSOLIDATED.XML}: a file whose name
+ * contains "cons" is the non-SDN list (source list US-OFAC-CONSOLIDATED), any other the SDN list (US-OFAC-SDN,
+ * the same source list as ofac-sdn-csv). SDN entries are blocked; non-SDN entries get their programme's measure.
+ */
+public class OfacXml implements ListFormat {
+
+    public static final String CONSOLIDATED = "US-OFAC-CONSOLIDATED";
+    private static final Pattern DATE = Pattern.compile("(?:(\\d{1,2})\\s+)?(?:([A-Z][a-z]{2})\\s+)?(\\d{4})");
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec");
+
+    @Override
+    public String name() {
+        return "ofac-xml";
+    }
+
+    @Override
+    public ParsedList parse(Map<String, Path> files) throws IOException {
+        Path file = ListFiles.single(files, name());
+        boolean consolidated = files.keySet().iterator().next().contains("cons");
+        String sourceList = consolidated ? CONSOLIDATED : OfacSdnCsv.SOURCE_LIST;
+        List<ListEntry> entries = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        XmlRecords.read(file, "sdnList", Set.of("sdnEntry"), (position, entry) -> {
+            String uid = entry.child("uid");
+            if (uid == null) {
+                rejections.add(Rejection.atLine(entry.line(), null, "no uid"));
+            } else if (!seen.add(uid)) {
+                rejections.add(Rejection.atLine(entry.line(), uid, "uid " + uid + " appears twice; kept the first"));
+            } else {
+                entries.add(new ListEntry("line " + entry.line(), draft(uid, entry, sourceList, consolidated)));
+            }
+        });
+        return new ParsedList(sourceList, entries, rejections);
+    }
+
+    private static DesignationDraft draft(String uid, Element entry, String sourceList, boolean consolidated) {
+        SubjectType type = switch (String.valueOf(entry.child("sdnType")).toLowerCase(Locale.ROOT)) {
+            case "individual" -> SubjectType.PERSON;
+            case "vessel" -> SubjectType.VESSEL;
+            case "aircraft" -> SubjectType.AIRCRAFT;
+            default -> SubjectType.ORGANIZATION;
+        };
+        Set<Alias> aliases = new LinkedHashSet<>();
+        for (Element aka : nested(entry, "akaList", "aka")) {
+            String name = name(aka, type);
+            if (!name.isEmpty()) {
+                String kind = String.valueOf(aka.child("type")).toLowerCase(Locale.ROOT);
+                aliases.add(new Alias(name, "weak".equals(aka.child("category")) ? AliasKind.WEAK
+                        : kind.startsWith("f.k.a") ? AliasKind.FKA : kind.startsWith("n.k.a") ? AliasKind.NKA
+                        : AliasKind.AKA, null));
+            }
+        }
+        List<String> birthDates = nested(entry, "dateOfBirthList", "dateOfBirthItem").stream()
+                .map(d -> d.child("dateOfBirth")).filter(Objects::nonNull).flatMap(OfacXml::dates).distinct().toList();
+        List<String> placesOfBirth = nested(entry, "placeOfBirthList", "placeOfBirthItem").stream()
+                .map(p -> p.child("placeOfBirth")).filter(Objects::nonNull).distinct().toList();
+        List<String> nationalities = countries(nested(entry, "nationalityList", "nationality"));
+        List<String> citizenships = countries(nested(entry, "citizenshipList", "citizenship"));
+        List<Address> addresses = nested(entry, "addressList", "address").stream().map(OfacXml::address)
+                .filter(Objects::nonNull).distinct().toList();
+        List<Identifier> identifiers = nested(entry, "idList", "id").stream()
+                .filter(id -> id.child("idNumber") != null && id.child("idType") != null)
+                .map(id -> new Identifier(id.child("idType"), id.child("idNumber"),
+                        Countries.code(id.child("idCountry")).orElse(null), null))
+                .filter(id -> id.kind().length() <= 256 && id.number().length() <= 128).distinct().toList();
+        VesselDetails vessel = null;
+        Element info = entry.children().stream().filter(c -> c.name().equals("vesselInfo")).findFirst().orElse(null);
+        if (info != null) {
+            vessel = new VesselDetails(null, null, info.child("callSign"),
+                    Countries.code(info.child("vesselFlag")).orElse(null), info.child("vesselType"),
+                    tonnage(info.child("grossRegisteredTonnage"), info.child("tonnage")), info.child("vesselOwner"));
+        }
+        String remarks = Stream.of(entry.child("title") == null ? null : "Title: " + entry.child("title"),
+                entry.child("remarks")).filter(Objects::nonNull).collect(Collectors.joining(". "));
+        Subject subject = new Subject(type, name(entry, type), List.copyOf(aliases), birthDates, placesOfBirth,
+                nationalities, citizenships, addresses, identifiers, vessel, null, remarks.isEmpty() ? null : remarks);
+        List<String> programmes = nested(entry, "programList", "program").stream().map(Element::text)
+                .filter(Objects::nonNull).map(String::trim).filter(p -> !p.isEmpty()).distinct().toList();
+        return new DesignationDraft(OfacSdnCsv.AUTHORITY, programmes, null, null, sourceList, uid, null, null,
+                List.of(measure(consolidated, programmes)), subject, List.of());
+    }
+
+    private static Measure measure(boolean consolidated, List<String> programmes) {
+        if (!consolidated) {
+            return new Measure(MeasureType.ASSET_FREEZE, null,
+                    "Blocked; U.S. persons are generally prohibited from dealing with the subject", null, null);
+        }
+        String all = String.join(" ", programmes);
+        if (all.contains("CMIC")) {
+            return new Measure(MeasureType.INVESTMENT_BAN, "Purchases of publicly traded securities prohibited", null,
+                    null, null);
+        }
+        if (all.contains("PLC") || all.contains("FSE") || all.contains("CAPTA")) {
+            return new Measure(MeasureType.FINANCIAL_DEALINGS_BAN, null, null, null, null);
+        }
+        return new Measure(MeasureType.SECTORAL_RESTRICTIONS, "As the programme's directives specify", null, null, null);
+    }
+
+    /** "HANIYA, Ismail Abdul Salah" for people, the full name otherwise. */
+    private static String name(Element element, SubjectType type) {
+        String last = element.child("lastName");
+        String first = element.child("firstName");
+        if (type == SubjectType.PERSON && last != null && first != null) {
+            return last + ", " + first;
+        }
+        return Stream.of(first, last).filter(Objects::nonNull).collect(Collectors.joining(" "));
+    }
+
+    /** "12 Mar 1962" → 1962-03-12, "Mar 1962" → 1962-03, "1960 to 1962" → 1960 and 1962. */
+    private static Stream<String> dates(String text) {
+        List<String> dates = new ArrayList<>();
+        Matcher m = DATE.matcher(text);
+        while (m.find()) {
+            int month = m.group(2) == null ? 0 : MONTHS.indexOf(m.group(2)) + 1;
+            if (m.group(2) != null && month == 0) {
+                dates.add(m.group(3));
+            } else if (m.group(1) != null && month > 0) {
+                dates.add("%s-%02d-%02d".formatted(m.group(3), month, Integer.parseInt(m.group(1))));
+            } else if (month > 0) {
+                dates.add("%s-%02d".formatted(m.group(3), month));
+            } else {
+                dates.add(m.group(3));
+            }
+        }
+        return dates.stream();
+    }
+
+    private static Address address(Element address) {
+        String street = Stream.of("address1", "address2", "address3").map(address::child).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+        String country = address.child("country");
+        String code = Countries.code(country).orElse(null);
+        if (street.isEmpty() && address.child("city") == null && country == null) {
+            return null;
+        }
+        return new Address(street.isEmpty() ? null : street, address.child("city"),
+                code == null && country != null ? country : address.child("stateOrProvince"),
+                address.child("postalCode"), code);
+    }
+
+    private static List<String> countries(List<Element> elements) {
+        return elements.stream().map(e -> e.child("country")).map(Countries::code)
+                .flatMap(java.util.Optional::stream).distinct().toList();
+    }
+
+    private static List<Element> nested(Element entry, String list, String item) {
+        return entry.all(list).stream().flatMap(l -> l.all(item).stream()).toList();
+    }
+
+    private static Long tonnage(String grt, String tonnage) {
+        for (String value : new String[]{grt, tonnage}) {
+            if (value != null && value.replace(",", "").matches("\\d{1,12}")) {
+                return Long.parseLong(value.replace(",", ""));
+            }
+        }
+        return null;
+    }
+}
