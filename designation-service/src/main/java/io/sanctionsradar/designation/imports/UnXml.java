@@ -36,14 +36,6 @@ public class UnXml implements ListFormat {
     public static final String SOURCE_LIST = "UN-SC-CONSOLIDATED";
     static final String AUTHORITY = "UN-SC";
 
-    private static final Map<Character.UnicodeScript, String> SCRIPTS = Map.ofEntries(
-            Map.entry(Character.UnicodeScript.LATIN, "Latn"), Map.entry(Character.UnicodeScript.ARABIC, "Arab"),
-            Map.entry(Character.UnicodeScript.CYRILLIC, "Cyrl"), Map.entry(Character.UnicodeScript.HAN, "Hani"),
-            Map.entry(Character.UnicodeScript.HANGUL, "Hang"), Map.entry(Character.UnicodeScript.GREEK, "Grek"),
-            Map.entry(Character.UnicodeScript.HEBREW, "Hebr"), Map.entry(Character.UnicodeScript.THAI, "Thai"),
-            Map.entry(Character.UnicodeScript.DEVANAGARI, "Deva"), Map.entry(Character.UnicodeScript.ETHIOPIC, "Ethi"),
-            Map.entry(Character.UnicodeScript.GEORGIAN, "Geor"), Map.entry(Character.UnicodeScript.ARMENIAN, "Armn"));
-
     @Override
     public String name() {
         return "un-xml";
@@ -76,12 +68,12 @@ public class UnXml implements ListFormat {
         for (Element alias : record.all(individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
             String aliasName = alias.child("ALIAS_NAME");
             if (aliasName != null) {
-                aliases.add(new Alias(aliasName, aliasKind(alias.child("QUALITY")), script(aliasName)));
+                aliases.add(new Alias(aliasName, aliasKind(alias.child("QUALITY")), ListFiles.script(aliasName)));
             }
         }
         String original = record.child("NAME_ORIGINAL_SCRIPT");
         if (original != null) {
-            aliases.add(new Alias(original, AliasKind.AKA, script(original)));
+            aliases.add(new Alias(original, AliasKind.AKA, ListFiles.script(original)));
         }
         List<String> birthDates = new ArrayList<>();
         for (Element dob : record.all("INDIVIDUAL_DATE_OF_BIRTH")) {
@@ -128,11 +120,6 @@ public class UnXml implements ListFormat {
         String code = listType == null ? "UNSPECIFIED" : listType.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-")
                 .replaceAll("^-|-$", "");
         return "UN-" + code;
-    }
-
-    private static String script(String name) {
-        return name.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
-                .map(SCRIPTS::get).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static AliasKind aliasKind(String quality) {

@@ -20,8 +20,14 @@ import java.util.function.BiConsumer;
  */
 final class XmlRecords {
 
-    /** One element: its name, its own text and its children. */
-    record Element(String name, String text, List<Element> children, int line) {
+    /** One element: its name, attributes, own text and children. */
+    record Element(String name, java.util.Map<String, String> attributes, String text, List<Element> children, int line) {
+
+        /** A trimmed attribute, or null when absent or blank. */
+        String attr(String name) {
+            String value = attributes.get(name);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
 
         String child(String name) {
             return children.stream().filter(c -> c.name.equals(name)).map(Element::text)
@@ -43,6 +49,12 @@ final class XmlRecords {
      */
     static void read(Path file, String rootName, Set<String> recordNames, BiConsumer<Integer, Element> each)
             throws IOException {
+        read(file, Set.of(rootName), recordNames, each);
+    }
+
+    /** The same for a format whose files may have one of several root elements (versions of one format). */
+    static void read(Path file, Set<String> rootNames, Set<String> recordNames, BiConsumer<Integer, Element> each)
+            throws IOException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -58,9 +70,9 @@ final class XmlRecords {
                     }
                     String name = xml.getLocalName();
                     if (!rootSeen) {
-                        if (!name.equals(rootName)) {
-                            throw new MalformedListException("the root element should be " + rootName + ", not "
-                                    + name, xml.getLocation().getLineNumber());
+                        if (!rootNames.contains(name)) {
+                            throw new MalformedListException("the root element should be " + String.join(" or ",
+                                    rootNames) + ", not " + name, xml.getLocation().getLineNumber());
                         }
                         rootSeen = true;
                     } else if (recordNames.contains(name)) {
@@ -83,6 +95,10 @@ final class XmlRecords {
     private static Element element(XMLStreamReader xml) throws XMLStreamException {
         String name = xml.getLocalName();
         int line = xml.getLocation().getLineNumber();
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+        }
         StringBuilder text = new StringBuilder();
         List<Element> children = new ArrayList<>();
         while (xml.hasNext()) {
@@ -95,6 +111,6 @@ final class XmlRecords {
                 break;
             }
         }
-        return new Element(name, text.toString(), children, line);
+        return new Element(name, attributes, text.toString(), children, line);
     }
 }

@@ -155,6 +155,20 @@ class ImportTest {
                 .body("listed", equalTo(443));
     }
 
+    @Test
+    void the_2016_eu_financial_sanctions_file_imports_whole() {
+        Path eu = HISTORY.getParent().resolve("eu-fsf-2016").resolve("data.xml");
+        assumeTrue(Files.exists(eu), "needs the shared data folder beside the repository");
+
+        given().multiPart("format", "eu-fsf-xml").multiPart("force", "true")
+                .multiPart("file", "data.xml", readAll(eu))
+                .when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("source", equalTo("EU-FSF"))
+                .body("rejected", hasSize(0))
+                .body("listed", equalTo(595));
+    }
+
     private static ValidatableResponse importSnapshot(String name, boolean force) {
         return given().multiPart("format", "ofac-sdn-csv").multiPart("force", Boolean.toString(force))
                 .multiPart("file", "sdn.csv", readAll(HISTORY.resolve(name)))
