@@ -54,6 +54,11 @@ final class Countries {
         return name == null ? Optional.empty() : Optional.ofNullable(CODES.get(key(name)));
     }
 
+    /** The code itself when {@code code} is an ISO alpha-2 code ("UK" is read as GB); null for anything else. */
+    static String iso(String code) {
+        return code == null || !code.matches("[A-Z]{2}") ? null : code(code).orElse(null);
+    }
+
     private static String key(String name) {
         return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }

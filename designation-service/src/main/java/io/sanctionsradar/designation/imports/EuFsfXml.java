@@ -13,10 +13,7 @@ import io.sanctionsradar.designation.imports.XmlRecords.Element;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,21 +43,10 @@ public class EuFsfXml implements ListFormat {
     @Override
     public ParsedList parse(Map<String, Path> files) throws IOException {
         List<ListEntry> entries = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         XmlRecords.read(ListFiles.single(files, name()), Set.of("WHOLE", "export"), Set.of("ENTITY", "sanctionEntity"),
-                (position, record) -> {
-                    boolean current = record.name().equals("sanctionEntity");
-                    String id = current ? record.attr("logicalId") : record.attr("Id");
-                    if (id == null) {
-                        rejections.add(Rejection.atLine(record.line(), null, "no entry id"));
-                    } else if (!seen.add(id)) {
-                        rejections.add(Rejection.atLine(record.line(), id, "id " + id + " appears twice; kept the first"));
-                    } else {
-                        entries.add(new ListEntry("line " + record.line(), current ? v11(id, record) : v10(id, record)));
-                    }
-                });
-        return new ParsedList(SOURCE_LIST, entries, rejections);
+                record -> entries.add(ListEntry.atLine(record.line(), record.name().equals("sanctionEntity")
+                        ? v11(record.attr("logicalId"), record) : v10(record.attr("Id"), record))));
+        return new ParsedList(SOURCE_LIST, entries, List.of());
     }
 
     /** v1.0: {@code <ENTITY Id Type="P|E" programme legal_basis reg_date pdf_link>} with NAME, BIRTH … children. */
@@ -114,10 +100,10 @@ public class EuFsfXml implements ListFormat {
         List<Identifier> documents = entity.all("identification").stream().filter(d -> d.attr("number") != null)
                 .map(d -> document(Optional.ofNullable(d.attr("identificationTypeDescription"))
                         .orElse(Optional.ofNullable(d.attr("identificationTypeCode")).orElse("Document")),
-                        d.attr("number"), iso(d.attr("countryIso2Code"))))
+                        d.attr("number"), Countries.iso(d.attr("countryIso2Code"))))
                 .distinct().toList();
         List<Address> addresses = entity.all("address").stream()
-                .map(a -> address(a.attr("street"), a.attr("city"), a.attr("zipCode"), iso(a.attr("countryIso2Code")),
+                .map(a -> address(a.attr("street"), a.attr("city"), a.attr("zipCode"), Countries.iso(a.attr("countryIso2Code")),
                         a.attr("countryDescription")))
                 .filter(Objects::nonNull).distinct().toList();
         String functions = entity.all("nameAlias").stream().map(n -> n.attr("function")).filter(Objects::nonNull)
@@ -147,7 +133,7 @@ public class EuFsfXml implements ListFormat {
         // "ZWE" (v1.0) → EU-ZWE, "EU.GHRSR" (v1.1) → EU-GHRSR
         String code = programme == null ? "EU-UNSPECIFIED" : "EU-" + programme.toUpperCase(Locale.ROOT)
                 .replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "").replaceFirst("^EU-", "");
-        return new DesignationDraft(AUTHORITY, List.of(code), legalBasis, date(listedOn), SOURCE_LIST, id, legalBasis,
+        return new DesignationDraft(AUTHORITY, List.of(code), legalBasis, ListFiles.isoDate(listedOn), SOURCE_LIST, id, legalBasis,
                 url != null && url.matches("https?://\\S+") ? url : null,
                 List.of(new Measure(MeasureType.ASSET_FREEZE, "European Union", null, null, null)), subject, List.of());
     }
@@ -167,10 +153,6 @@ public class EuFsfXml implements ListFormat {
                 country == null ? countryName : null, zip == null || zip.length() > 32 ? null : zip, country);
     }
 
-    private static String iso(String code) {
-        return code != null && Countries.code(code).isPresent() ? code : null;
-    }
-
     private static Element first(Element entity, String name) {
         return entity.children().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
@@ -178,13 +160,5 @@ public class EuFsfXml implements ListFormat {
     private static String clean(String name) {
         String n = name.replaceAll("\\s+", " ").trim();
         return n.length() > 512 ? n.substring(0, 512) : n;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

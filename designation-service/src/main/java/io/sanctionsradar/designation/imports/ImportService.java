@@ -75,11 +75,13 @@ public class ImportService {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     ImportReport apply(String format, ParsedList parsed, boolean force, String actor) {
+        List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+        List<ListEntry> entries = identified(parsed.entries(), rejected);
         registerUnknownProgrammes(parsed);
         Map<String, Designation> current = store.activeBySourceList(parsed.sourceList());
         Set<String> inFile = new HashSet<>();
-        parsed.entries().forEach(e -> inFile.add(e.draft().sourceId()));
-        parsed.rejections().forEach(r -> inFile.add(r.sourceId()));
+        entries.forEach(e -> inFile.add(e.draft().sourceId()));
+        rejected.forEach(r -> inFile.add(r.sourceId()));
         List<Designation> missing = current.values().stream().filter(d -> !inFile.contains(d.sourceId()))
                 .sorted(Comparator.comparing(Designation::sourceId)).toList();
         if (!force && missing.size() > maxDelistingShare * current.size()) {
@@ -91,15 +93,14 @@ public class ImportService {
         int listed = 0;
         int amended = 0;
         int unchanged = 0;
-        List<Rejection> rejected = new ArrayList<>(parsed.rejections());
         LocalDate today = LocalDate.now();
         int done = 0;
-        for (ListEntry entry : parsed.entries()) {
+        for (ListEntry entry : entries) {
             Designation existing = current.get(entry.draft().sourceId());
             DesignationDraft draft = withListedOn(entry.draft(), existing != null ? existing.listedOn() : today);
             Set<ConstraintViolation<DesignationDraft>> violations = validator.validate(draft);
             if (!violations.isEmpty()) {
-                rejected.add(rejection(entry, describe(violations)));
+                rejected.add(entry.reject(describe(violations)));
                 continue;
             }
             try {
@@ -115,7 +116,7 @@ public class ImportService {
                     unchanged++;
                 }
             } catch (RequestRejected e) {
-                rejected.add(rejection(entry, e.getMessage() + e.fieldErrors().stream()
+                rejected.add(entry.reject(e.getMessage() + e.fieldErrors().stream()
                         .map(f -> "; " + f.field() + ": " + f.message()).collect(Collectors.joining())));
             }
             if (++done % FLUSH_EVERY == 0) {
@@ -154,11 +155,21 @@ public class ImportService {
                 d.sourceReference(), d.sourceUrl(), d.measures(), d.subject(), d.respondsTo());
     }
 
-    private static Rejection rejection(ListEntry entry, String reason) {
-        String location = entry.location();
-        int number = Integer.parseInt(location.replaceAll("\\D", ""));
-        return location.startsWith("line") ? Rejection.atLine(number, entry.draft().sourceId(), reason)
-                : Rejection.atRecord(number, entry.draft().sourceId(), reason);
+    /** Every format keys its entries by the list's own id: one without an id, or a repeated one, is rejected. */
+    private static List<ListEntry> identified(List<ListEntry> entries, List<Rejection> rejected) {
+        Set<String> seen = new HashSet<>();
+        List<ListEntry> identified = new ArrayList<>(entries.size());
+        for (ListEntry entry : entries) {
+            String id = entry.draft().sourceId();
+            if (id == null) {
+                rejected.add(entry.reject("the entry has no id of its list"));
+            } else if (!seen.add(id)) {
+                rejected.add(entry.reject("id " + id + " appears twice in the file; kept the first"));
+            } else {
+                identified.add(entry);
+            }
+        }
+        return identified;
     }
 
     private static String describe(Set<? extends ConstraintViolation<?>> violations) {

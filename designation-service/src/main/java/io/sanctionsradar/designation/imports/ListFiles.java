@@ -1,9 +1,15 @@
 package io.sanctionsradar.designation.imports;
 
+import io.sanctionsradar.designation.domain.SubjectType;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** Small helpers the parsers share. */
 final class ListFiles {
@@ -22,7 +28,7 @@ final class ListFiles {
     /** The ISO 15924 code of the script a name is written in, judged by its first letter; null if unknown. */
     static String script(String name) {
         return name.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
-                .map(SCRIPTS::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(SCRIPTS::get).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The one file a single-file format was given; several files mean the request is for another format. */
@@ -33,6 +39,43 @@ final class ListFiles {
         }
         return files.values().iterator().next();
     }
+
+    /** A list's entry type ("Individual", "vessel", "-0-" …) as a subject type; anything unknown is an organization. */
+    static SubjectType subjectType(String type) {
+        return switch (type == null ? "" : type.toLowerCase(Locale.ROOT)) {
+            case "individual" -> SubjectType.PERSON;
+            case "vessel" -> SubjectType.VESSEL;
+            case "aircraft" -> SubjectType.AIRCRAFT;
+            default -> SubjectType.ORGANIZATION;
+        };
+    }
+
+    /** The first of the values that is a whole number ("1,116" too): gross registered tonnage before tonnage. */
+    static Long tonnage(String... values) {
+        for (String value : values) {
+            if (value != null && value.replace(",", "").matches("\\d{1,12}")) {
+                return Long.parseLong(value.replace(",", ""));
+            }
+        }
+        return null;
+    }
+
+    /** An ISO date, or the date part of an ISO date-time; null when absent or not a date. */
+    static LocalDate isoDate(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** "Mar" → 3; 0 for anything that is not an English month abbreviation. */
+    static int month(String abbreviation) {
+        return MONTHS.indexOf(abbreviation) + 1;
+    }
+
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
     /** A trimmed CSV value by column name; absent, unmapped and blank values read as null. */
     static String value(CSVRecord row, String column) {

@@ -55,8 +55,6 @@ public class OfacSdnCsv implements ListFormat {
             + "Tax ID No\\.|Registration ID|Identification Number|SWIFT/BIC|RUC #|NIT #|D-U-N-S Number|"
             + "Business Registration Number|Company Number|C\\.U\\.R\\.P\\.|R\\.F\\.C\\.)\\s+([A-Za-z0-9./-]+)"
             + "(?:\\s+\\(([^)]+)\\))?");
-    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-            "Sep", "Oct", "Nov", "Dec");
     private static final int SDN_COLUMNS = 12;
 
     @Override
@@ -91,32 +89,20 @@ public class OfacSdnCsv implements ListFormat {
                     row -> comments.computeIfAbsent(row.get(0), k -> new StringBuilder()).append(row.get(1)));
         }
         List<ListEntry> entries = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
         read(sdn, "sdn.csv", SDN_COLUMNS, row -> {
-            int record = (int) row.record();
             String entNum = row.get(0);
-            if (!seen.add(entNum)) {
-                rejections.add(Rejection.atRecord(record, entNum, "ent_num " + entNum + " appears twice; kept the first"));
-                return;
-            }
             String remarks = row.get(11);
             if (remarks != null && comments.containsKey(entNum)) {
                 remarks = remarks + comments.get(entNum);
             }
-            entries.add(new ListEntry("record " + record, draft(row, remarks,
+            entries.add(ListEntry.atRecord((int) row.record(), draft(row, remarks,
                     aliases.getOrDefault(entNum, List.of()), addresses.getOrDefault(entNum, List.of()))));
         });
-        return new ParsedList(SOURCE_LIST, entries, rejections);
+        return new ParsedList(SOURCE_LIST, entries, List.of());
     }
 
     private DesignationDraft draft(Row row, String remarks, List<Alias> listedAliases, List<Address> listedAddresses) {
-        SubjectType type = switch (row.get(2) == null ? "" : row.get(2).toLowerCase(Locale.ROOT)) {
-            case "individual" -> SubjectType.PERSON;
-            case "vessel" -> SubjectType.VESSEL;
-            case "aircraft" -> SubjectType.AIRCRAFT;
-            default -> SubjectType.ORGANIZATION;
-        };
+        SubjectType type = ListFiles.subjectType(row.get(2));
         String text = remarks == null ? "" : remarks;
         Set<Alias> aliases = new LinkedHashSet<>(listedAliases);
         Matcher alias = ALIAS.matcher(text);
@@ -142,7 +128,7 @@ public class OfacSdnCsv implements ListFormat {
         VesselDetails vessel = null;
         if (type == SubjectType.VESSEL) {
             vessel = new VesselDetails(first(IMO, text), first(MMSI, text), row.get(5),
-                    Countries.code(row.get(9)).orElse(null), row.get(6), tonnage(row.get(8), row.get(7)), row.get(10));
+                    Countries.code(row.get(9)).orElse(null), row.get(6), ListFiles.tonnage(row.get(8), row.get(7)), row.get(10));
         }
         StringBuilder subjectRemarks = new StringBuilder();
         if (row.get(4) != null) {
@@ -169,10 +155,10 @@ public class OfacSdnCsv implements ListFormat {
 
     private static String partialDate(Matcher dob) {
         if (dob.group(3) != null) {
-            return "%s-%02d-%02d".formatted(dob.group(3), MONTHS.indexOf(dob.group(2)) + 1, Integer.parseInt(dob.group(1)));
+            return "%s-%02d-%02d".formatted(dob.group(3), ListFiles.month(dob.group(2)), Integer.parseInt(dob.group(1)));
         }
         if (dob.group(5) != null) {
-            return "%s-%02d".formatted(dob.group(5), MONTHS.indexOf(dob.group(4)) + 1);
+            return "%s-%02d".formatted(dob.group(5), ListFiles.month(dob.group(4)));
         }
         return dob.group(6);
     }
@@ -195,15 +181,6 @@ public class OfacSdnCsv implements ListFormat {
             return AliasKind.NKA;
         }
         return t.contains("weak") ? AliasKind.WEAK : AliasKind.AKA;
-    }
-
-    private static Long tonnage(String grt, String tonnage) {
-        for (String value : new String[]{grt, tonnage}) {
-            if (value != null && value.replace(",", "").matches("\\d{1,12}")) {
-                return Long.parseLong(value.replace(",", ""));
-            }
-        }
-        return null;
     }
 
     private static List<String> all(Pattern pattern, String text) {

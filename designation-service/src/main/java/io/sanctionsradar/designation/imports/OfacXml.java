@@ -15,7 +15,6 @@ import io.sanctionsradar.designation.imports.XmlRecords.Element;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +36,6 @@ public class OfacXml implements ListFormat {
 
     public static final String CONSOLIDATED = "US-OFAC-CONSOLIDATED";
     private static final Pattern DATE = Pattern.compile("(?:(\\d{1,2})\\s+)?(?:([A-Z][a-z]{2})\\s+)?(\\d{4})");
-    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-            "Sep", "Oct", "Nov", "Dec");
 
     @Override
     public String name() {
@@ -51,28 +48,13 @@ public class OfacXml implements ListFormat {
         boolean consolidated = files.keySet().iterator().next().contains("cons");
         String sourceList = consolidated ? CONSOLIDATED : OfacSdnCsv.SOURCE_LIST;
         List<ListEntry> entries = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        XmlRecords.read(file, "sdnList", Set.of("sdnEntry"), (position, entry) -> {
-            String uid = entry.child("uid");
-            if (uid == null) {
-                rejections.add(Rejection.atLine(entry.line(), null, "no uid"));
-            } else if (!seen.add(uid)) {
-                rejections.add(Rejection.atLine(entry.line(), uid, "uid " + uid + " appears twice; kept the first"));
-            } else {
-                entries.add(new ListEntry("line " + entry.line(), draft(uid, entry, sourceList, consolidated)));
-            }
-        });
-        return new ParsedList(sourceList, entries, rejections);
+        XmlRecords.read(file, "sdnList", Set.of("sdnEntry"), entry -> entries.add(ListEntry.atLine(entry.line(),
+                draft(entry.child("uid"), entry, sourceList, consolidated))));
+        return new ParsedList(sourceList, entries, List.of());
     }
 
     private static DesignationDraft draft(String uid, Element entry, String sourceList, boolean consolidated) {
-        SubjectType type = switch (String.valueOf(entry.child("sdnType")).toLowerCase(Locale.ROOT)) {
-            case "individual" -> SubjectType.PERSON;
-            case "vessel" -> SubjectType.VESSEL;
-            case "aircraft" -> SubjectType.AIRCRAFT;
-            default -> SubjectType.ORGANIZATION;
-        };
+        SubjectType type = ListFiles.subjectType(entry.child("sdnType"));
         Set<Alias> aliases = new LinkedHashSet<>();
         for (Element aka : nested(entry, "akaList", "aka")) {
             String name = name(aka, type);
@@ -101,7 +83,7 @@ public class OfacXml implements ListFormat {
         if (info != null) {
             vessel = new VesselDetails(null, null, info.child("callSign"),
                     Countries.code(info.child("vesselFlag")).orElse(null), info.child("vesselType"),
-                    tonnage(info.child("grossRegisteredTonnage"), info.child("tonnage")), info.child("vesselOwner"));
+                    ListFiles.tonnage(info.child("grossRegisteredTonnage"), info.child("tonnage")), info.child("vesselOwner"));
         }
         String remarks = Stream.of(entry.child("title") == null ? null : "Title: " + entry.child("title"),
                 entry.child("remarks")).filter(Objects::nonNull).collect(Collectors.joining(". "));
@@ -144,7 +126,7 @@ public class OfacXml implements ListFormat {
         List<String> dates = new ArrayList<>();
         Matcher m = DATE.matcher(text);
         while (m.find()) {
-            int month = m.group(2) == null ? 0 : MONTHS.indexOf(m.group(2)) + 1;
+            int month = m.group(2) == null ? 0 : ListFiles.month(m.group(2));
             if (m.group(2) != null && month == 0) {
                 dates.add(m.group(3));
             } else if (m.group(1) != null && month > 0) {
@@ -180,12 +162,4 @@ public class OfacXml implements ListFormat {
         return entry.all(list).stream().flatMap(l -> l.all(item).stream()).toList();
     }
 
-    private static Long tonnage(String grt, String tonnage) {
-        for (String value : new String[]{grt, tonnage}) {
-            if (value != null && value.replace(",", "").matches("\\d{1,12}")) {
-                return Long.parseLong(value.replace(",", ""));
-            }
-        }
-        return null;
-    }
 }

@@ -9,8 +9,4 @@ public record Rejection(Integer line, Integer record, String sourceId, String re
     public static Rejection atLine(int line, String sourceId, String reason) {
         return new Rejection(line, null, sourceId, reason);
     }
-
-    public static Rejection atRecord(int record, String sourceId, String reason) {
-        return new Rejection(null, record, sourceId, reason);
-    }
 }

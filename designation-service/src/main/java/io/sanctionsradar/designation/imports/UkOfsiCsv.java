@@ -91,7 +91,7 @@ public class UkOfsiCsv implements ListFormat {
             throw new MalformedListException("not readable as CSV: " + e.getMessage(), null);
         }
         List<ListEntry> entries = new ArrayList<>();
-        groups.forEach((id, group) -> entries.add(new ListEntry("line " + group.line(), draft(id, group.rows()))));
+        groups.forEach((id, group) -> entries.add(ListEntry.atLine(group.line(), draft(id, group.rows()))));
         return new ParsedList(SOURCE_LIST, entries, rejections);
     }
 

@@ -13,8 +13,6 @@ import io.sanctionsradar.designation.imports.XmlRecords.Element;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,20 +42,9 @@ public class UnXml implements ListFormat {
     @Override
     public ParsedList parse(Map<String, Path> files) throws IOException {
         List<ListEntry> entries = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
         XmlRecords.read(ListFiles.single(files, name()), "CONSOLIDATED_LIST", Set.of("INDIVIDUAL", "ENTITY"),
-                (position, record) -> {
-                    String id = record.child("DATAID");
-                    if (id == null) {
-                        rejections.add(Rejection.atLine(record.line(), null, "no DATAID"));
-                    } else if (!seen.add(id)) {
-                        rejections.add(Rejection.atLine(record.line(), id, "DATAID " + id + " appears twice; kept the first"));
-                    } else {
-                        entries.add(new ListEntry("line " + record.line(), draft(id, record)));
-                    }
-                });
-        return new ParsedList(SOURCE_LIST, entries, rejections);
+                record -> entries.add(ListEntry.atLine(record.line(), draft(record.child("DATAID"), record))));
+        return new ParsedList(SOURCE_LIST, entries, List.of());
     }
 
     private static DesignationDraft draft(String id, Element record) {
@@ -111,7 +98,7 @@ public class UnXml implements ListFormat {
         }
         measures.add(new Measure(MeasureType.ARMS_EMBARGO, "All UN member states", null, null, null));
         return new DesignationDraft(AUTHORITY, List.of(programme(record.child("UN_LIST_TYPE"))), null,
-                date(record.child("LISTED_ON")), SOURCE_LIST, id, record.child("REFERENCE_NUMBER"), null, measures,
+                ListFiles.isoDate(record.child("LISTED_ON")), SOURCE_LIST, id, record.child("REFERENCE_NUMBER"), null, measures,
                 subject, List.of());
     }
 
@@ -146,14 +133,6 @@ public class UnXml implements ListFormat {
         String joined = record.all(name).stream().flatMap(e -> e.all("VALUE").stream()).map(Element::text)
                 .filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.joining("; "));
         return joined.isEmpty() ? null : joined;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String first(String a, String b) {

@@ -21,14 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +45,6 @@ public class UsCslCsv implements ListFormat {
             "dates_of_birth", "nationalities", "citizenships", "places_of_birth", "ids", "remarks");
     private static final Pattern LIST_ABBREVIATION = Pattern.compile("\\(([A-Z-]+)(?: List)?\\)");
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,63}");
 
     /** What each list of the CSL means: who runs it, its programme when the row names none, its measure. */
@@ -105,11 +103,11 @@ public class UsCslCsv implements ListFormat {
                 } else if (rule == null) {
                     rejections.add(Rejection.atLine(line, id, "unknown source list " + value(row, "source")));
                 } else if (!entries.containsKey(id)) {
-                    entries.put(id, new ListEntry("line " + line, draft(row, id, rule)));
+                    entries.put(id, ListEntry.atLine(line, draft(row, id, rule)));
                 } else if (entries.get(id).draft().authority().equals(rule.authority())) {
                     // one OFAC entry on several Treasury lists (SDN, SSI, CAPTA …): one designation, every measure
                     ListEntry first = entries.get(id);
-                    entries.put(id, new ListEntry(first.location(), merge(first.draft(), draft(row, id, rule))));
+                    entries.put(id, first.withDraft(merge(first.draft(), draft(row, id, rule))));
                 } else {
                     rejections.add(Rejection.atLine(line, id, "_id " + id + " is also used by another authority's list"));
                 }
@@ -140,12 +138,7 @@ public class UsCslCsv implements ListFormat {
     }
 
     private static DesignationDraft draft(CSVRecord row, String id, ListRule rule) {
-        SubjectType type = switch (String.valueOf(value(row, "type")).toLowerCase(Locale.ROOT)) {
-            case "individual" -> SubjectType.PERSON;
-            case "vessel" -> SubjectType.VESSEL;
-            case "aircraft" -> SubjectType.AIRCRAFT;
-            default -> SubjectType.ORGANIZATION;
-        };
+        SubjectType type = ListFiles.subjectType(value(row, "type"));
         List<Alias> aliases = split(value(row, "alt_names")).stream()
                 .map(name -> name.startsWith("and ") ? name.substring(4).trim() : name)
                 .filter(name -> !name.isEmpty()).distinct()
@@ -157,7 +150,7 @@ public class UsCslCsv implements ListFormat {
         List<String> acts = split(value(row, "programs")).stream().filter(p -> !CODE.matcher(p).matches()).toList();
         VesselDetails vessel = type != SubjectType.VESSEL ? null : new VesselDetails(null, null,
                 value(row, "call_sign"), Countries.code(value(row, "vessel_flag")).orElse(null),
-                value(row, "vessel_type"), tonnage(row), value(row, "vessel_owner"));
+                value(row, "vessel_type"), ListFiles.tonnage(value(row, "gross_registered_tonnage"), value(row, "gross_tonnage")), value(row, "vessel_owner"));
         Measure measure = new Measure(rule.measure(), rule.scope(), null,
                 rule.measure() == MeasureType.EXPORT_LICENSE_REQUIRED ? value(row, "license_requirement") : null,
                 rule.measure() == MeasureType.EXPORT_LICENSE_REQUIRED ? value(row, "license_policy") : null);
@@ -168,7 +161,7 @@ public class UsCslCsv implements ListFormat {
                 identifiers(value(row, "ids")), vessel, null, remarks);
         String url = value(row, "source_list_url");
         return new DesignationDraft(rule.authority(), programmes.isEmpty() ? List.of(rule.programme()) : programmes,
-                acts.isEmpty() ? null : String.join("; ", acts), date(value(row, "start_date")), SOURCE_LIST, id, value(row, "federal_register_notice"),
+                acts.isEmpty() ? null : String.join("; ", acts), ListFiles.isoDate(value(row, "start_date")), SOURCE_LIST, id, value(row, "federal_register_notice"),
                 url != null && url.matches("https?://\\S+") ? url : null, List.of(measure), subject, List.of());
     }
 
@@ -187,9 +180,8 @@ public class UsCslCsv implements ListFormat {
             List<String> parts = new ArrayList<>(Arrays.asList(address.split("\\s*,\\s*")));
             parts.removeIf(String::isBlank);
             String country = null;
-            if (!parts.isEmpty() && COUNTRY.matcher(parts.get(parts.size() - 1)).matches()
-                    && Countries.code(parts.get(parts.size() - 1)).isPresent()) {
-                country = parts.remove(parts.size() - 1);
+            if (!parts.isEmpty() && Countries.iso(parts.get(parts.size() - 1)) != null) {
+                country = Countries.iso(parts.remove(parts.size() - 1));
             }
             String street = parts.isEmpty() ? null : String.join(", ", parts);
             if (street != null && street.length() > 512) {
@@ -215,34 +207,14 @@ public class UsCslCsv implements ListFormat {
             if (kind.equals("Gender") || kind.length() > 64 || number.length() > 128 || kind.endsWith("-")) {
                 continue;
             }
-            String country = parts.size() >= 3 && COUNTRY.matcher(parts.get(0)).matches()
-                    && Countries.code(parts.get(0)).isPresent() ? parts.get(0) : null;
+            String country = parts.size() >= 3 ? Countries.iso(parts.get(0)) : null;
             identifiers.add(new Identifier(kind, number, country, null));
         }
         return identifiers;
     }
 
     private static List<String> countries(String field) {
-        return split(field).stream().filter(c -> COUNTRY.matcher(c).matches() && Countries.code(c).isPresent())
-                .distinct().toList();
-    }
-
-    private static Long tonnage(CSVRecord row) {
-        for (String column : List.of("gross_registered_tonnage", "gross_tonnage")) {
-            String value = value(row, column);
-            if (value != null && value.replace(",", "").matches("\\d{1,12}")) {
-                return Long.parseLong(value.replace(",", ""));
-            }
-        }
-        return null;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return split(field).stream().map(Countries::iso).filter(Objects::nonNull).distinct().toList();
     }
 
     private static List<String> split(String field) {

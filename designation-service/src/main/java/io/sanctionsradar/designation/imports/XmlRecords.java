@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Streams the record elements of a list's XML file one at a time, each as a small tree, so that memory stays
@@ -43,17 +43,17 @@ final class XmlRecords {
     }
 
     /**
-     * Calls {@code each} for every element named in {@code recordNames}, with its 1-based position.
+     * Calls {@code each} for every element named in {@code recordNames}.
      *
      * @throws MalformedListException if the root is not {@code rootName} or the XML is broken
      */
-    static void read(Path file, String rootName, Set<String> recordNames, BiConsumer<Integer, Element> each)
+    static void read(Path file, String rootName, Set<String> recordNames, Consumer<Element> each)
             throws IOException {
         read(file, Set.of(rootName), recordNames, each);
     }
 
     /** The same for a format whose files may have one of several root elements (versions of one format). */
-    static void read(Path file, Set<String> rootNames, Set<String> recordNames, BiConsumer<Integer, Element> each)
+    static void read(Path file, Set<String> rootNames, Set<String> recordNames, Consumer<Element> each)
             throws IOException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -63,7 +63,6 @@ final class XmlRecords {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             try {
                 boolean rootSeen = false;
-                int position = 0;
                 while (xml.hasNext()) {
                     if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                         continue;
@@ -76,7 +75,7 @@ final class XmlRecords {
                         }
                         rootSeen = true;
                     } else if (recordNames.contains(name)) {
-                        each.accept(++position, element(xml));
+                        each.accept(element(xml));
                     }
                 }
                 if (!rootSeen) {

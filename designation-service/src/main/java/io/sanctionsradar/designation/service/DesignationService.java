@@ -66,11 +66,14 @@ public class DesignationService {
 
     /** The designation as the draft would make it, without saving anything: lets an import skip what is unchanged. */
     public Designation preview(Designation current, DesignationDraft draft) {
-        return current.amend(draft, draft.legalBasis() != null ? draft.legalBasis() : defaultLegalBasis(draft),
-                current.recordedAt());
+        return current.amend(draft, legalBasis(draft), current.recordedAt());
     }
 
-    /** The legal basis of the draft's first programme of its authority, as {@link #checkReferences} chooses it. */
+    private String legalBasis(DesignationDraft draft) {
+        return draft.legalBasis() != null ? draft.legalBasis() : defaultLegalBasis(draft);
+    }
+
+    /** The legal basis of the draft's first programme that belongs to its authority: the default for its designations. */
     private String defaultLegalBasis(DesignationDraft draft) {
         for (String code : draft.programs()) {
             ProgrammeEntity programme = ProgrammeEntity.findById(code);
@@ -135,7 +138,6 @@ public class DesignationService {
             errors.add(new FieldError("authority", "unknown authority " + draft.authority()
                     + "; known ones are listed at /api/v1/authorities"));
         }
-        String defaultLegalBasis = null;
         for (int i = 0; i < draft.programs().size(); i++) {
             ProgrammeEntity programme = ProgrammeEntity.findById(draft.programs().get(i));
             if (programme == null) {
@@ -144,8 +146,6 @@ public class DesignationService {
             } else if (!programme.authorityCode.equals(draft.authority())) {
                 errors.add(new FieldError("programs[" + i + "]", "programme " + programme.code + " belongs to "
                         + programme.authorityCode + ", not " + draft.authority()));
-            } else if (defaultLegalBasis == null) {
-                defaultLegalBasis = programme.legalBasis;
             }
         }
         if (kind == DesignationKind.COUNTERMEASURE && draft.respondsTo().isEmpty()) {
@@ -170,7 +170,7 @@ public class DesignationService {
         if (!errors.isEmpty()) {
             throw RequestRejected.invalid(errors);
         }
-        return draft.legalBasis() != null ? draft.legalBasis() : defaultLegalBasis;
+        return legalBasis(draft);
     }
 
     private boolean isKnownDesignation(String id) {
