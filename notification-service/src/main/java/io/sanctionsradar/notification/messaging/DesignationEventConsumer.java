@@ -5,12 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Takes designation events from {@code sanctions.designations}, each exactly once: the offset is committed
- * only after this transaction, and the inbox absorbs redeliveries and republished events.
+ * Takes designation events from {@code sanctions.designations}, each exactly once, a polled batch per
+ * transaction: the offsets are committed only after it, and the inbox absorbs redeliveries and republished events.
  */
 @ApplicationScoped
 public class DesignationEventConsumer {
@@ -23,16 +24,16 @@ public class DesignationEventConsumer {
     @Incoming("designations")
     @Blocking
     @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        String eventId = EventInbox.header(record, "ce_id");
-        if (eventId == null) {
-            // not a CloudEvent: nothing to de-duplicate it by, and no producer of ours writes one
-            LOG.warnf("skipped a record without ce_id on %s-%d at offset %d", record.topic(), record.partition(),
-                    record.offset());
-            return;
-        }
-        if (!inbox.firstDelivery(eventId, record)) {
-            LOG.debugf("event %s was consumed before; skipped", eventId);
+    public void consume(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            String eventId = EventInbox.header(record, "ce_id");
+            if (eventId == null) {
+                // not a CloudEvent: nothing to de-duplicate it by, and no producer of ours writes one
+                LOG.warnf("skipped a record without ce_id on %s-%d at offset %d", record.topic(), record.partition(),
+                        record.offset());
+            } else if (!inbox.firstDelivery(eventId, record)) {
+                LOG.debugf("event %s was consumed before; skipped", eventId);
+            }
         }
     }
 }
