@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * latency:    POSTs one at a time at --rate per second, --count of them; reports POST → event-on-Kafka times
  * throughput: --threads clients POST as fast as they can for --seconds; reports the sustained rate and how long
  *             the outbox took to publish every event
+ * screenable: POSTs one at a time at --rate per second, --count of them, and screens each name on screening-service
+ *             (--screening, default http://localhost:8082) every 2 ms until it matches; reports POST → screenable
  * </pre>
  * Run: {@code ./mvnw -q -pl designation-service exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.sanctionsradar.designation.bench.DesignationLoad -Dexec.args="latency --count 1000 --rate 50"}
@@ -67,6 +69,10 @@ public final class DesignationLoad {
         if (mode.equals("latency")) {
             load.latency(Integer.parseInt(options.getOrDefault("count", "1000")),
                     Integer.parseInt(options.getOrDefault("rate", "50")));
+        } else if (mode.equals("screenable")) {
+            load.screenable(Integer.parseInt(options.getOrDefault("count", "200")),
+                    Integer.parseInt(options.getOrDefault("rate", "5")),
+                    options.getOrDefault("screening", "http://localhost:8082"));
         } else {
             load.throughput(Integer.parseInt(options.getOrDefault("threads", "16")),
                     Integer.parseInt(options.getOrDefault("seconds", "30")));
@@ -97,6 +103,37 @@ public final class DesignationLoad {
         System.out.println("  POST response     " + percentiles(postTimes));
         System.out.println("  POST → on Kafka   " + percentiles(eventLatencies()) + "  (" + eventsSeen.get()
                 + " events seen)");
+    }
+
+    private void screenable(int count, int rate, String screening) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            next += intervalNanos;
+            long start = System.nanoTime();
+            String[] posted = post(start);
+            String query = "{\"name\":\"" + posted[1] + "\",\"threshold\":1.0,\"sourceLists\":[\"LOAD-TEST\"]}";
+            long deadline = start + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(screening + "/api/v1/screenings"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.body().contains(posted[0])) {
+                    latencies.add(System.nanoTime() - start);
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(posted[1] + " was not screenable within 30 s");
+                }
+                Thread.sleep(2);
+            }
+        }
+        System.out.printf("screenable: %d designations at %d/s%n", count, rate);
+        System.out.println("  POST → screenable " + percentiles(latencies));
     }
 
     private void throughput(int threads, int seconds) throws Exception {
@@ -148,12 +185,14 @@ public final class DesignationLoad {
         return latencies;
     }
 
-    private void post(long startNanos) throws Exception {
+    /** Records a designation; answers its id and name. */
+    private String[] post(long startNanos) throws Exception {
+        String name = "LOAD, Test " + UUID.randomUUID();
         String body = """
                 {"authority":"US-OFAC","programs":["GLOMAG"],"listedOn":"2021-03-22","sourceList":"LOAD-TEST",
                  "sourceId":"%s","measures":[{"type":"ASSET_FREEZE"}],
-                 "subject":{"type":"PERSON","name":"LOAD, Test %s","aliases":[{"name":"王君正","kind":"AKA","script":"Hani"}],
-                 "birthDates":["1963-06"],"nationalities":["CN"]}}""".formatted(UUID.randomUUID(), UUID.randomUUID());
+                 "subject":{"type":"PERSON","name":"%s","aliases":[{"name":"王君正","kind":"AKA","script":"Hani"}],
+                 "birthDates":["1963-06"],"nationalities":["CN"]}}""".formatted(UUID.randomUUID(), name);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/designations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -161,9 +200,11 @@ public final class DesignationLoad {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
         Matcher id = ID.matcher(response.body());
-        if (id.find()) {
-            postedAt.put(id.group(1), startNanos);
+        if (!id.find()) {
+            throw new IllegalStateException("no designationId in " + response.body());
         }
+        postedAt.put(id.group(1), startNanos);
+        return new String[]{id.group(1), name};
     }
 
     private Thread startConsumer(CountDownLatch ready) {

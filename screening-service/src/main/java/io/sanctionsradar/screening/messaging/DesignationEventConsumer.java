@@ -1,38 +1,134 @@
 package io.sanctionsradar.screening.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.screening.watchlist.Listing;
+import io.sanctionsradar.screening.watchlist.Watchlist;
+import io.sanctionsradar.screening.watchlist.WatchlistStore;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 /**
- * Takes designation events from {@code sanctions.designations}, each exactly once: the offset is committed
- * only after this transaction, and the inbox absorbs redeliveries and republished events.
+ * Materializes the watchlist from {@code sanctions.designations}, a batch of records at a time: the newer
+ * designations and this instance's positions commit in one transaction, then the in-memory index takes them.
+ * Positions live in the database (see {@link PositionSeeker}), so a restart resumes exactly where the last
+ * commit left off; a redelivered or republished event is not newer than what is stored and changes nothing.
  */
 @ApplicationScoped
 public class DesignationEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(DesignationEventConsumer.class);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     @Inject
-    EventInbox inbox;
+    WatchlistStore store;
+
+    @Inject
+    Watchlist watchlist;
+
+    private final Counter skipped;
+    private final Counter applied;
+
+    @Inject
+    DesignationEventConsumer(MeterRegistry registry) {
+        skipped = Counter.builder("watchlist.events.skipped")
+                .description("records on sanctions.designations that are not readable designation events").register(registry);
+        applied = Counter.builder("watchlist.events.applied")
+                .description("designation events that changed the watchlist").register(registry);
+    }
 
     @Incoming("designations")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        String eventId = EventInbox.header(record, "ce_id");
-        if (eventId == null) {
-            // not a CloudEvent: nothing to de-duplicate it by, and no producer of ours writes one
-            LOG.warnf("skipped a record without ce_id on %s-%d at offset %d", record.topic(), record.partition(),
-                    record.offset());
-            return;
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        watchlist.awaitLoaded(); // events applied before the startup load would be overwritten by it
+        Map<String, Change> newest = new LinkedHashMap<>();
+        Map<Integer, Position> positions = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String eventId = header(record, "ce_id");
+            Instant eventTime = eventTime(record);
+            positions.put(record.partition(), new Position(record.topic(), record.partition(), record.offset() + 1,
+                    eventId, header(record, "ce_type"), eventTime, null));
+            Change change = change(record, eventId, eventTime);
+            if (change != null) {
+                newest.merge(change.listing().designationId(), change,
+                        (a, b) -> a.listing().version() >= b.listing().version() ? a : b);
+            }
         }
-        if (!inbox.firstDelivery(eventId, record)) {
-            LOG.debugf("event %s was consumed before; skipped", eventId);
+        List<Change> stored = storeWithRetry(newest, positions);
+        watchlist.apply(stored.stream().map(Change::listing).toList());
+        applied.increment(stored.size());
+    }
+
+    /** A transient database failure must neither lose the batch nor stop the stream: wait and try again. */
+    private List<Change> storeWithRetry(Map<String, Change> changes, Map<Integer, Position> positions)
+            throws InterruptedException {
+        Duration delay = Duration.ofMillis(500);
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> store.apply(changes.values(), positions.values()));
+            } catch (RuntimeException e) {
+                LOG.warnf("storing %d watchlist changes failed, retrying in %s: %s", changes.size(), delay, e.toString());
+                Thread.sleep(delay.toMillis());
+                delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+            }
         }
+    }
+
+    /** The record as a designation change, or null (logged and counted) if it is not one: it is skipped. */
+    private Change change(ConsumerRecord<String, String> record, String eventId, Instant eventTime) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (record.value() == null) {
+            LOG.warnf("skipped %s: no value (designations are delisted by an event, never by a tombstone)", where);
+            skipped.increment();
+            return null;
+        }
+        try {
+            Listing listing = store.read(record.value());
+            UUID.fromString(listing.designationId());
+            SubjectType.valueOf(String.valueOf(listing.subject() == null ? null : listing.subject().type()));
+            if (listing.version() < 1 || listing.subject() == null || listing.subject().name() == null
+                    || listing.subject().type() == null || listing.status() == null) {
+                throw new IllegalArgumentException("designationId, version, status and subject name and type are required");
+            }
+            return new Change(listing, record.value(), eventId, eventTime);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("skipped %s (event %s): not a designation: %s", where, eventId, e.getMessage());
+            skipped.increment();
+            return null;
+        }
+    }
+
+    private static Instant eventTime(ConsumerRecord<?, ?> record) {
+        String time = header(record, "ce_time");
+        try {
+            return time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,121 @@
+package io.sanctionsradar.screening.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.screening.screening.CsvScreening;
+import io.sanctionsradar.screening.screening.ReceiptStore;
+import io.sanctionsradar.screening.screening.ScreeningRequest;
+import io.sanctionsradar.screening.screening.ScreeningResult;
+import io.sanctionsradar.screening.screening.ScreeningService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/screenings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Screening", description = "Names screened against the watchlist, each answer kept as a receipt")
+public class ScreeningResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    ScreeningService screening;
+
+    @Inject
+    CsvScreening csv;
+
+    @Inject
+    ReceiptStore receipts;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, with the "
+            + "entry's authority, programmes and measures and an explanation. The receipt is kept under screeningId.")
+    public Response screen(ScreeningRequest request) {
+        ScreeningResult result = screening.screen(request);
+        return Response.ok(result).location(URI.create("/api/v1/screenings/" + result.screeningId())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Screen up to 10,000 names (a JSON array of screening requests)",
+            description = "Every query runs against the same watchlist version; each gets its own receipt and the "
+                    + "batch one that lists them. Nothing is screened if any query is invalid.")
+    public ScreeningService.BatchResult batch(List<ScreeningRequest> queries) {
+        return screening.screenBatch(queries);
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes({"text/csv", "application/csv"})
+    @Produces(NDJSON)
+    @Operation(summary = "Screen a CSV file of any size, answered as a stream of NDJSON lines",
+            description = "Columns: name (required), type, birthDate, country, reference. One line per record "
+                    + "(its result, or its errors), then a summary line. Query parameters apply to every record.")
+    public Response batchCsv(InputStream body,
+                             @QueryParam("threshold") Double threshold,
+                             @QueryParam("limit") Integer limit,
+                             @QueryParam("type") SubjectType type,
+                             @QueryParam("authorities") List<String> authorities,
+                             @QueryParam("programs") List<String> programs,
+                             @QueryParam("sourceLists") List<String> sourceLists,
+                             @QueryParam("includeDelisted") @DefaultValue("false") boolean includeDelisted)
+            throws IOException {
+        ScreeningRequest options = new ScreeningRequest("options", type, null, null, threshold, limit, authorities,
+                programs, sourceLists, includeDelisted);
+        CsvScreening.Run run = csv.open(body, options);
+        StreamingOutput output = run::writeTo;
+        return Response.ok(output, NDJSON).build();
+    }
+
+    @GET
+    @Path("/{screeningId}")
+    @Operation(summary = "The receipt of an earlier screening, exactly as it was answered")
+    public JsonNode receipt(@PathParam("screeningId") String screeningId) {
+        return receipts.find(uuid(screeningId))
+                .orElseThrow(() -> new NotFoundException("No screening " + screeningId));
+    }
+
+    public record BatchPage(ReceiptStore.BatchReceipt batch, int offset, int size, List<JsonNode> results) {
+    }
+
+    @GET
+    @Path("/batches/{batchId}")
+    @Operation(summary = "A batch's receipt and a page of its results, in the order they were asked")
+    public BatchPage batchReceipt(@PathParam("batchId") String batchId,
+                                  @QueryParam("offset") @DefaultValue("0") int offset,
+                                  @QueryParam("size") @DefaultValue("100") int size) {
+        ReceiptStore.BatchReceipt batch = receipts.findBatch(uuid(batchId))
+                .orElseThrow(() -> new NotFoundException("No screening batch " + batchId));
+        int pageSize = Math.max(1, Math.min(size, 1000));
+        return new BatchPage(batch, Math.max(0, offset), pageSize,
+                receipts.batchResults(batch.batchId(), Math.max(0, offset), pageSize));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No screening " + id);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.sanctionsradar.screening.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.screening.messaging.TopicOffsets;
+import io.sanctionsradar.screening.watchlist.Watchlist;
+import io.sanctionsradar.screening.watchlist.WatchlistStatus;
+import io.sanctionsradar.screening.watchlist.WatchlistStatus.LastEvent;
+import io.sanctionsradar.screening.watchlist.WatchlistStatus.PartitionStatus;
+import io.sanctionsradar.screening.watchlist.WatchlistStore;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+@Path("/api/v1/watchlist")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Watchlist", description = "The designations this instance screens against, materialized from sanctions.designations")
+public class WatchlistResource {
+
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    WatchlistStore store;
+
+    @Inject
+    TopicOffsets offsets;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "mp.messaging.incoming.designations.topic")
+    String topic;
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Entry counts, the watchlist version, the last event applied and the consumer lag")
+    public WatchlistStatus status() throws SQLException, InterruptedException {
+        Watchlist.Counts counts = watchlist.counts();
+        String version = watchlist.version();
+        List<Position> positions = store.positions(topic);
+        LastEvent last = positions.stream().max(Comparator.comparing(Position::appliedAt))
+                .map(p -> new LastEvent(p.lastEventId(), p.lastEventType(), p.partition(), p.nextOffset() - 1,
+                        p.lastEventTime(), p.appliedAt()))
+                .orElse(null);
+        Map<Integer, Long> ends = null;
+        String lagError = null;
+        try {
+            ends = offsets.endOffsets(topic);
+        } catch (ExecutionException | TimeoutException e) {
+            lagError = "Kafka did not answer: " + (e.getCause() != null ? e.getCause() : e);
+        }
+        List<PartitionStatus> partitions = new ArrayList<>();
+        Long totalLag = ends == null ? null : 0L;
+        if (ends != null) {
+            for (Map.Entry<Integer, Long> end : ends.entrySet()) {
+                long next = positions.stream().filter(p -> p.partition() == end.getKey()).mapToLong(Position::nextOffset)
+                        .findFirst().orElse(0L);
+                long lag = Math.max(0, end.getValue() - next);
+                partitions.add(new PartitionStatus(end.getKey(), next, end.getValue(), lag));
+                totalLag += lag;
+            }
+        } else {
+            positions.forEach(p -> partitions.add(new PartitionStatus(p.partition(), p.nextOffset(), null, null)));
+        }
+        return new WatchlistStatus(version, MatchingEngine.ALGORITHM, watchlist.loaded(), counts.total(),
+                counts.active(), counts.delisted(), last, totalLag, lagError, partitions);
+    }
+
+    @GET
+    @Path("/entries/{entryId}")
+    @Operation(summary = "One materialized entry: the designation as its latest event carried it")
+    public JsonNode entry(@PathParam("entryId") String entryId) throws SQLException {
+        UUID id;
+        try {
+            id = UUID.fromString(entryId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No watchlist entry " + entryId);
+        }
+        return store.state(id).map(this::tree)
+                .orElseThrow(() -> new NotFoundException("No watchlist entry " + entryId));
+    }
+
+    private JsonNode tree(String state) {
+        try {
+            return json.readTree(state);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored entry is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package io.sanctionsradar.screening.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The watchlist in searchable form: a vocabulary of normalized tokens (and of adjacent-token compounds, for
+ * joined/split spellings) with posting lists of names, plus blocking keys over the vocabulary: variant group,
+ * romanization fold key, Double Metaphone code, consonant skeleton and character trigrams (for typos).
+ * A query token is resolved against the vocabulary (tens of thousands of strings), never against every name.
+ *
+ * <p>Not thread-safe for writes; reads may run concurrently once writes are excluded (the engine's contract).
+ */
+final class CandidateIndex {
+
+    /** One designation and the names it contributes. */
+    static final class EntryRecord {
+        final WatchlistEntry entry;
+        int[] nameIds = new int[0];
+        int[] distinctTokens = new int[0];
+
+        EntryRecord(WatchlistEntry entry) {
+            this.entry = entry;
+        }
+    }
+
+    /** One indexed name of an entry. */
+    static final class NameRecord {
+        final int id;
+        final EntryRecord entry;
+        final EntryName name;
+        final NameTokens tokens;
+        final int[] tokenIds;
+        /** vocabulary id of tokens[j] + tokens[j+1], or -1 where those two may not be joined */
+        final int[] compoundIds;
+        /** vocabulary id of tokens[j..j+2] joined ("abd al jalil"), or -1 */
+        final int[] tripleIds;
+
+        NameRecord(int id, EntryRecord entry, EntryName name, NameTokens tokens, int[] tokenIds, int[] compoundIds,
+                   int[] tripleIds) {
+            this.id = id;
+            this.entry = entry;
+            this.name = name;
+            this.tokens = tokens;
+            this.tokenIds = tokenIds;
+            this.compoundIds = compoundIds;
+            this.tripleIds = tripleIds;
+        }
+    }
+
+    /**
+     * A name normalized ahead of insertion, with the features of its tokens and joined forms: this is the
+     * costly part of a build, done in parallel outside the index.
+     */
+    record PreparedName(EntryName name, NameTokens tokens, TokenFeatures[] tokenFeatures,
+                        TokenFeatures[] compoundFeatures, TokenFeatures[] tripleFeatures) {
+        static PreparedName of(EntryName name, NameTokens t) {
+            int n = t.size();
+            TokenFeatures[] tf = new TokenFeatures[n];
+            TokenFeatures[] cf = new TokenFeatures[n];
+            TokenFeatures[] trf = new TokenFeatures[n];
+            for (int j = 0; j < n; j++) {
+                tf[j] = new TokenFeatures(t.tokens()[j]);
+                cf[j] = t.joinsNext()[j] ? new TokenFeatures(t.compound(j)) : null;
+                trf[j] = t.joinsThree(j) ? new TokenFeatures(t.triple(j)) : null;
+            }
+            return new PreparedName(name, t, tf, cf, trf);
+        }
+    }
+
+    private static final int ALPHABET = 38;
+    private static final int GRAM_SPACE = ALPHABET * ALPHABET * ALPHABET;
+    /** Longer tokens share the last length bucket. */
+    private static final int MAX_GRAM_LENGTH = 40;
+
+    // vocabulary
+    private final Map<String, Integer> vocabularyIds = new HashMap<>();
+    private TokenFeatures[] vocabulary = new TokenFeatures[1024];
+    private IntList[] tokenPostings = new IntList[1024];
+    private IntList[] compoundPostings = new IntList[1024]; // joined pairs and triples
+    private boolean[] gramIndexed = new boolean[1024];
+    private int vocabularySize;
+
+    // blocking keys over the vocabulary
+    private final Map<String, IntList> byGroup = new HashMap<>();
+    private final Map<String, IntList> byFold = new HashMap<>();
+    private final Map<String, IntList> byMetaphone = new HashMap<>();
+    private final Map<String, IntList> bySkeleton = new HashMap<>();
+    /** trigram -> vocabulary ids, one table per token length so a lookup only reads plausible lengths */
+    private IntList[][] byGram = new IntList[MAX_GRAM_LENGTH + 1][];
+
+    // names and entries
+    private NameRecord[] names = new NameRecord[1024];
+    private int nameHighWater;
+    private final IntList freeNameIds = new IntList();
+    private int liveNames;
+    private final Map<String, EntryRecord> entries = new HashMap<>();
+
+    final TokenStatistics stats = new TokenStatistics();
+
+    // ---------------------------------------------------------------- writes
+
+    static List<PreparedName> prepare(WatchlistEntry entry) {
+        List<PreparedName> out = new ArrayList<>();
+        Set<NameTokens> seen = new java.util.HashSet<>();
+        List<EntryName> ordered = new ArrayList<>(entry.names());
+        // primary names first, so that a duplicate alias never hides the primary spelling
+        ordered.sort((a, b) -> Boolean.compare(a.kind() != NameKind.PRIMARY, b.kind() != NameKind.PRIMARY));
+        for (EntryName n : ordered) {
+            if (n == null || n.name() == null) {
+                continue;
+            }
+            NameTokens t = NameNormalizer.normalize(n.name());
+            if (!t.isEmpty() && seen.add(t)) {
+                out.add(PreparedName.of(n, t));
+            }
+        }
+        return out;
+    }
+
+    void put(WatchlistEntry entry, List<PreparedName> prepared) {
+        remove(entry.entryId());
+        EntryRecord record = new EntryRecord(entry);
+        int[] nameIds = new int[prepared.size()];
+        Set<Integer> distinct = new LinkedHashSet<>();
+        for (int k = 0; k < prepared.size(); k++) {
+            PreparedName p = prepared.get(k);
+            NameTokens t = p.tokens();
+            int[] tokenIds = new int[t.size()];
+            int[] compoundIds = new int[t.size()];
+            int[] tripleIds = new int[t.size()];
+            for (int j = 0; j < t.size(); j++) {
+                tokenIds[j] = intern(p.tokenFeatures()[j]);
+                indexGrams(tokenIds[j]);
+                distinct.add(tokenIds[j]);
+                compoundIds[j] = p.compoundFeatures()[j] != null ? intern(p.compoundFeatures()[j]) : -1;
+                tripleIds[j] = p.tripleFeatures()[j] != null ? intern(p.tripleFeatures()[j]) : -1;
+            }
+            int id = allocateNameId();
+            NameRecord name = new NameRecord(id, record, p.name(), t, tokenIds, compoundIds, tripleIds);
+            names[id] = name;
+            liveNames++;
+            nameIds[k] = id;
+            for (int tid : distinctOf(tokenIds)) {
+                tokenPostings[tid].add(id);
+            }
+            for (int cid : distinctOf(concat(compoundIds, tripleIds))) {
+                if (cid >= 0) {
+                    compoundPostings[cid].add(id);
+                }
+            }
+        }
+        record.nameIds = nameIds;
+        record.distinctTokens = distinct.stream().mapToInt(Integer::intValue).toArray();
+        stats.ensureCapacity(vocabularySize);
+        stats.addEntry(record.distinctTokens);
+        entries.put(entry.entryId(), record);
+    }
+
+    boolean remove(String entryId) {
+        EntryRecord record = entries.remove(entryId);
+        if (record == null) {
+            return false;
+        }
+        for (int id : record.nameIds) {
+            NameRecord name = names[id];
+            for (int tid : distinctOf(name.tokenIds)) {
+                tokenPostings[tid].removeValue(id);
+            }
+            for (int cid : distinctOf(concat(name.compoundIds, name.tripleIds))) {
+                if (cid >= 0) {
+                    compoundPostings[cid].removeValue(id);
+                }
+            }
+            names[id] = null;
+            freeNameIds.add(id);
+            liveNames--;
+        }
+        stats.removeEntry(record.distinctTokens);
+        return true;
+    }
+
+    /** Drops everything, vocabulary included, so a rebuild does not carry stale tokens. */
+    void clear() {
+        vocabularyIds.clear();
+        vocabulary = new TokenFeatures[1024];
+        tokenPostings = new IntList[1024];
+        compoundPostings = new IntList[1024];
+        gramIndexed = new boolean[1024];
+        vocabularySize = 0;
+        byGroup.clear();
+        byFold.clear();
+        byMetaphone.clear();
+        bySkeleton.clear();
+        byGram = new IntList[MAX_GRAM_LENGTH + 1][];
+        names = new NameRecord[1024];
+        nameHighWater = 0;
+        freeNameIds.clear();
+        liveNames = 0;
+        entries.clear();
+        stats.clear();
+    }
+
+    private int allocateNameId() {
+        if (!freeNameIds.isEmpty()) {
+            return freeNameIds.removeLast();
+        }
+        if (nameHighWater == names.length) {
+            names = Arrays.copyOf(names, names.length * 2);
+        }
+        return nameHighWater++;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private int intern(TokenFeatures f) {
+        String token = f.token;
+        Integer existing = vocabularyIds.get(token);
+        if (existing != null) {
+            return existing;
+        }
+        int id = vocabularySize++;
+        if (id == vocabulary.length) {
+            int cap = vocabulary.length * 2;
+            vocabulary = Arrays.copyOf(vocabulary, cap);
+            tokenPostings = Arrays.copyOf(tokenPostings, cap);
+            compoundPostings = Arrays.copyOf(compoundPostings, cap);
+            gramIndexed = Arrays.copyOf(gramIndexed, cap);
+        }
+        vocabulary[id] = f;
+        tokenPostings[id] = new IntList(2);
+        compoundPostings[id] = new IntList(1);
+        vocabularyIds.put(token, id);
+        if (f.group != null) {
+            byGroup.computeIfAbsent(f.group, k -> new IntList(2)).add(id);
+        }
+        byFold.computeIfAbsent(f.fold, k -> new IntList(1)).add(id);
+        if (f.metaphone != null) {
+            byMetaphone.computeIfAbsent(f.metaphone, k -> new IntList(2)).add(id);
+            if (f.metaphoneAlt != null) {
+                byMetaphone.computeIfAbsent(f.metaphoneAlt, k -> new IntList(2)).add(id);
+            }
+        }
+        if (f.skeleton.length() >= 2) {
+            bySkeleton.computeIfAbsent(f.skeleton, k -> new IntList(2)).add(id);
+        }
+        return id;
+    }
+
+    /**
+     * Trigram-indexes a string once it is used as a single token. Joined forms are left out: they are long and
+     * share most trigrams with each other, and the scorer only accepts exact or variant joined forms.
+     */
+    private void indexGrams(int id) {
+        if (gramIndexed[id] || vocabulary[id].token.length() < TokenSimilarity.MIN_FUZZY_LENGTH - 1) {
+            return;
+        }
+        gramIndexed[id] = true;
+        int bucket = Math.min(vocabulary[id].token.length(), MAX_GRAM_LENGTH);
+        if (byGram[bucket] == null) {
+            byGram[bucket] = new IntList[GRAM_SPACE];
+        }
+        IntList[] table = byGram[bucket];
+        for (int g : grams(vocabulary[id].token)) {
+            IntList l = table[g];
+            if (l == null) {
+                table[g] = l = new IntList(4);
+            }
+            l.add(id);
+        }
+    }
+
+    private static int[] distinctOf(int[] ids) {
+        int[] copy = ids.clone();
+        Arrays.sort(copy);
+        int n = 0;
+        for (int i = 0; i < copy.length; i++) {
+            if (i == 0 || copy[i] != copy[i - 1]) {
+                copy[n++] = copy[i];
+            }
+        }
+        return Arrays.copyOf(copy, n);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    int size() {
+        return entries.size();
+    }
+
+    int liveNames() {
+        return liveNames;
+    }
+
+    int nameCapacity() {
+        return nameHighWater;
+    }
+
+    int vocabularySize() {
+        return vocabularySize;
+    }
+
+    EntryRecord entry(String entryId) {
+        return entries.get(entryId);
+    }
+
+    NameRecord name(int id) {
+        return names[id];
+    }
+
+    TokenFeatures features(int vocabularyId) {
+        return vocabulary[vocabularyId];
+    }
+
+    int vocabularyId(String token) {
+        Integer id = vocabularyIds.get(token);
+        return id == null ? -1 : id;
+    }
+
+    IntList tokenPostings(int vocabularyId) {
+        return tokenPostings[vocabularyId];
+    }
+
+    /** Names in which this string is two or three adjacent tokens written together. */
+    IntList compoundPostings(int vocabularyId) {
+        return compoundPostings[vocabularyId];
+    }
+
+    /**
+     * All vocabulary strings similar to q (any rule of {@link TokenSimilarity}), with their similarity codes.
+     * Blocking keys make this exhaustive: exact, variant group, fold key, metaphone, skeleton and a trigram
+     * count filter that cannot miss a single-token string within the tolerated edit distance (joined forms are
+     * only reached through the exact keys, matching what the scorer accepts for them).
+     */
+    SimMap similar(TokenFeatures q, boolean abjad, boolean exactOnly) {
+        SimMap out = new SimMap(32);
+        int exact = vocabularyId(q.token);
+        if (exact >= 0) {
+            out.put(exact, SimCode.of(TokenSimilarity.Result.EXACT));
+        }
+        if (exactOnly) {
+            return out;
+        }
+        if (q.token.length() > 1) {
+            consider(q, abjad, vocabularyId(q.token.substring(0, 1)), out);
+        }
+        if (q.group != null) {
+            considerAll(q, abjad, byGroup.get(q.group), out);
+        }
+        considerAll(q, abjad, byFold.get(q.fold), out);
+        if (q.metaphone != null) {
+            considerAll(q, abjad, byMetaphone.get(q.metaphone), out);
+            if (q.metaphoneAlt != null) {
+                considerAll(q, abjad, byMetaphone.get(q.metaphoneAlt), out);
+            }
+        }
+        if (abjad && q.skeleton.length() >= 2) {
+            considerAll(q, abjad, bySkeleton.get(q.skeleton), out);
+        }
+        if (q.token.length() >= TokenSimilarity.MIN_FUZZY_LENGTH - 1) {
+            fuzzyCandidates(q, abjad, out);
+        }
+        return out;
+    }
+
+    /**
+     * Vocabulary strings spelled alike (exact, listed variant, romanization fold, abjad skeleton): what a
+     * joined query form ("hik"+"vision") may match; no typo tolerance on top of a join.
+     */
+    SimMap similarSpelling(TokenFeatures q, boolean abjad) {
+        SimMap out = new SimMap(8);
+        int exact = vocabularyId(q.token);
+        if (exact >= 0) {
+            out.put(exact, SimCode.of(TokenSimilarity.Result.EXACT));
+        }
+        if (q.group != null) {
+            considerAll(q, abjad, byGroup.get(q.group), out);
+        }
+        considerAll(q, abjad, byFold.get(q.fold), out);
+        if (abjad && q.skeleton.length() >= 2) {
+            considerAll(q, abjad, bySkeleton.get(q.skeleton), out);
+        }
+        SimMap alike = new SimMap(out.size());
+        out.forEach((id, code) -> {
+            if (NameScorer.spelledAlike(code) != 0) {
+                alike.put(id, code);
+            }
+        });
+        return alike;
+    }
+
+    private void considerAll(TokenFeatures q, boolean abjad, IntList ids, SimMap out) {
+        if (ids == null) {
+            return;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            consider(q, abjad, ids.get(i), out);
+        }
+    }
+
+    private void consider(TokenFeatures q, boolean abjad, int id, SimMap out) {
+        if (id < 0 || out.containsKey(id)) {
+            return;
+        }
+        int code = SimCode.of(TokenSimilarity.compare(q, vocabulary[id], abjad));
+        if (code != 0) {
+            out.put(id, code);
+        }
+    }
+
+    /** Per-thread trigram counters, sized to the vocabulary (reads never resize shared state). */
+    private static final ThreadLocal<int[]> GRAM_COUNTS = ThreadLocal.withInitial(() -> new int[0]);
+
+    private void fuzzyCandidates(TokenFeatures q, boolean abjad, SimMap out) {
+        int len = q.token.length();
+        int[] counts = GRAM_COUNTS.get();
+        if (counts.length < vocabularySize) {
+            counts = new int[vocabularySize + 1024];
+            GRAM_COUNTS.set(counts);
+        }
+        int[] grams = grams(q.token);
+        IntList touched = new IntList(256);
+        int maxK = TokenSimilarity.maxEdits(len + 2);
+        for (int other = Math.max(TokenSimilarity.MIN_FUZZY_LENGTH - 1, len - maxK); other <= len + maxK; other++) {
+            int maxLen = Math.max(len, other);
+            int k = TokenSimilarity.maxEdits(maxLen);
+            if (k == 0 || Math.abs(other - len) > k || other > MAX_GRAM_LENGTH || byGram[other] == null) {
+                continue;
+            }
+            IntList[] table = byGram[other];
+            // an edit destroys at most 3 padded trigrams, a transposition 4: allowing one transposition keeps
+            // the filter exact for every one-edit typo and for two edits unless both are transpositions
+            int required = maxLen + 2 - 4 - 3 * (k - 1);
+            // prefix filter: skipping the s most common grams lowers the requirement by s, never below 1
+            IntList[] lists = new IntList[grams.length];
+            int present = 0;
+            for (int g : grams) {
+                if (table[g] != null) {
+                    lists[present++] = table[g];
+                }
+            }
+            Arrays.sort(lists, 0, present, (a, b) -> Integer.compare(a.size(), b.size()));
+            int skip = 0;
+            while (skip < present - 1 && required - skip > 2 && lists[present - 1 - skip].size() > 256) {
+                skip++;
+            }
+            int need = required - skip;
+            touched.clear();
+            for (int li = 0; li < present - skip; li++) {
+                IntList l = lists[li];
+                for (int i = 0; i < l.size(); i++) {
+                    int id = l.get(i);
+                    if (counts[id]++ == 0) {
+                        touched.add(id);
+                    }
+                }
+            }
+            for (int i = 0; i < touched.size(); i++) {
+                int id = touched.get(i);
+                int shared = counts[id];
+                counts[id] = 0;
+                if (shared >= need) {
+                    consider(q, abjad, id, out);
+                }
+            }
+        }
+    }
+
+    /** Distinct padded trigram codes ("##a", "#ab", ..., "z##"). */
+    static int[] grams(String token) {
+        int n = token.length();
+        int[] codes = new int[n + 2];
+        int count = 0;
+        for (int i = -2; i < n; i++) {
+            int g = code(token, i) * ALPHABET * ALPHABET + code(token, i + 1) * ALPHABET + code(token, i + 2);
+            boolean dup = false;
+            for (int k = 0; k < count && !dup; k++) {
+                dup = codes[k] == g;
+            }
+            if (!dup) {
+                codes[count++] = g;
+            }
+        }
+        return Arrays.copyOf(codes, count);
+    }
+
+    private static int code(String s, int i) {
+        if (i < 0 || i >= s.length()) {
+            return 0;
+        }
+        char c = s.charAt(i);
+        if (c >= 'a' && c <= 'z') {
+            return 1 + c - 'a';
+        }
+        if (c >= '0' && c <= '9') {
+            return 27 + c - '0';
+        }
+        return 37;
+    }
+}

@@ -1,0 +1,253 @@
+package io.sanctionsradar.screening.matching;
+
+import io.sanctionsradar.screening.matching.CandidateIndex.NameRecord;
+import io.sanctionsradar.screening.matching.Explanation.MatchKind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores one query against one indexed name: an order-independent, one-to-one greedy alignment of tokens
+ * (single tokens, or two adjacent tokens against one for joined/split spellings), then
+ * nameScore = share * queryCoverage + (1 - share) * entryCoverage, where each coverage is the
+ * rarity-weighted share of that side's tokens explained by the other side, times the token similarity.
+ */
+final class NameScorer {
+
+    /**
+     * The two coverages are mixed in proportion to each side's total weight (a weighted Dice coefficient), so
+     * a query of common words ("Trading International Company") cannot carry a name with a rare word it
+     * lacks; the share is clamped so that the query side always counts at least half (an unexplained query
+     * word is evidence against the match, an entry word the query omits is only missing evidence) and at
+     * most MAX_QUERY_SHARE (a long query still has to explain the entry).
+     */
+    static final double MIN_QUERY_SHARE = 0.45;
+    static final double MAX_QUERY_SHARE = 0.75;
+    /** Two different legal forms (Ltd vs LLC) still say "this is a company". */
+    static final float LEGAL_FORM_MISMATCH_SIM = 0.5f;
+    /** Longer names are truncated for alignment (bit masks); no listed name comes close. */
+    static final int MAX_TOKENS = 63;
+
+    /** Result of aligning a query with one name. */
+    static final class Alignment {
+        final NameRecord name;
+        double nameScore;
+        double queryCoverage;
+        double entryCoverage;
+        long[] pairs;
+        int pairCount;
+        double[] entryWeights;
+        float[] querySims;
+        float[] entrySims;
+
+        Alignment(NameRecord name) {
+            this.name = name;
+        }
+    }
+
+    private NameScorer() {
+    }
+
+    static Alignment align(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims,
+                           TokenStatistics stats) {
+        NameTokens e = name.tokens;
+        int n = Math.min(plan.size(), MAX_TOKENS);
+        int m = Math.min(e.size(), MAX_TOKENS);
+        long[] pairs = new long[16];
+        int count = 0;
+        byte[] qc = plan.tokens.classes();
+        byte[] ec = e.classes();
+        for (int j = 0; j < m; j++) {
+            int[] codes = sims.codes(name.tokenIds[j]);
+            if (codes != null) {
+                for (int u = 0; u < plan.units; u++) {
+                    int code = codes[u];
+                    int qs = plan.unitStart[u];
+                    int ql = plan.unitLength[u];
+                    if (ql > 1) {
+                        code = SimCode.withKind(spelledAlike(code), MatchKind.JOINED);
+                    }
+                    if (code != 0 && qs + ql <= n) {
+                        pairs = add(pairs, count++, pack(code, qs, ql, j, 1, plan.unitWeight(u)));
+                    }
+                }
+            }
+            int span = 2;
+            for (int cid : new int[]{name.compoundIds[j], name.tripleIds[j]}) {
+                int[] split = cid >= 0 && j + span <= m ? sims.codes(cid) : null;
+                if (split != null) {
+                    for (int u = 0; u < plan.units; u++) {
+                        int code = plan.unitLength[u] == 1 && plan.unitStart[u] < n ? spelledAlike(split[u]) : 0;
+                        if (code != 0) {
+                            pairs = add(pairs, count++, pack(SimCode.withKind(code, MatchKind.SPLIT),
+                                    plan.unitStart[u], 1, j, span, plan.weights[plan.unitStart[u]]));
+                        }
+                    }
+                }
+                span++;
+            }
+        }
+        if (plan.hasLegalForm) {
+            // two different legal forms still agree that both are companies
+            for (int i = 0; i < n; i++) {
+                if (qc[i] != NameTokens.LEGAL_FORM) {
+                    continue;
+                }
+                for (int j = 0; j < m; j++) {
+                    if (ec[j] == NameTokens.LEGAL_FORM && !plan.tokens.tokens()[i].equals(e.tokens()[j])) {
+                        pairs = add(pairs, count++, pack(SimCode.of(LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
+                                i, 1, j, 1, plan.weights[i]));
+                    }
+                }
+            }
+        }
+        Arrays.sort(pairs, 0, count);
+        long qUsed = 0;
+        long eUsed = 0;
+        float[] qSim = new float[n];
+        float[] eSim = new float[m];
+        long[] accepted = new long[Math.min(count, Math.max(n, m))];
+        int acceptedCount = 0;
+        for (int p = count - 1; p >= 0; p--) { // descending similarity
+            long pair = pairs[p];
+            int qs = qStart(pair);
+            int es = eStart(pair);
+            long qMask = ((1L << qLength(pair)) - 1) << qs;
+            long eMask = ((1L << eLength(pair)) - 1) << es;
+            if ((qUsed & qMask) != 0 || (eUsed & eMask) != 0) {
+                continue;
+            }
+            qUsed |= qMask;
+            eUsed |= eMask;
+            float s = (float) SimCode.sim(code(pair));
+            for (int i = qs; i < qs + qLength(pair); i++) {
+                qSim[i] = s;
+            }
+            for (int j = es; j < es + eLength(pair); j++) {
+                eSim[j] = s;
+            }
+            if (acceptedCount == accepted.length) {
+                accepted = Arrays.copyOf(accepted, acceptedCount * 2 + 1);
+            }
+            accepted[acceptedCount++] = pair;
+        }
+        double qWeighted = 0;
+        double qTotal = 0;
+        boolean allExact = true;
+        for (int i = 0; i < n; i++) {
+            qWeighted += plan.weights[i] * qSim[i];
+            qTotal += plan.weights[i];
+            allExact &= qSim[i] == 1f;
+        }
+        double[] eWeights = new double[m];
+        double eWeighted = 0;
+        double eTotal = 0;
+        for (int j = 0; j < m; j++) {
+            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats);
+            eWeighted += eWeights[j] * eSim[j];
+            eTotal += eWeights[j];
+            allExact &= eSim[j] == 1f;
+        }
+        Alignment a = new Alignment(name);
+        a.queryCoverage = qTotal > 0 ? qWeighted / qTotal : 0;
+        a.entryCoverage = eTotal > 0 ? eWeighted / eTotal : 0;
+        double share = Math.max(MIN_QUERY_SHARE, Math.min(MAX_QUERY_SHARE, qTotal / (qTotal + eTotal)));
+        a.nameScore = allExact ? 1.0 : Math.min(1.0, share * a.queryCoverage + (1 - share) * a.entryCoverage);
+        a.pairs = accepted;
+        a.pairCount = acceptedCount;
+        a.entryWeights = eWeights;
+        a.querySims = qSim;
+        a.entrySims = eSim;
+        return a;
+    }
+
+    /**
+     * Words written together on one side and apart on the other only count when spelled alike (exact,
+     * listed variant, romanization variant): a typo on top of a split is too weak, and the index does not
+     * block on it.
+     */
+    static int spelledAlike(int code) {
+        if (code == 0) {
+            return 0;
+        }
+        MatchKind k = SimCode.kind(code);
+        return k == MatchKind.EXACT || k == MatchKind.VARIANT || k == MatchKind.TRANSLITERATED ? code : 0;
+    }
+
+    static double entryWeight(byte cls, int tokenId, TokenStatistics stats) {
+        return cls == NameTokens.LEGAL_FORM ? TokenStatistics.LEGAL_FORM_WEIGHT
+                : cls == NameTokens.TITLE ? TokenStatistics.TITLE_WEIGHT : stats.weightOf(tokenId);
+    }
+
+    /** Token-level part of the explanation. */
+    static List<Explanation.TokenMatch> tokenMatches(QueryPlan plan, Alignment a) {
+        List<Explanation.TokenMatch> out = new ArrayList<>();
+        String[] q = plan.tokens.tokens();
+        String[] e = a.name.tokens.tokens();
+        for (int p = 0; p < a.pairCount; p++) {
+            long pair = a.pairs[p];
+            int qs = qStart(pair);
+            int ql = qLength(pair);
+            int es = eStart(pair);
+            int el = eLength(pair);
+            double qw = 0;
+            for (int i = qs; i < qs + ql; i++) {
+                qw += plan.weights[i];
+            }
+            double ew = 0;
+            for (int j = es; j < es + el; j++) {
+                ew += a.entryWeights[j];
+            }
+            MatchKind kind = SimCode.kind(code(pair));
+            if (kind == MatchKind.EXACT && plan.tokens.transliterated()) {
+                kind = MatchKind.TRANSLITERATED; // exact only after converting the query's script
+            }
+            out.add(new Explanation.TokenMatch(List.of(Arrays.copyOfRange(q, qs, qs + ql)),
+                    List.of(Arrays.copyOfRange(e, es, es + el)), kind, round(SimCode.sim(code(pair))),
+                    round(qw), round(ew)));
+        }
+        return out;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000.0) / 10_000.0;
+    }
+
+    // pair layout: [sim:14 | kind:4 | tiebreak:8 | qStart:6 | qLen:2 | eStart:6 | eLen:2] (low bits last)
+
+    private static long pack(int code, int qs, int ql, int es, int el, double queryWeight) {
+        long tiebreak = Math.min(255, Math.round(queryWeight * 10));
+        return ((long) (code >>> 4) << 28 | (long) (code & 15) << 24) << 8
+                | tiebreak << 16 | (long) qs << 10 | (long) ql << 8 | (long) es << 2 | el;
+    }
+
+    private static int code(long pair) {
+        long hi = pair >>> 8 >>> 24;
+        return (int) ((hi >>> 4) << 4 | (hi & 15));
+    }
+
+    private static int qStart(long pair) {
+        return (int) (pair >>> 10 & 63);
+    }
+
+    private static int qLength(long pair) {
+        return (int) (pair >>> 8 & 3);
+    }
+
+    private static int eStart(long pair) {
+        return (int) (pair >>> 2 & 63);
+    }
+
+    private static int eLength(long pair) {
+        return (int) (pair & 3);
+    }
+
+    private static long[] add(long[] arr, int index, long value) {
+        if (index == arr.length) {
+            arr = Arrays.copyOf(arr, arr.length * 2);
+        }
+        arr[index] = value;
+        return arr;
+    }
+}

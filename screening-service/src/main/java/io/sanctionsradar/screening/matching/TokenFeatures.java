@@ -1,0 +1,55 @@
+package io.sanctionsradar.screening.matching;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+/**
+ * Precomputed keys of one token, so that token comparison never re-derives them:
+ * variant group, romanization fold key, Double Metaphone codes and consonant skeleton.
+ */
+final class TokenFeatures {
+
+    /**
+     * Shared encoder: configured once here, then only read (encode keeps no per-call state), so concurrent
+     * use is safe. Codes are 8 long because the default 4 equates "Christopherjackson" with "Cruzita".
+     */
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+    static {
+        METAPHONE.setMaxCodeLen(8);
+    }
+
+    /** Tokens shorter than this get no phonetic code: a 1–3 letter code would equate unrelated short words. */
+    static final int MIN_PHONETIC_LENGTH = 4;
+
+    final String token;
+    final String group;
+    final String fold;
+    final String metaphone;
+    final String metaphoneAlt;
+    final String skeleton;
+
+    TokenFeatures(String token) {
+        this.token = token;
+        this.group = NameVariants.group(token);
+        this.fold = NameVariants.foldKey(token);
+        if (token.length() >= MIN_PHONETIC_LENGTH && !isNumeric(token)) {
+            String p = METAPHONE.doubleMetaphone(token, false);
+            String a = METAPHONE.doubleMetaphone(token, true);
+            this.metaphone = p == null || p.isEmpty() ? null : p;
+            this.metaphoneAlt = a == null || a.isEmpty() || a.equals(p) ? null : a;
+        } else {
+            this.metaphone = null;
+            this.metaphoneAlt = null;
+        }
+        this.skeleton = NameVariants.skeleton(token);
+    }
+
+    static boolean isNumeric(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

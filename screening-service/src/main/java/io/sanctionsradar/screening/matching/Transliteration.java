@@ -1,0 +1,85 @@
+package io.sanctionsradar.screening.matching;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Transliterator;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Converts non-Latin names to ASCII Latin with ICU4J.
+ *
+ * <p>Transliterator instances are expensive to build (about a millisecond each) and, although ICU documents
+ * them as stateless, compound rule-based ones synchronize internally; so each thread keeps its own cached set
+ * (ThreadLocal), which is lock-free and bounded by the number of pool threads.
+ */
+final class Transliteration {
+
+    /** Script families that need a distinct ICU pipeline. */
+    enum Family {
+        LATIN, CYRILLIC, GREEK, HANGUL, ABJAD, OTHER
+    }
+
+    private static final String TO_ASCII = "; Any-Latin; Latin-ASCII";
+    private static final Map<Family, String> PIPELINES = new EnumMap<>(Map.of(
+            // BGN/PCGN is the romanization the US, UK and UN lists use for Russian names (Yevgeniy, Shoygu)
+            Family.CYRILLIC, "Russian-Latin/BGN" + TO_ASCII,
+            Family.GREEK, "Greek-Latin/UNGEGN" + TO_ASCII,
+            Family.HANGUL, "Any-Latin; Latin-ASCII",
+            Family.ABJAD, "Any-Latin; Latin-ASCII",
+            Family.OTHER, "Any-Latin; Latin-ASCII",
+            Family.LATIN, "Any-Latin; Latin-ASCII"));
+
+    private static final ThreadLocal<Map<Family, Transliterator>> CACHE =
+            ThreadLocal.withInitial(() -> new EnumMap<>(Family.class));
+
+    private Transliteration() {
+    }
+
+    /** Dominant non-Latin script family of the text, LATIN if it has only Latin/common characters. */
+    static Family familyOf(String text) {
+        Family found = Family.LATIN;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x250 || !Character.isLetter(cp)) {
+                continue; // ASCII, Latin-1 and Latin Extended letters are handled without ICU
+            }
+            int script = UScript.getScript(cp);
+            Family f = switch (script) {
+                case UScript.LATIN -> Family.LATIN;
+                case UScript.CYRILLIC -> Family.CYRILLIC;
+                case UScript.GREEK -> Family.GREEK;
+                case UScript.HANGUL -> Family.HANGUL;
+                case UScript.ARABIC, UScript.HEBREW, UScript.SYRIAC, UScript.THAANA -> Family.ABJAD;
+                default -> Family.OTHER;
+            };
+            if (f != Family.LATIN) {
+                return f;
+            }
+            found = Family.OTHER; // Latin letter outside the fast path (e.g. IPA-like, Vietnamese extended): needs ICU
+        }
+        return found;
+    }
+
+    /** ASCII Latin rendering of text written in the given family (not LATIN). */
+    static String toLatin(String text, Family family) {
+        String input = family == Family.HANGUL ? spaceHangulSyllables(text) : text;
+        Transliterator t = CACHE.get().computeIfAbsent(family, f -> Transliterator.getInstance(PIPELINES.get(f)));
+        return t.transliterate(input);
+    }
+
+    /** Korean names are written without spaces; romanizations split them by syllable ("Kim Jong Un"). */
+    private static String spaceHangulSyllables(String text) {
+        StringBuilder b = new StringBuilder(text.length() * 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean syllable = c >= 0xAC00 && c <= 0xD7A3;
+            if (syllable && b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                b.append(' ');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package io.sanctionsradar.screening.screening;
+
+import java.util.List;
+
+/** A request the service refuses, with every field at fault (answered as 400 problem+json). */
+public class InvalidRequest extends RuntimeException {
+
+    public record FieldError(String field, String message) {
+    }
+
+    private final List<FieldError> errors;
+
+    public InvalidRequest(String detail, List<FieldError> errors) {
+        super(detail);
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,40 @@
+package io.sanctionsradar.screening.screening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sanctionsradar.screening.matching.Explanation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The answer to one screening, and its receipt: what was asked, against which watchlist, and what matched. */
+public record ScreeningResult(
+        UUID screeningId,
+        UUID batchId,
+        Instant screenedAt,
+        String watchlistVersion,
+        String algorithm,
+        double threshold,
+        ScreeningRequest query,
+        List<MatchView> matches) {
+
+    /** One matched entry, with what the caller needs to act: who listed it, under what, and which measures apply. */
+    public record MatchView(
+            String entryId,
+            int entryVersion,
+            String source,
+            String sourceId,
+            String name,
+            String matchedName,
+            double score,
+            String subjectType,
+            String authority,
+            List<String> programs,
+            List<JsonNode> measures,
+            String status,
+            LocalDate listedOn,
+            LocalDate delistedOn,
+            Explanation explanation) {
+    }
+}

@@ -1,0 +1,132 @@
+package io.sanctionsradar.screening.screening;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.screening.matching.Query;
+import io.sanctionsradar.screening.screening.ReceiptStore.BatchReceipt;
+import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
+import io.sanctionsradar.screening.watchlist.Listing;
+import io.sanctionsradar.screening.watchlist.Watchlist;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Screens names against the watchlist and keeps a receipt of every answer. A single screening or a JSON batch
+ * runs against one consistent watchlist state, whose version the answer names.
+ */
+@ApplicationScoped
+public class ScreeningService {
+
+    public static final int MAX_BATCH = 10_000;
+    static final int DEFAULT_LIMIT = 10;
+    private static final int RECEIPT_CHUNK = 1_000;
+
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    ReceiptStore receipts;
+
+    @ConfigProperty(name = "screening.default-threshold")
+    java.util.Optional<Double> configuredThreshold;
+
+    /** The threshold of a query that names none: the engine's calibrated default unless configured otherwise. */
+    public double defaultThreshold() {
+        return configuredThreshold.orElse(MatchingEngine.DEFAULT_THRESHOLD);
+    }
+
+    public ScreeningResult screen(ScreeningRequest request) {
+        List<InvalidRequest.FieldError> errors = QueryRules.check(request, "");
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest("The screening request is invalid", errors);
+        }
+        Instant now = Instant.now();
+        ScreeningResult result = watchlist.read(view -> screen(view, request, null, now));
+        receipts.save(List.of(result), 0);
+        return result;
+    }
+
+    /** The answer to a JSON batch: every query against the same watchlist version, each with its own receipt. */
+    public record BatchResult(UUID batchId, Instant screenedAt, String watchlistVersion, String algorithm,
+                              int count, int matched, List<ScreeningResult> results) {
+    }
+
+    public BatchResult screenBatch(List<ScreeningRequest> queries) {
+        if (queries == null || queries.isEmpty()) {
+            throw new InvalidRequest("A batch needs at least one query",
+                    List.of(new InvalidRequest.FieldError("(body)", "must be a non-empty JSON array of queries")));
+        }
+        if (queries.size() > MAX_BATCH) {
+            throw new InvalidRequest("A JSON batch holds at most " + MAX_BATCH + " queries; upload a CSV file "
+                    + "(Content-Type: text/csv) for more", List.of(new InvalidRequest.FieldError("(body)",
+                    "has " + queries.size() + " queries, more than " + MAX_BATCH)));
+        }
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            errors.addAll(QueryRules.check(queries.get(i), "[" + i + "]"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors.size() + " error(s) in the batch; nothing was screened", errors);
+        }
+        UUID batchId = UUID.randomUUID();
+        Instant now = Instant.now();
+        BatchResult batch = watchlist.read(view -> {
+            List<ScreeningResult> results = new ArrayList<>(queries.size());
+            for (ScreeningRequest query : queries) {
+                results.add(screen(view, query, batchId, now));
+            }
+            int matched = (int) results.stream().filter(r -> !r.matches().isEmpty()).count();
+            return new BatchResult(batchId, now, view.version(), MatchingEngine.ALGORITHM, results.size(), matched,
+                    results);
+        });
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int from = 0; from < batch.results().size(); from += RECEIPT_CHUNK) {
+                receipts.save(batch.results().subList(from, Math.min(from + RECEIPT_CHUNK, batch.results().size())), from);
+            }
+            receipts.saveBatch(new BatchReceipt(batchId, now, batch.watchlistVersion(), batch.algorithm(),
+                    batch.count(), batch.matched(), "json"));
+        });
+        return batch;
+    }
+
+    /** Screens already-checked queries of a larger batch (CSV) against one state; their receipts are stored. */
+    List<ScreeningResult> screenChunk(List<ScreeningRequest> queries, UUID batchId, int firstIndex) {
+        Instant now = Instant.now();
+        List<ScreeningResult> results = watchlist.read(view -> queries.stream()
+                .map(q -> screen(view, q, batchId, now)).toList());
+        receipts.save(results, firstIndex);
+        return results;
+    }
+
+    private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now) {
+        double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
+        int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
+        Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
+        List<MatchView> matches = view.screen(query, threshold, limit, filter(request)).stream()
+                .map(hit -> view(hit.listing(), hit)).toList();
+        return new ScreeningResult(UUID.randomUUID(), batchId, now, view.version(), MatchingEngine.ALGORITHM,
+                threshold, request, matches);
+    }
+
+    private static Predicate<Listing> filter(ScreeningRequest request) {
+        boolean includeDelisted = Boolean.TRUE.equals(request.includeDelisted());
+        return listing -> (includeDelisted || listing.active())
+                && (request.authorities().isEmpty() || request.authorities().contains(listing.authority()))
+                && (request.sourceLists().isEmpty() || request.sourceLists().contains(listing.sourceList()))
+                && (request.programs().isEmpty() || listing.programs().stream().anyMatch(request.programs()::contains));
+    }
+
+    private static MatchView view(Listing listing, Watchlist.Hit hit) {
+        return new MatchView(listing.designationId(), listing.version(), listing.sourceList(), listing.sourceId(),
+                listing.subject().name(), hit.match().matchedName(), Math.round(hit.match().score() * 10_000) / 10_000.0,
+                listing.subject().type(), listing.authority(), listing.programs(), listing.measures(),
+                listing.status(), listing.listedOn(), listing.delistedOn(), hit.match().explanation());
+    }
+}

@@ -1,0 +1,91 @@
+package io.sanctionsradar.screening.watchlist;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sanctionsradar.screening.matching.EntryName;
+import io.sanctionsradar.screening.matching.NameKind;
+import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.screening.matching.WatchlistEntry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A designation as the watchlist keeps it: the part of a {@code sanctions.designations} event's payload that
+ * screening needs. Unknown fields are ignored so designation-service can add fields without breaking this reader;
+ * measures are kept as they came, so answers pass them on unchanged.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Listing(
+        String designationId,
+        String kind,
+        int version,
+        String status,
+        String authority,
+        List<String> programs,
+        String legalBasis,
+        LocalDate listedOn,
+        LocalDate delistedOn,
+        String sourceList,
+        String sourceId,
+        String sourceUrl,
+        List<JsonNode> measures,
+        Subject subject) {
+
+    public Listing {
+        programs = programs == null ? List.of() : programs;
+        measures = measures == null ? List.of() : measures;
+    }
+
+    public boolean active() {
+        return "ACTIVE".equals(status);
+    }
+
+    /** What the matching engine indexes: every name with its kind and script, birth dates and countries. */
+    public WatchlistEntry toWatchlistEntry() {
+        List<EntryName> names = new ArrayList<>(1 + subject.aliases().size());
+        names.add(new EntryName(subject.name(), NameKind.PRIMARY, null));
+        for (Alias alias : subject.aliases()) {
+            if (alias.name() != null && !alias.name().isBlank()) {
+                names.add(new EntryName(alias.name(), nameKind(alias.kind()), alias.script()));
+            }
+        }
+        Set<String> countries = new LinkedHashSet<>(subject.nationalities());
+        countries.addAll(subject.citizenships());
+        subject.addresses().stream().map(Address::country).filter(c -> c != null).forEach(countries::add);
+        return new WatchlistEntry(designationId, SubjectType.valueOf(subject.type()), names,
+                subject.birthDates(), countries);
+    }
+
+    private static NameKind nameKind(String kind) {
+        try {
+            return kind == null ? NameKind.AKA : NameKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return NameKind.AKA; // a kind added upstream later is still an alias
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Subject(String type, String name, List<Alias> aliases, List<String> birthDates,
+                          List<String> nationalities, List<String> citizenships, List<Address> addresses) {
+        public Subject {
+            aliases = aliases == null ? List.of() : aliases;
+            birthDates = birthDates == null ? List.of() : birthDates;
+            nationalities = nationalities == null ? List.of() : nationalities;
+            citizenships = citizenships == null ? List.of() : citizenships;
+            addresses = addresses == null ? List.of() : addresses;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Alias(String name, String kind, String script) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Address(String country) {
+    }
+}

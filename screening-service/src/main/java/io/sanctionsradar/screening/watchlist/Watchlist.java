@@ -1,0 +1,142 @@
+package io.sanctionsradar.screening.watchlist;
+
+import io.sanctionsradar.screening.matching.Match;
+import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.screening.matching.Query;
+import io.sanctionsradar.screening.matching.WatchlistEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The in-memory watchlist every screening runs against: the matching engine's index, the listings behind it and
+ * the watchlist version, changed together under one lock so that an answer and its version always agree. It only
+ * ever moves forward: a listing replaces the one held only if its version is newer, so the order in which the
+ * startup load and freshly consumed events arrive does not matter.
+ */
+@ApplicationScoped
+public class Watchlist {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final MatchingEngine engine = new MatchingEngine();
+    private final Map<String, Listing> listings = new HashMap<>();
+    private final WatchlistVersion version = new WatchlistVersion();
+    private int active;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+
+    /** What a screening sees: one consistent state of the watchlist. */
+    public interface View {
+        String version();
+
+        List<Hit> screen(Query query, double threshold, int limit, Predicate<Listing> filter);
+    }
+
+    public record Hit(Listing listing, Match match) {
+    }
+
+    public record Counts(int total, int active, int delisted) {
+    }
+
+    /** Replaces the whole content with what the database holds; screening is ready once this has run. */
+    public void load(Collection<Listing> stored) {
+        lock.writeLock().lock();
+        try {
+            listings.clear();
+            version.clear();
+            active = 0;
+            List<WatchlistEntry> entries = new ArrayList<>(stored.size());
+            for (Listing listing : stored) {
+                listings.put(listing.designationId(), listing);
+                version.add(listing.designationId(), listing.version());
+                active += listing.active() ? 1 : 0;
+                entries.add(listing.toWatchlistEntry());
+            }
+            engine.replaceAll(entries);
+            loaded.countDown();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Takes each listing that is newer than the one held; answers how many were taken. */
+    public int apply(Collection<Listing> changes) {
+        lock.writeLock().lock();
+        try {
+            int applied = 0;
+            for (Listing listing : changes) {
+                Listing held = listings.get(listing.designationId());
+                if (held != null && held.version() >= listing.version()) {
+                    continue;
+                }
+                if (held != null) {
+                    version.remove(held.designationId(), held.version());
+                    active -= held.active() ? 1 : 0;
+                }
+                listings.put(listing.designationId(), listing);
+                version.add(listing.designationId(), listing.version());
+                active += listing.active() ? 1 : 0;
+                engine.upsert(listing.toWatchlistEntry());
+                applied++;
+            }
+            return applied;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs the work against one consistent state; changes wait until it is done, so keep it to screening. */
+    public <T> T read(Function<View, T> work) {
+        lock.readLock().lock();
+        try {
+            return work.apply(view);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<Listing> listing(String designationId) {
+        return read(v -> Optional.ofNullable(listings.get(designationId)));
+    }
+
+    public String version() {
+        return read(View::version);
+    }
+
+    public Counts counts() {
+        return read(v -> new Counts(listings.size(), active, listings.size() - active));
+    }
+
+    public boolean loaded() {
+        return loaded.getCount() == 0;
+    }
+
+    public void awaitLoaded() throws InterruptedException {
+        loaded.await();
+    }
+
+    private final View view = new View() {
+        @Override
+        public String version() {
+            return version.value();
+        }
+
+        @Override
+        public List<Hit> screen(Query query, double threshold, int limit, Predicate<Listing> filter) {
+            List<Match> matches = engine.screen(query, threshold, limit,
+                    id -> {
+                        Listing listing = listings.get(id);
+                        return listing != null && filter.test(listing);
+                    });
+            return matches.stream().map(m -> new Hit(listings.get(m.entryId()), m)).toList();
+        }
+    };
+}

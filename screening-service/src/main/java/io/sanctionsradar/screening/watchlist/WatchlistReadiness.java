@@ -1,0 +1,28 @@
+package io.sanctionsradar.screening.watchlist;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready until the watchlist is loaded: an instance must not answer screenings from an empty index. */
+@Readiness
+@ApplicationScoped
+public class WatchlistReadiness implements HealthCheck {
+
+    @Inject
+    Watchlist watchlist;
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!watchlist.loaded()) {
+            return HealthCheckResponse.named("watchlist").down().withData("loaded", false).build();
+        }
+        Watchlist.Counts counts = watchlist.counts();
+        return HealthCheckResponse.named("watchlist").up()
+                .withData("entries", counts.total())
+                .withData("version", watchlist.version())
+                .build();
+    }
+}

@@ -1,0 +1,25 @@
+package io.sanctionsradar.screening.watchlist;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What an operator asks first: how big is the watchlist, how fresh, and how far behind the topic. */
+public record WatchlistStatus(
+        String watchlistVersion,
+        String algorithm,
+        boolean loaded,
+        int entries,
+        int activeEntries,
+        int delistedEntries,
+        LastEvent lastEvent,
+        Long consumerLag,
+        String lagError,
+        List<PartitionStatus> partitions) {
+
+    public record LastEvent(String eventId, String type, int partition, long offset, Instant eventTime,
+                            Instant appliedAt) {
+    }
+
+    public record PartitionStatus(int partition, long nextOffset, Long endOffset, Long lag) {
+    }
+}

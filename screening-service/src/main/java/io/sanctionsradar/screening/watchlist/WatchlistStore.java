@@ -1,0 +1,181 @@
+package io.sanctionsradar.screening.watchlist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The watchlist's durable side: the latest state of every designation and this instance's position in each
+ * partition, written in one transaction per consumed batch. Plain JDBC: a batch is a few set-based statements.
+ */
+@ApplicationScoped
+public class WatchlistStore {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A consumed designation event, parsed. */
+    public record Change(Listing listing, String stateJson, String eventId, Instant eventTime) {
+    }
+
+    /** Where this instance stands in one partition, and the last event it applied there. */
+    public record Position(String topic, int partition, long nextOffset, String lastEventId, String lastEventType,
+                           Instant lastEventTime, Instant appliedAt) {
+    }
+
+    /**
+     * Stores each change that is newer than the stored version of its designation, and the new positions, in the
+     * caller's transaction; answers the changes that were stored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Change> apply(Collection<Change> changes, Collection<Position> positions) throws SQLException {
+        Instant now = Instant.now();
+        List<Change> newer = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, Integer> stored = storedVersions(connection, changes);
+            for (Change change : changes) {
+                Integer current = stored.get(UUID.fromString(change.listing().designationId()));
+                if (current == null || current < change.listing().version()) {
+                    newer.add(change);
+                }
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO watchlist_entry (entry_id, version, status, state, event_id, event_time, applied_at)
+                    VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)
+                    ON CONFLICT (entry_id) DO UPDATE SET version = excluded.version, status = excluded.status,
+                        state = excluded.state, event_id = excluded.event_id, event_time = excluded.event_time,
+                        applied_at = excluded.applied_at
+                    WHERE watchlist_entry.version < excluded.version""")) {
+                for (Change change : newer) {
+                    upsert.setObject(1, UUID.fromString(change.listing().designationId()));
+                    upsert.setInt(2, change.listing().version());
+                    upsert.setString(3, change.listing().status());
+                    upsert.setString(4, change.stateJson());
+                    upsert.setString(5, change.eventId());
+                    upsert.setTimestamp(6, timestamp(change.eventTime()));
+                    upsert.setTimestamp(7, Timestamp.from(now));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            try (PreparedStatement position = connection.prepareStatement("""
+                    INSERT INTO consumer_position (topic, kafka_partition, next_offset, last_event_id, last_event_type,
+                        last_event_time, applied_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (topic, kafka_partition) DO UPDATE SET next_offset = excluded.next_offset,
+                        last_event_id = excluded.last_event_id, last_event_type = excluded.last_event_type,
+                        last_event_time = excluded.last_event_time, applied_at = excluded.applied_at""")) {
+                for (Position p : positions) {
+                    position.setString(1, p.topic());
+                    position.setInt(2, p.partition());
+                    position.setLong(3, p.nextOffset());
+                    position.setString(4, p.lastEventId());
+                    position.setString(5, p.lastEventType());
+                    position.setTimestamp(6, timestamp(p.lastEventTime()));
+                    position.setTimestamp(7, Timestamp.from(now));
+                    position.addBatch();
+                }
+                position.executeBatch();
+            }
+        }
+        return newer;
+    }
+
+    private static Map<UUID, Integer> storedVersions(Connection connection, Collection<Change> changes)
+            throws SQLException {
+        Map<UUID, Integer> versions = new HashMap<>();
+        if (changes.isEmpty()) {
+            return versions;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entry_id, version FROM watchlist_entry WHERE entry_id = ANY (?)")) {
+            UUID[] ids = changes.stream().map(c -> UUID.fromString(c.listing().designationId())).toArray(UUID[]::new);
+            query.setArray(1, connection.createArrayOf("uuid", ids));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getObject(1, UUID.class), rows.getInt(2));
+                }
+            }
+        }
+        return versions;
+    }
+
+    /** Every stored listing: what the in-memory watchlist is built from at startup. */
+    public List<Listing> loadAll() throws SQLException {
+        List<Listing> all = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT state FROM watchlist_entry")) {
+            query.setFetchSize(1000); // streams the rows; the driver honours it inside a transaction
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    all.add(read(rows.getString(1)));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The stored state of one designation, as its last event carried it. */
+    public Optional<String> state(UUID entryId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT state FROM watchlist_entry WHERE entry_id = ?")) {
+            query.setObject(1, entryId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<Position> positions(String topic) throws SQLException {
+        List<Position> positions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT topic, kafka_partition, next_offset, last_event_id, last_event_type, last_event_time,
+                            applied_at
+                     FROM consumer_position WHERE topic = ? ORDER BY kafka_partition""")) {
+            query.setString(1, topic);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp eventTime = rows.getTimestamp(6);
+                    positions.add(new Position(rows.getString(1), rows.getInt(2), rows.getLong(3), rows.getString(4),
+                            rows.getString(5), eventTime == null ? null : eventTime.toInstant(),
+                            rows.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        return positions;
+    }
+
+    public Listing read(String stateJson) {
+        try {
+            return json.readValue(stateJson, Listing.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a designation: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,300 @@
+package io.sanctionsradar.screening.matching;
+
+import io.sanctionsradar.screening.matching.Explanation.MatchKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatchingEngineTest {
+
+    private MatchingEngine engine;
+
+    static WatchlistEntry person(String id, String name, String... aliases) {
+        return person(id, List.of(), Set.of(), name, aliases);
+    }
+
+    static WatchlistEntry person(String id, List<String> birth, Set<String> countries, String name, String... aliases) {
+        List<EntryName> names = new ArrayList<>();
+        names.add(new EntryName(name, NameKind.PRIMARY, null));
+        for (String a : aliases) {
+            names.add(new EntryName(a, NameKind.AKA, null));
+        }
+        return new WatchlistEntry(id, SubjectType.PERSON, names, birth, countries);
+    }
+
+    static WatchlistEntry org(String id, String name, String... aliases) {
+        List<EntryName> names = new ArrayList<>();
+        names.add(new EntryName(name, NameKind.PRIMARY, null));
+        for (String a : aliases) {
+            names.add(new EntryName(a, NameKind.AKA, null));
+        }
+        return new WatchlistEntry(id, SubjectType.ORGANIZATION, names, List.of(), Set.of());
+    }
+
+    /** Background so that rarity weights look like a real list: common words are common. */
+    static List<WatchlistEntry> background() {
+        List<WatchlistEntry> out = new ArrayList<>();
+        String[] given = {"Mohammed", "Ali", "Ahmed", "Hassan", "Ivan", "Sergei", "John", "Maria", "Wei", "Omar"};
+        String[] family = {"Karimi", "Petrov", "Rahman", "Said", "Zhang", "Lopez", "Haddad", "Sokolov", "Nasser", "Aziz",
+                "Farouk", "Ortega", "Kuznetsov", "Bakr", "Qureshi", "Tanaka", "Moreno", "Volkov", "Jaber", "Salem"};
+        int n = 0;
+        for (String g : given) {
+            for (String f : family) {
+                out.add(person("bg-p" + n++, f.toUpperCase() + ", " + g));
+            }
+        }
+        String[] words = {"Trading", "International", "Company", "Group", "Shipping", "General", "Industrial",
+                "Holding", "Investment", "Services"};
+        String[] places = {"Alpha", "Orient", "Caspian", "Sahara", "Pacific", "Baltic", "Nile", "Andes", "Taiga", "Delta",
+                "Ural", "Gobi", "Indus", "Atlas", "Volga"};
+        for (String p : places) {
+            for (int i = 0; i < words.length; i++) {
+                out.add(org("bg-o" + n++, p + " " + words[i] + " " + words[(i + 3) % words.length] + " LLC"));
+            }
+        }
+        return out;
+    }
+
+    @BeforeEach
+    void setUp() {
+        engine = new MatchingEngine();
+        List<WatchlistEntry> all = background();
+        all.add(person("prig", List.of("1961-06-01"), Set.of("RU"), "PRIGOZHIN, Yevgeniy Viktorovich",
+                "Пригожин Евгений Викторович"));
+        all.add(person("wang", "WANG, Junzheng"));
+        all.add(org("hik", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "HIKVISION"));
+        all.add(org("aq", "AL QAIDA"));
+        all.add(person("mm", "MUHAMMAD, Khalid Shaikh"));
+        all.add(person("yus", "YOUSSEF, Ramzi Ahmed"));
+        all.add(person("alx", "SHULGIN, Aleksandr Nikolayevich"));
+        all.add(org("rosob", "ROSOBORONEXPORT JSC"));
+        all.add(person("mendez", List.of("1975"), Set.of("CO"), "MENDEZ SALAZAR, John Jairo"));
+        all.add(new WatchlistEntry("vessel", SubjectType.VESSEL, List.of(new EntryName("OCEAN VOYAGER", NameKind.PRIMARY, null)),
+                List.of(), Set.of()));
+        engine.replaceAll(all);
+    }
+
+    private Match top(String q) {
+        List<Match> m = engine.screen(Query.of(q), 0.5, 5, null);
+        return m.isEmpty() ? null : m.get(0);
+    }
+
+    private void assertHit(String query, String entryId) {
+        List<Match> m = engine.screen(Query.of(query), MatchingEngine.DEFAULT_THRESHOLD, 5, null);
+        assertFalse(m.isEmpty(), query + " found nothing");
+        assertEquals(entryId, m.get(0).entryId(), query + " -> " + m);
+    }
+
+    private void assertNoHit(String query) {
+        List<Match> m = engine.screen(Query.of(query), MatchingEngine.DEFAULT_THRESHOLD, 5, null);
+        assertTrue(m.isEmpty(), query + " -> " + m);
+    }
+
+    @Test
+    void exactNameOrAliasScoresOne() {
+        assertEquals(1.0, top("PRIGOZHIN, Yevgeniy Viktorovich").score());
+        assertEquals(1.0, top("prigozhin yevgeniy viktorovich").score());
+        assertEquals(1.0, top("Yevgeniy Viktorovich PRIGOZHIN").score(), "word order does not matter");
+        assertEquals(1.0, top("Hikvision").score(), "alias");
+        assertEquals(1.0, top("Hangzhou Hikvision Digital Technology Company Limited").score(), "legal form spelled out");
+        assertEquals(1.0, top("Пригожин Евгений Викторович").score(), "native-script alias");
+    }
+
+    @Test
+    void transliteratedQueriesFindRomanizedNames() {
+        assertHit("Пригожин Евгений", "prig");
+        assertHit("王君正", "wang");
+        Match m = top("王君正");
+        assertTrue(m.explanation().tokenMatches().stream().anyMatch(t -> t.kind() == MatchKind.JOINED));
+    }
+
+    @Test
+    void splitAndJoinedWords() {
+        assertHit("Hik Vision", "hik");
+        assertHit("Alqaida", "aq");
+        Match split = top("Alqaida");
+        assertEquals(MatchKind.SPLIT, split.explanation().tokenMatches().get(0).kind());
+    }
+
+    @Test
+    void nameVariantsAndRomanizations() {
+        assertHit("Khalid Shaikh Mohammed", "mm");
+        assertHit("Ramzi Yusuf", "yus");
+        assertHit("Alexander Shulgin", "alx");
+        assertHit("Evgenij Prigozhin", "prig");
+        assertHit("Rosoboroneksport", "rosob");
+    }
+
+    @Test
+    void typosIncludingTwoPlacesInALongName() {
+        assertHit("PRIGOZHNI Yevgeniy Viktorovich", "prig");
+        assertHit("PRIGOHZIN Yevgeniy Vikotrovich", "prig");
+        assertHit("Rosobornoexport", "rosob");
+        Match m = top("PRIGOHZIN Yevgeniy Vikotrovich");
+        assertTrue(m.score() < 1.0);
+        assertTrue(m.explanation().tokenMatches().stream().anyMatch(t -> t.kind() == MatchKind.FUZZY));
+    }
+
+    @Test
+    void missingMiddleNameAndExtraLegalForm() {
+        assertHit("John MENDEZ SALAZAR", "mendez");
+        assertHit("John Jairo MENDEZ", "mendez");
+        assertHit("Rosoboronexport OAO", "rosob");
+        assertHit("Rosoboronexport Limited Liability Company", "rosob");
+    }
+
+    @Test
+    void commonWordsCannotCarryAMatch() {
+        assertNoHit("Mohammed");
+        assertNoHit("Mohammed Smith");
+        assertNoHit("Trading International Company");
+        assertNoHit("Trading Group");
+        assertNoHit("International Trading Company Ltd");
+        assertNoHit("Minjun Okafor");
+    }
+
+    @Test
+    void rarityWeightsFollowTheList() {
+        CandidateIndex index = engine.indexForTest();
+        double common = index.stats.weightOf(index.vocabularyId("mohammed"));
+        double rare = index.stats.weightOf(index.vocabularyId("prigozhin"));
+        assertTrue(rare > 1.5 * common, rare + " vs " + common);
+        double before = index.stats.weightOf(index.vocabularyId("shulgin"));
+        for (int i = 0; i < 30; i++) {
+            engine.upsert(person("s" + i, "SHULGIN, Person" + i));
+        }
+        assertTrue(index.stats.weightOf(index.vocabularyId("shulgin")) < before, "weight drops as the token spreads");
+        for (int i = 0; i < 30; i++) {
+            engine.remove("s" + i);
+        }
+        assertEquals(before, index.stats.weightOf(index.vocabularyId("shulgin")), 1e-12);
+    }
+
+    @Test
+    void secondarySignalsAdjustTheScore() {
+        double base = engine.screen(new Query("Jon MENDEZ SALAZAR", null, null, null), 0.5, 1, null).get(0).score();
+        double sameYear = engine.screen(new Query("Jon MENDEZ SALAZAR", null, "1975-04-02", null), 0.5, 1, null).get(0).score();
+        double farYear = engine.screen(new Query("Jon MENDEZ SALAZAR", null, "1990", null), 0.5, 1, null).get(0).score();
+        double country = engine.screen(new Query("Jon MENDEZ SALAZAR", null, null, "co"), 0.5, 1, null).get(0).score();
+        double otherCountry = engine.screen(new Query("Jon MENDEZ SALAZAR", null, null, "FR"), 0.5, 1, null).get(0).score();
+        assertEquals(base + SecondarySignals.BIRTH_YEAR_MATCH, sameYear, 1e-3);
+        assertEquals(base + SecondarySignals.BIRTH_YEAR_MISMATCH, farYear, 1e-3);
+        assertEquals(base + SecondarySignals.COUNTRY_MATCH, country, 1e-3);
+        assertEquals(base + SecondarySignals.COUNTRY_MISMATCH, otherCountry, 1e-3);
+        Match exactDob = engine.screen(new Query("PRIGOZHIN Yevgeniy", null, "1961-06-01", "RU"), 0.5, 1, null).get(0);
+        assertEquals(2, exactDob.explanation().adjustments().size());
+        assertEquals(SecondarySignals.BIRTH_DATE_EXACT, exactDob.explanation().adjustments().get(0).amount());
+        Match company = engine.screen(new Query("Prigozhin Yevgeniy Viktorovich LLC", null, null, null), 0.5, 1, null).get(0);
+        assertTrue(company.explanation().adjustments().stream().anyMatch(a -> a.signal().equals("type")));
+    }
+
+    @Test
+    void typeFilterEntryFilterAndOneMatchPerEntry() {
+        assertTrue(engine.screen(new Query("Hikvision", SubjectType.PERSON, null, null), 0.5, 5, null).isEmpty());
+        assertFalse(engine.screen(new Query("Hikvision", SubjectType.ORGANIZATION, null, null), 0.5, 5, null).isEmpty());
+        assertTrue(engine.screen(new Query("Ocean Voyager", SubjectType.ORGANIZATION, null, null), 0.8, 5, null).isEmpty());
+        assertEquals("vessel", engine.screen(new Query("Ocean Voyager", SubjectType.VESSEL, null, null), 0.8, 5, null).get(0).entryId());
+        assertTrue(engine.screen(Query.of("Hikvision"), 0.5, 5, id -> !id.equals("hik")).stream().noneMatch(m -> m.entryId().equals("hik")));
+        List<Match> all = engine.screen(Query.of("Hangzhou Hikvision"), 0.3, 50, null);
+        assertEquals(all.stream().map(Match::entryId).distinct().count(), all.size());
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.get(i - 1).score() >= all.get(i).score());
+        }
+        assertTrue(all.stream().allMatch(m -> m.score() >= 0.3));
+        assertTrue(engine.screen(Query.of("Hangzhou Hikvision"), 0.3, 1, null).size() <= 1);
+    }
+
+    @Test
+    void upsertReplacesAndRemoveDeletes() {
+        int size = engine.size();
+        engine.upsert(person("new", "ZELENOGRADSKY, Arkady"));
+        assertEquals(size + 1, engine.size());
+        assertHit("Arkady Zelenogradsky", "new");
+        engine.upsert(person("new", "KOROLENKOVA, Marfa"));
+        assertEquals(size + 1, engine.size());
+        assertNoHit("Arkady Zelenogradsky");
+        assertHit("Marfa Korolenkova", "new");
+        engine.remove("new");
+        assertEquals(size, engine.size());
+        assertNoHit("Marfa Korolenkova");
+        engine.remove("does-not-exist");
+        assertEquals(size, engine.size());
+    }
+
+    @Test
+    void incrementalBuildScoresLikeABulkBuild() {
+        List<WatchlistEntry> all = background();
+        all.add(person("prig", "PRIGOZHIN, Yevgeniy Viktorovich"));
+        all.add(org("hik", "HIKVISION"));
+        MatchingEngine incremental = new MatchingEngine();
+        incremental.upsert(person("tmp", "TEMPORARY, Person"));
+        for (WatchlistEntry e : all) {
+            incremental.upsert(e);
+            incremental.upsert(e); // idempotent
+        }
+        incremental.remove("tmp");
+        MatchingEngine bulk = new MatchingEngine();
+        bulk.replaceAll(all);
+        for (String q : List.of("Prigozhin Evgeny", "Hik Vision", "Ali Karimi", "Caspian Trading Group", "Sergei Petrov")) {
+            assertEquals(bulk.screen(Query.of(q), 0.5, 5, null).toString(), incremental.screen(Query.of(q), 0.5, 5, null).toString(), q);
+        }
+    }
+
+    @Test
+    void everyMatchIsExplained() {
+        Match m = engine.screen(new Query("Jon MENDEZ SALAZAR", null, "1975", "CO"), 0.5, 1, null).get(0);
+        Explanation e = m.explanation();
+        assertNotNull(e.summary());
+        assertTrue(e.summary().contains("MENDEZ SALAZAR, John Jairo"), e.summary());
+        assertEquals(3, e.tokenMatches().size());
+        assertEquals(List.of("jairo"), e.unmatchedEntryTokens().stream().map(Explanation.WeightedToken::token).toList());
+        assertTrue(e.tokenMatches().stream().allMatch(t -> t.queryWeight() > 0 && t.entryWeight() > 0));
+        assertEquals(2, e.adjustments().size());
+        assertEquals(m.score(), Math.min(1, e.nameScore() + e.adjustments().stream().mapToDouble(Explanation.Adjustment::amount).sum()), 1e-3);
+    }
+
+    @Test
+    void blankOrNullQueriesReturnNothing() {
+        assertTrue(engine.screen(Query.of(""), 0.5, 5, null).isEmpty());
+        assertTrue(engine.screen(Query.of(null), 0.5, 5, null).isEmpty());
+        assertTrue(engine.screen(Query.of("Hikvision"), 0.5, 0, null).isEmpty());
+    }
+
+    @Test
+    void concurrentScreensAgree() throws Exception {
+        List<String> queries = List.of("Пригожин Евгений", "王君正", "Hik Vision", "Alqaida", "John MENDEZ", "Ramzi Yusuf");
+        List<String> expected = queries.stream().map(q -> engine.screen(Query.of(q), 0.5, 3, null).toString()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int r = 0; r < 20; r++) {
+                        for (int i = 0; i < queries.size(); i++) {
+                            if (!engine.screen(Query.of(queries.get(i)), 0.5, 3, null).toString().equals(expected.get(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : results) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

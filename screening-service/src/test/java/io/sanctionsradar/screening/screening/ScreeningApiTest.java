@@ -1,0 +1,200 @@
+package io.sanctionsradar.screening.screening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.screening.TestEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.sanctionsradar.screening.TestEvents.designation;
+import static io.sanctionsradar.screening.TestEvents.id;
+import static io.sanctionsradar.screening.TestEvents.publish;
+import static io.sanctionsradar.screening.TestEvents.awaitVersion;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ScreeningApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private static final String LISTED_NAME = "Quorvath Delmarine Shipping " + UUID.randomUUID().toString().substring(0, 6);
+    private static ObjectNode listed;
+
+    @BeforeEach // not @BeforeAll: RestAssured knows the application's port only per test
+    void aDesignationIsOnTheWatchlist() {
+        if (listed != null) {
+            return;
+        }
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.createCompactedTopic(TestEvents.TOPIC, 3);
+            listed = designation(LISTED_NAME);
+            ((ObjectNode) listed.get("subject")).put("type", "ORGANIZATION");
+            publish(kafka, listed);
+        }
+        awaitVersion(listed, 1);
+    }
+
+    @Test
+    void every_screening_is_kept_as_a_receipt_with_its_watchlist_version_and_algorithm() {
+        var answer = given().contentType(ContentType.JSON).body(Map.of("name", LISTED_NAME))
+                .post("/api/v1/screenings").then().statusCode(200)
+                .header("Location", containsString("/api/v1/screenings/"))
+                .body("watchlistVersion", notNullValue())
+                .body("algorithm", notNullValue())
+                .body("matches[0].entryId", equalTo(id(listed)))
+                .extract();
+        String screeningId = answer.path("screeningId");
+
+        given().get("/api/v1/screenings/" + screeningId).then().statusCode(200)
+                .body("screeningId", equalTo(screeningId))
+                .body("watchlistVersion", equalTo(answer.path("watchlistVersion")))
+                .body("algorithm", equalTo(answer.path("algorithm")))
+                .body("query.name", equalTo(LISTED_NAME))
+                .body("matches[0].entryId", equalTo(id(listed)))
+                .body("matches[0].score", equalTo(1.0f));
+        given().get("/api/v1/screenings/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/screenings/not-an-id").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void bad_queries_are_refused_with_the_field_at_fault() {
+        refused(Map.of("name", ""), "name");
+        refused(Map.of("name", "x".repeat(513)), "name");
+        refused(Map.of("name", "Ivan\u0000Petrov"), "name");
+        refused(Map.of("name", "Ivan\nPetrov"), "name");
+        refused(Map.of("name", "Ivan Petrov", "birthDate", "1970-13-01"), "birthDate");
+        refused(Map.of("name", "Ivan Petrov", "birthDate", "01.02.1970"), "birthDate");
+        refused(Map.of("name", "Ivan Petrov", "country", "XX"), "country");
+        refused(Map.of("name", "Ivan Petrov", "threshold", 1.5), "threshold");
+        refused(Map.of("name", "Ivan Petrov", "limit", 0), "limit");
+        refused(Map.of("name", "Ivan Petrov", "type", "SPACESHIP"), "type");
+        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/screenings").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("").post("/api/v1/screenings").then()
+                .statusCode(400).contentType("application/problem+json");
+        // a name of 512 characters in another script is fine
+        given().contentType(ContentType.JSON).body(Map.of("name", "Ж".repeat(512))).post("/api/v1/screenings")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void a_json_batch_is_screened_against_one_watchlist_version_and_kept_as_a_batch_receipt() {
+        List<Map<String, Object>> queries = List.of(Map.of("name", LISTED_NAME), Map.of("name", "Nobody Atall Here"),
+                Map.of("name", LISTED_NAME, "type", "PERSON"));
+        var batch = given().contentType(ContentType.JSON).body(queries).post("/api/v1/screenings/batch")
+                .then().statusCode(200)
+                .body("count", equalTo(3))
+                .body("matched", equalTo(1))
+                .body("results", hasSize(3))
+                .body("results[0].matches[0].entryId", equalTo(id(listed)))
+                .body("results[1].matches", hasSize(0))
+                .body("results[2].matches", hasSize(0))
+                .extract();
+        String batchId = batch.path("batchId");
+        assertEquals((String) batch.path("watchlistVersion"), batch.path("results[0].watchlistVersion"));
+
+        given().get("/api/v1/screenings/batches/" + batchId).then().statusCode(200)
+                .body("batch.queryCount", equalTo(3))
+                .body("batch.matchedCount", equalTo(1))
+                .body("results", hasSize(3))
+                .body("results[0].query.name", equalTo(LISTED_NAME))
+                .body("results[1].query.name", equalTo("Nobody Atall Here"));
+        String second = batch.path("results[1].screeningId");
+        given().get("/api/v1/screenings/" + second).then().statusCode(200).body("batchId", equalTo(batchId));
+    }
+
+    @Test
+    void a_json_batch_with_an_invalid_query_screens_nothing_and_names_the_item() {
+        List<Map<String, Object>> queries = List.of(Map.of("name", "Fine Name"), Map.of("name", " "));
+        given().contentType(ContentType.JSON).body(queries).post("/api/v1/screenings/batch").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("[1].name"));
+        given().contentType(ContentType.JSON).body(List.of()).post("/api/v1/screenings/batch").then()
+                .statusCode(400).contentType("application/problem+json");
+        List<Map<String, Object>> tooMany = new ArrayList<>(Collections.nCopies(ScreeningService.MAX_BATCH + 1,
+                Map.of("name", "A")));
+        given().contentType(ContentType.JSON).body(tooMany).post("/api/v1/screenings/batch").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("CSV"));
+    }
+
+    @Test
+    void a_csv_file_is_answered_line_by_line_with_bad_records_named_and_a_summary() throws Exception {
+        String csv = "Name,Type,Country,Reference\n"
+                + "\"" + LISTED_NAME + "\",ORGANIZATION,,cust-1\n"
+                + "Nobody Atall Here,PERSON,de,cust-2\n"
+                + "Someone,SPACESHIP,,cust-3\n"
+                + ",PERSON,,cust-4\n";
+        String body = given().contentType("text/csv").body(csv).post("/api/v1/screenings/batch")
+                .then().statusCode(200).contentType(containsString("application/x-ndjson"))
+                .extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertEquals(5, lines.size(), body);
+        assertEquals(2, lines.get(0).get("line").asInt());
+        assertEquals("cust-1", lines.get(0).get("reference").asText());
+        assertEquals(id(listed), lines.get(0).get("result").get("matches").get(0).get("entryId").asText());
+        assertEquals(0, lines.get(1).get("result").get("matches").size());
+        assertNull(lines.get(2).get("result"));
+        assertEquals("type", lines.get(2).get("errors").get(0).get("field").asText());
+        assertEquals(5, lines.get(3).get("line").asInt());
+        assertEquals("name", lines.get(3).get("errors").get(0).get("field").asText());
+        JsonNode summary = lines.get(4).get("summary");
+        assertEquals(2, summary.get("count").asInt());
+        assertEquals(1, summary.get("matched").asInt());
+        assertEquals(2, summary.get("rejected").asInt());
+        assertTrue(summary.get("complete").asBoolean());
+        given().get("/api/v1/screenings/batches/" + summary.get("batchId").asText()).then().statusCode(200)
+                .body("batch.source", equalTo("csv")).body("results", hasSize(2));
+    }
+
+    @Test
+    void a_csv_file_with_an_unknown_column_is_refused_before_anything_is_screened() {
+        given().contentType("text/csv").body("nom,pays\nJean,FR\n").post("/api/v1/screenings/batch").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("header"));
+    }
+
+    @Test
+    void a_broken_csv_record_ends_the_stream_with_an_incomplete_summary() throws Exception {
+        String body = given().contentType("text/csv").body("name\nGood Name\n\"unclosed quote\n")
+                .post("/api/v1/screenings/batch").then().statusCode(200).extract().asString();
+        String[] lines = body.split("\n");
+        JsonNode summary = JSON.readTree(lines[lines.length - 1]).get("summary");
+        assertFalse(summary.get("complete").asBoolean());
+        assertTrue(summary.get("error").asText().contains("malformed CSV"), summary.toString());
+    }
+
+    private static void refused(Map<String, Object> body, String field) {
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+}
