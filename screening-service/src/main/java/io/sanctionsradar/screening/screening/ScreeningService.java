@@ -34,6 +34,9 @@ public class ScreeningService {
     @Inject
     ReceiptStore receipts;
 
+    @Inject
+    ReceiptWriter receiptWriter;
+
     @ConfigProperty(name = "screening.default-threshold")
     java.util.Optional<Double> configuredThreshold;
 
@@ -49,7 +52,7 @@ public class ScreeningService {
         }
         Instant now = Instant.now();
         ScreeningResult result = watchlist.read(view -> screen(view, request, null, now));
-        receipts.save(List.of(result), 0);
+        receiptWriter.store(result);
         return result;
     }
 
