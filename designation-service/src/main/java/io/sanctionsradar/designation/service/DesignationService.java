@@ -127,7 +127,9 @@ public class DesignationService {
     }
 
     private void saveAndAnnounce(Designation before, Designation after, String actor) {
-        String state = store.save(after, actor, store.write(Changes.between(json, before, after)));
+        // a first version has no changes: its state is the whole record (and diffing it against nothing is costly)
+        String changes = before == null ? "[]" : store.write(Changes.between(json, before, after));
+        String state = store.save(after, actor, changes);
         outbox.append(AGGREGATE, after.designationId(), after.eventType(), state);
     }
 

@@ -59,6 +59,7 @@ class DesignationResourceTest {
                 .body("", hasSize(2))
                 .body("[0].eventType", equalTo("sanctions.entity.listed"))
                 .body("[0].changedBy", equalTo("anonymous"))
+                .body("[0].changes", hasSize(0))
                 .body("[1].eventType", equalTo("sanctions.entity.amended"))
                 .body("[1].changedBy", equalTo("analyst.lee"))
                 .body("[1].changes.field", contains("subject.aliases[1].kind", "subject.aliases[1].name",
