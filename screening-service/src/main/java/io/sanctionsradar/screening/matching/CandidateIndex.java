@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The watchlist in searchable form: a vocabulary of normalized tokens (and of adjacent-token compounds, for
@@ -187,6 +188,7 @@ final class CandidateIndex {
 
     /** Drops everything, vocabulary included, so a rebuild does not carry stale tokens. */
     void clear() {
+        lookups.clear();
         vocabularyIds.clear();
         vocabulary = new TokenFeatures[1024];
         tokenPostings = new IntList[1024];
@@ -237,6 +239,9 @@ final class CandidateIndex {
             gramIndexed = Arrays.copyOf(gramIndexed, cap);
         }
         vocabulary[id] = f;
+        if (!lookups.isEmpty()) {
+            lookups.clear(); // a cached lookup could miss the new string
+        }
         tokenPostings[id] = new IntList(2);
         compoundPostings[id] = new IntList(1);
         vocabularyIds.put(token, id);
@@ -333,6 +338,53 @@ final class CandidateIndex {
     /** Names in which this string is two or three adjacent tokens written together. */
     IntList compoundPostings(int vocabularyId) {
         return compoundPostings[vocabularyId];
+    }
+
+    /** A query string's features and its similar vocabulary strings. */
+    record Lookup(TokenFeatures features, SimMap sims) {
+    }
+
+    /**
+     * Lookups of recent query strings: names repeat their words ("Mohammed", "Trading", "Ltd"), and finding
+     * the similar vocabulary of a word is the costliest step of a query. Results only depend on the
+     * vocabulary, which only grows between clears, so the cache is dropped whenever a new string is interned
+     * (writes are exclusive, so no read can race the drop); it is bounded by dropping it when full.
+     */
+    private final ConcurrentHashMap<String, Lookup> lookups = new ConcurrentHashMap<>();
+
+    /** Cached query strings; 0 disables the cache (to measure the uncached path). */
+    static final int LOOKUP_CACHE_SIZE = Integer.getInteger("sanctionsradar.matching.lookupCache", 50_000);
+
+    /** {@link #similar(TokenFeatures, boolean, boolean)} of a query token, through the cache. */
+    Lookup similar(String token, boolean abjad, boolean exactOnly) {
+        String key = (exactOnly ? "=" : abjad ? "~" : "-").concat(token);
+        Lookup l = lookups.get(key);
+        if (l == null) {
+            TokenFeatures f = new TokenFeatures(token);
+            l = remember(key, new Lookup(f, similar(f, abjad, exactOnly)));
+        }
+        return l;
+    }
+
+    /** {@link #similarSpelling(TokenFeatures, boolean)} of a joined query form, through the cache. */
+    Lookup similarSpelling(String joined, boolean abjad) {
+        String key = (abjad ? "J" : "j").concat(joined);
+        Lookup l = lookups.get(key);
+        if (l == null) {
+            TokenFeatures f = new TokenFeatures(joined);
+            l = remember(key, new Lookup(f, similarSpelling(f, abjad)));
+        }
+        return l;
+    }
+
+    private Lookup remember(String key, Lookup l) {
+        if (LOOKUP_CACHE_SIZE > 0) {
+            if (lookups.size() >= LOOKUP_CACHE_SIZE) {
+                lookups.clear();
+            }
+            lookups.put(key, l);
+        }
+        return l;
     }
 
     /**
@@ -468,11 +520,20 @@ final class CandidateIndex {
                 int id = touched.get(i);
                 int shared = counts[id];
                 counts[id] = 0;
-                if (shared >= need) {
+                if (shared >= need && !out.containsKey(id) && withinEdits(q.token, vocabulary[id].token)) {
                     consider(q, abjad, id, out);
                 }
             }
         }
+    }
+
+    /**
+     * Strings reached only through trigrams can match by spelling distance alone (every other rule has its
+     * own exact key, already read), so the distance is checked before the full comparison.
+     */
+    private static boolean withinEdits(String q, String e) {
+        int k = TokenSimilarity.maxEdits(Math.max(q.length(), e.length()));
+        return k > 0 && EditDistance.damerauLevenshtein(q, e, k) <= k;
     }
 
     /** Distinct padded trigram codes ("##a", "#ab", ..., "z##"). */

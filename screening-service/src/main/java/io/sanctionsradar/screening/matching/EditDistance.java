@@ -3,6 +3,9 @@ package io.sanctionsradar.screening.matching;
 /** Bounded Damerau-Levenshtein (optimal string alignment): a transposed pair of letters is one typo. */
 final class EditDistance {
 
+    /** Per-thread rows: the vocabulary lookup runs this thousands of times per query. */
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[][]{new int[64], new int[64], new int[64]});
+
     private EditDistance() {
     }
 
@@ -13,9 +16,14 @@ final class EditDistance {
         if (Math.abs(n - m) > max) {
             return max + 1;
         }
-        int[] prev2 = new int[m + 1];
-        int[] prev = new int[m + 1];
-        int[] cur = new int[m + 1];
+        int[][] rows = ROWS.get();
+        if (rows[0].length <= m) {
+            rows = new int[][]{new int[m + 16], new int[m + 16], new int[m + 16]};
+            ROWS.set(rows);
+        }
+        int[] prev2 = rows[0];
+        int[] prev = rows[1];
+        int[] cur = rows[2];
         for (int j = 0; j <= m; j++) {
             prev[j] = j;
         }

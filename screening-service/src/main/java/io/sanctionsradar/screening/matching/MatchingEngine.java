@@ -9,6 +9,7 @@ import io.sanctionsradar.screening.matching.Explanation.TokenMatch;
 import io.sanctionsradar.screening.matching.Explanation.WeightedToken;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -79,17 +80,19 @@ public final class MatchingEngine {
      * @param entryFilter entries for which this returns false are skipped (null = all)
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        QueryPlan plan = plan(query);
-        if (plan == null || limit <= 0) {
+        if (limit <= 0) {
             return List.of();
         }
-        int[] candidates = candidates(plan, threshold);
-        QueryPlan.SimSource sims = indexedSims(plan);
-        List<NameRecord> names = new ArrayList<>(candidates.length);
-        for (int id : candidates) {
-            names.add(index.name(id));
+        QueryPlan plan = plan(query);
+        if (plan == null) {
+            return List.of();
         }
-        return rank(plan, names, sims, threshold, limit, entryFilter);
+        try {
+            Candidates c = candidates(plan, threshold);
+            return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter);
+        } finally {
+            plan.release();
+        }
     }
 
     public List<Match> screen(Query query) {
@@ -98,18 +101,26 @@ public final class MatchingEngine {
 
     /** Test oracle: scores every indexed name with directly computed token similarities, no blocking. */
     List<Match> screenExhaustively(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        QueryPlan plan = plan(query);
-        if (plan == null || limit <= 0) {
+        if (limit <= 0) {
             return List.of();
         }
-        List<NameRecord> names = new ArrayList<>();
-        for (int id = 0; id < index.nameCapacity(); id++) {
-            NameRecord n = index.name(id);
-            if (n != null && typeAllowed(plan, n)) {
-                names.add(n);
-            }
+        QueryPlan plan = plan(query);
+        if (plan == null) {
+            return List.of();
         }
-        return rank(plan, names, directSims(plan), threshold, limit, entryFilter);
+        try {
+            int[] ids = new int[index.nameCapacity()];
+            int count = 0;
+            for (int id = 0; id < index.nameCapacity(); id++) {
+                NameRecord n = index.name(id);
+                if (n != null && typeAllowed(plan, n)) {
+                    ids[count++] = id;
+                }
+            }
+            return rank(plan, ids, null, count, directSims(plan), threshold, limit, entryFilter);
+        } finally {
+            plan.release();
+        }
     }
 
     /** Normalized form of a name as the engine sees it (for diagnostics and receipts). */
@@ -136,20 +147,16 @@ public final class MatchingEngine {
         return plan.query.type() == null || plan.query.type() == name.entry.entry.type();
     }
 
-    /**
-     * Minimum query coverage a name needs to possibly reach the threshold: nameScore ≤ s·qCov + (1 − s) with
-     * s ≥ MIN_QUERY_SHARE, and adjustments add at most MAX_BONUS.
-     */
-    static double requiredQueryCoverage(double threshold) {
-        double s = NameScorer.MIN_QUERY_SHARE;
-        return (threshold - SecondarySignals.MAX_BONUS - (1 - s)) / s;
-    }
+    /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */
+    private static final double ROUNDING = 1e-4;
 
     /** Per-thread accumulators indexed by name id (reset after each query via the touched list). */
     private static final class Scratch {
         /** bit i: query token i is hit by some unit in this name; bit 63: name rejected by type */
         long[] covered = new long[0];
         IntList touched = new IntList(1024);
+        /** per entry token: best similarity anything in the query could give it (bound computation) */
+        final float[] entrySim = new float[NameScorer.MAX_TOKENS];
 
         void ensure(int capacity) {
             if (covered.length < capacity) {
@@ -162,38 +169,68 @@ public final class MatchingEngine {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** Names to score, best upper bound first. */
+    private record Candidates(int[] ids, float[] bounds, int count) {
+    }
+
     /**
      * Candidate names from the postings of the query units' similar vocabulary strings. A name can only reach
-     * the threshold if the query tokens it touches carry enough weight (see requiredQueryCoverage), so units
-     * are read rarest first and reading stops once the tokens still unread could not lift an unseen name to
-     * the threshold: a "Ltd" or "Mohammed" posting list is only read when the query has nothing rarer.
+     * the threshold if the query tokens it touches carry enough weight (see {@link #maskBound}), so units are
+     * read heaviest first and reading stops once the tokens still unread could not lift an unseen name to the
+     * threshold: a "Ltd" or "Mohammed" posting list is only read when the query has nothing rarer. Each
+     * touched name is first bounded from the query tokens it can use, then, if that passes, from its own
+     * tokens (see {@link #upperBound}); only names whose bound reaches the threshold are aligned.
      */
-    private int[] candidates(QueryPlan plan, double threshold) {
+    private Candidates candidates(QueryPlan plan, double threshold) {
         int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
-        double need = requiredQueryCoverage(threshold) * plan.totalWeight - 1e-9;
-        double slack = 0; // query tokens that can match outside the postings: initials and legal-form mismatches
+        double floor = threshold - plan.maxBonus - ROUNDING;
+        long slack = 0; // query tokens that can match outside the postings: initials and legal-form mismatches
         for (int i = 0; i < n; i++) {
             if (plan.tokens.classes()[i] == NameTokens.LEGAL_FORM || plan.tokens.tokens()[i].length() == 1) {
-                slack += plan.weights[i];
+                slack |= 1L << i;
             }
         }
-        Integer[] order = new Integer[plan.units];
-        double[] unitWeight = new double[plan.units];
+        int[] order = new int[plan.units];
+        int live = 0;
         int[] pendingUnits = new int[n]; // units not yet read that cover token i
         for (int u = 0; u < plan.units; u++) {
-            order[u] = u;
-            unitWeight[u] = plan.unitWeight(u);
+            if (plan.unitSims[u].size() == 0) {
+                continue; // matches nothing: neither read nor pending
+            }
+            order[live++] = u;
             for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
                 pendingUnits[i]++;
             }
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(unitWeight[b], unitWeight[a]));
+        // heaviest unit first (insertion sort: a handful of units)
+        for (int i = 1; i < live; i++) {
+            int u = order[i];
+            int k = i - 1;
+            while (k >= 0 && plan.unitWeights[order[k]] < plan.unitWeights[u]) {
+                order[k + 1] = order[k];
+                k--;
+            }
+            order[k + 1] = u;
+        }
         Scratch s = SCRATCH.get();
         s.ensure(index.nameCapacity());
         IntList touched = s.touched;
         SubjectType type = plan.query.type();
-        for (int k = 0; k < plan.units; k++) {
-            if (pendingWeight(plan, pendingUnits, 0L) + slack < need) {
+        // split spellings first: few postings, and a name found through one gets the exact bound below
+        for (int k = 0; k < live; k++) {
+            int u = order[k];
+            if (plan.unitLength[u] == 1 && u < n) {
+                SimMap sims = plan.unitSims[u];
+                for (int slot = 0; slot < sims.capacity(); slot++) {
+                    int vid = sims.keyAt(slot);
+                    if (vid >= 0) {
+                        accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, type, s);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < live; k++) {
+            if (maskBound(plan, pendingMask(pendingUnits) | slack) < floor) {
                 break; // a name first seen from here on cannot reach the threshold
             }
             int u = order[k];
@@ -202,17 +239,18 @@ public final class MatchingEngine {
                 unitMask |= 1L << i;
                 pendingUnits[i]--;
             }
-            boolean single = plan.unitLength[u] == 1;
-            for (int vid : plan.unitSims[u].keysArray()) {
-                accumulate(index.tokenPostings(vid), unitMask, type, s);
-                if (single) {
-                    accumulate(index.compoundPostings(vid), unitMask, type, s);
+            SimMap sims = plan.unitSims[u];
+            for (int slot = 0; slot < sims.capacity(); slot++) {
+                int vid = sims.keyAt(slot);
+                if (vid >= 0) {
+                    accumulate(index.tokenPostings(vid), unitMask, type, s);
                 }
             }
         }
+        long unread = pendingMask(pendingUnits) | slack;
         int kept = 0;
         int[] ids = new int[touched.size()];
-        float[] scores = new float[touched.size()];
+        float[] bounds = new float[touched.size()];
         for (int i = 0; i < touched.size(); i++) {
             int id = touched.get(i);
             long mask = s.covered[id];
@@ -220,30 +258,110 @@ public final class MatchingEngine {
             if (mask == REJECTED) {
                 continue;
             }
-            double hit = 0;
-            for (int t = 0; t < n; t++) {
-                if ((mask & 1L << t) != 0) {
-                    hit += plan.weights[t];
-                }
+            long reach = (mask & ~SPLIT) | unread;
+            if ((mask & SPLIT) == 0 && maskBound(plan, reach) < floor) {
+                continue;
             }
-            if (hit + pendingWeight(plan, pendingUnits, mask) + slack >= need) {
+            double bound = upperBound(plan, index.name(id), weightOf(plan, reach), s.entrySim);
+            if (bound >= floor) {
                 ids[kept] = id;
-                scores[kept++] = (float) hit;
+                bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
             }
         }
         touched.clear();
-        return topByScore(ids, scores, kept, MAX_CANDIDATES);
+        return topByBound(ids, bounds, kept, MAX_CANDIDATES);
     }
 
-    /** Weight of the tokens outside mask that some unread unit could still cover. */
-    private static double pendingWeight(QueryPlan plan, int[] pendingUnits, long mask) {
-        double w = 0;
+    /** Bit set on names reached through a split (joined-on-the-list) spelling: their entry side is unbounded. */
+    private static final long SPLIT = 1L << 62;
+
+    /** Tokens that some unread unit could still cover. */
+    private static long pendingMask(int[] pendingUnits) {
+        long m = 0;
         for (int i = 0; i < pendingUnits.length; i++) {
-            if (pendingUnits[i] > 0 && (mask & 1L << i) == 0) {
-                w += plan.weights[i];
+            if (pendingUnits[i] > 0) {
+                m |= 1L << i;
             }
         }
+        return m;
+    }
+
+    private static double weightOf(QueryPlan plan, long tokens) {
+        double w = 0;
+        for (long m = tokens; m != 0; m &= m - 1) {
+            w += plan.weights[Long.numberOfTrailingZeros(m)];
+        }
         return w;
+    }
+
+    /**
+     * Best name score of any name (not reached through a split spelling) whose alignment can only use the
+     * query tokens in reach. With A the weight of those tokens and W the heaviest entry weight they could
+     * explain (see QueryPlan.tokenEntryWeight), an entry of total weight E scores at most
+     * share·A/Q + (1 − share)·min(1, W/E), share = clamp(Q/(Q+E)); that is largest at E = W.
+     */
+    static double maskBound(QueryPlan plan, long reach) {
+        double a = 0;
+        double w = 0;
+        for (long m = reach; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            a += plan.weights[i];
+            w += plan.tokenEntryWeight[i];
+        }
+        double q = plan.totalWeight;
+        if (q <= 0 || w <= 0) {
+            return 0;
+        }
+        double share = NameScorer.share(q, w);
+        return share * Math.min(1.0, a / q) + (1 - share);
+    }
+
+    /**
+     * An upper bound of the name score of this name against the query, from precomputed lookups only:
+     * the query side counts every token some unit may cover (queryReach, similarity 1), the entry side
+     * counts each token at the best similarity any query unit has with it (or with a joined form it is part
+     * of), initials and legal forms at their most generous; the share is the exact one of the two totals.
+     */
+    private double upperBound(QueryPlan plan, NameRecord name, double queryReach, float[] entrySim) {
+        NameTokens e = name.tokens;
+        int m = Math.min(e.size(), NameScorer.MAX_TOKENS);
+        byte[] ec = e.classes();
+        for (int j = 0; j < m; j++) {
+            entrySim[j] = plan.maxIndexedSim(name.tokenIds[j]);
+        }
+        for (int j = 0; j < m; j++) {
+            if (name.compoundIds[j] >= 0 && j + 2 <= m) {
+                float c = plan.maxIndexedSim(name.compoundIds[j]);
+                entrySim[j] = Math.max(entrySim[j], c);
+                entrySim[j + 1] = Math.max(entrySim[j + 1], c);
+            }
+            if (name.tripleIds[j] >= 0 && j + 3 <= m) {
+                float c = plan.maxIndexedSim(name.tripleIds[j]);
+                for (int k = j; k < j + 3; k++) {
+                    entrySim[k] = Math.max(entrySim[k], c);
+                }
+            }
+        }
+        double eWeighted = 0;
+        double eTotal = 0;
+        for (int j = 0; j < m; j++) {
+            float sim = entrySim[j];
+            if (plan.hasLegalForm && ec[j] == NameTokens.LEGAL_FORM) {
+                sim = Math.max(sim, NameScorer.LEGAL_FORM_MISMATCH_SIM);
+            }
+            if (plan.hasSingleLetter && plan.hasInitial(e.tokens()[j].charAt(0))) {
+                sim = 1f;
+            }
+            double w = ec[j] == NameTokens.WORD ? index.stats.weightOf(name.tokenIds[j], plan.weightByDf)
+                    : NameScorer.entryWeight(ec[j], name.tokenIds[j], index.stats);
+            eWeighted += w * sim;
+            eTotal += w;
+        }
+        double qTotal = plan.totalWeight;
+        double share = NameScorer.share(qTotal, eTotal);
+        double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;
+        double eCov = eTotal > 0 ? eWeighted / eTotal : 0;
+        return share * qCov + (1 - share) * eCov;
     }
 
     private void accumulate(IntList postings, long unitMask, SubjectType type, Scratch s) {
@@ -264,20 +382,22 @@ public final class MatchingEngine {
         }
     }
 
-    private static int[] topByScore(int[] ids, float[] scores, int n, int max) {
-        if (n <= max) {
-            return java.util.Arrays.copyOf(ids, n);
-        }
-        Integer[] order = new Integer[n];
+    /** Candidates sorted by descending bound, at most max of them. */
+    private static Candidates topByBound(int[] ids, float[] bounds, int n, int max) {
+        long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            // bounds are non-negative, so their float bits order like the values; ties by name id
+            keyed[i] = (long) (Integer.MAX_VALUE - Float.floatToIntBits(bounds[i])) << 32 | ids[i];
         }
-        java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
-        int[] out = new int[max];
-        for (int i = 0; i < max; i++) {
-            out[i] = ids[order[i]];
+        Arrays.sort(keyed);
+        int count = Math.min(n, max);
+        int[] outIds = new int[count];
+        float[] outBounds = new float[count];
+        for (int i = 0; i < count; i++) {
+            outIds[i] = (int) keyed[i];
+            outBounds[i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (keyed[i] >>> 32));
         }
-        return out;
+        return new Candidates(outIds, outBounds, count);
     }
 
     private QueryPlan.SimSource indexedSims(QueryPlan plan) {
@@ -301,16 +421,21 @@ public final class MatchingEngine {
     }
 
     private QueryPlan.SimSource directSims(QueryPlan plan) {
-        Map<Integer, int[]> cache = new HashMap<>();
-        return vid -> cache.computeIfAbsent(vid, v -> {
-            int[] codes = new int[plan.units];
-            boolean any = false;
-            for (int u = 0; u < plan.units; u++) {
-                codes[u] = directCode(plan, u, v);
-                any |= codes[u] != 0;
+        int[][] cache = new int[index.vocabularySize()][];
+        int[] none = new int[0];
+        return vid -> {
+            int[] codes = cache[vid];
+            if (codes == null) {
+                codes = new int[plan.units];
+                boolean any = false;
+                for (int u = 0; u < plan.units; u++) {
+                    codes[u] = directCode(plan, u, vid);
+                    any |= codes[u] != 0;
+                }
+                cache[vid] = codes = any ? codes : none;
             }
-            return any ? codes : null;
-        });
+            return codes == none ? null : codes;
+        };
     }
 
     private int directCode(QueryPlan plan, int unit, int vid) {
@@ -323,56 +448,120 @@ public final class MatchingEngine {
         return SimCode.of(TokenSimilarity.compare(q, e, plan.tokens.abjad()));
     }
 
-    private List<Match> rank(QueryPlan plan, List<NameRecord> names, QueryPlan.SimSource sims,
+    /** Best name of one entry so far. */
+    private static final class Best {
+        NameRecord name;
+        double nameScore;
+        /** final score (adjustments applied, rounded), NaN until computed */
+        double score = Double.NaN;
+        List<Adjustment> adjustments;
+    }
+
+    /**
+     * Scores candidates in order of descending bound (when bounds are given) and stops once the next bound
+     * cannot reach the threshold or beat the limit-th best entry found so far; exhaustive otherwise.
+     */
+    private List<Match> rank(QueryPlan plan, int[] ids, float[] bounds, int count, QueryPlan.SimSource sims,
                              double threshold, int limit, Predicate<String> entryFilter) {
-        Map<EntryRecord, NameScorer.Alignment> best = new IdentityHashMap<>();
-        Map<EntryRecord, Boolean> allowed = new IdentityHashMap<>();
-        for (NameRecord name : names) {
+        Map<EntryRecord, Best> best = new IdentityHashMap<>();
+        Map<EntryRecord, Boolean> allowed = entryFilter == null ? null : new IdentityHashMap<>();
+        double[] finals = new double[Math.min(count, 64)];
+        int reaching = 0; // entries whose best final score reaches the threshold
+        double kth = Double.NEGATIVE_INFINITY; // limit-th best final score once `reaching` ≥ limit
+        boolean kthStale = false;
+        for (int c = 0; c < count; c++) {
+            if (bounds != null) {
+                double reach = bounds[c] + plan.maxBonus + ROUNDING;
+                if (reach < threshold) {
+                    break;
+                }
+                if (reaching >= limit) {
+                    if (kthStale) {
+                        kth = kthBest(best, limit, threshold, finals);
+                        kthStale = false;
+                    }
+                    if (reach < kth) {
+                        break; // cannot enter the top `limit`, not even on a tie
+                    }
+                }
+            }
+            NameRecord name = index.name(ids[c]);
             if (!typeAllowed(plan, name)) {
                 continue;
             }
             EntryRecord entry = name.entry;
-            if (entryFilter != null && !allowed.computeIfAbsent(entry, e -> entryFilter.test(e.entry.entryId()))) {
+            if (allowed != null && !allowed.computeIfAbsent(entry, e -> entryFilter.test(e.entry.entryId()))) {
                 continue;
             }
-            NameScorer.Alignment a = NameScorer.align(plan, name, sims, index.stats);
-            NameScorer.Alignment current = best.get(entry);
-            if (current == null || preferred(a, current)) {
-                best.put(entry, a);
-            }
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (Map.Entry<EntryRecord, NameScorer.Alignment> e : best.entrySet()) {
-            NameScorer.Alignment a = e.getValue();
-            if (a.nameScore + SecondarySignals.MAX_BONUS < threshold) {
+            double nameScore = NameScorer.score(plan, name, sims, index.stats);
+            Best current = best.get(entry);
+            if (current != null && !preferred(nameScore, name, current.nameScore, current.name)) {
                 continue;
             }
-            List<Adjustment> adjustments = SecondarySignals.adjustments(plan, e.getKey().entry, a.name.name.kind());
-            double score = a.nameScore;
-            for (Adjustment adj : adjustments) {
-                score += adj.amount();
+            if (current == null) {
+                current = new Best();
+                best.put(entry, current);
             }
-            score = NameScorer.round(Math.max(0, Math.min(1, score)));
-            if (score >= threshold) {
-                scored.add(new Scored(a, adjustments, score));
+            boolean reachedBefore = current.score >= threshold;
+            current.name = name;
+            current.nameScore = nameScore;
+            current.score = Double.NaN;
+            if (nameScore + plan.maxBonus + ROUNDING >= threshold) {
+                finalScore(plan, current);
+                if (current.score >= threshold) {
+                    reaching += reachedBefore ? 0 : 1;
+                    kthStale = true;
+                }
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Comparator.comparingDouble((Scored x) -> x.alignment.nameScore).reversed())
-                .thenComparing(x -> x.alignment.name.entry.entry.entryId()));
+        List<Best> scored = new ArrayList<>();
+        for (Best b : best.values()) {
+            if (Double.isNaN(b.score) && b.nameScore + plan.maxBonus + ROUNDING >= threshold) {
+                finalScore(plan, b);
+            }
+            if (b.score >= threshold) {
+                scored.add(b);
+            }
+        }
+        scored.sort(Comparator.comparingDouble((Best x) -> x.score).reversed()
+                .thenComparing(Comparator.comparingDouble((Best x) -> x.nameScore).reversed())
+                .thenComparing(x -> x.name.entry.entry.entryId()));
         List<Match> out = new ArrayList<>(Math.min(limit, scored.size()));
         for (int i = 0; i < scored.size() && i < limit; i++) {
-            Scored x = scored.get(i);
-            out.add(new Match(x.alignment.name.entry.entry.entryId(), x.alignment.name.name.name(), x.score,
-                    explain(plan, x)));
+            Best x = scored.get(i);
+            NameScorer.Alignment a = NameScorer.align(plan, x.name, sims, index.stats);
+            out.add(new Match(x.name.entry.entry.entryId(), x.name.name.name(), x.score,
+                    explain(plan, new Scored(a, x.adjustments, x.score))));
         }
         return out;
     }
 
-    private static boolean preferred(NameScorer.Alignment a, NameScorer.Alignment b) {
-        double sa = a.nameScore + (a.name.name.kind() == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0);
-        double sb = b.nameScore + (b.name.name.kind() == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0);
-        return sa > sb || sa == sb && a.name.id < b.name.id;
+    private static void finalScore(QueryPlan plan, Best b) {
+        b.adjustments = SecondarySignals.adjustments(plan, b.name.entry.entry, b.name.name.kind());
+        double score = b.nameScore;
+        for (Adjustment adj : b.adjustments) {
+            score += adj.amount();
+        }
+        b.score = NameScorer.round(Math.max(0, Math.min(1, score)));
+    }
+
+    /** The limit-th best final score among entries reaching the threshold. */
+    private static double kthBest(Map<EntryRecord, Best> best, int limit, double threshold, double[] buffer) {
+        double[] f = buffer.length >= best.size() ? buffer : new double[best.size()];
+        int n = 0;
+        for (Best b : best.values()) {
+            if (b.score >= threshold) {
+                f[n++] = b.score;
+            }
+        }
+        Arrays.sort(f, 0, n);
+        return n >= limit ? f[n - limit] : Double.NEGATIVE_INFINITY;
+    }
+
+    private static boolean preferred(double scoreA, NameRecord a, double scoreB, NameRecord b) {
+        double sa = scoreA + (a.name.kind() == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0);
+        double sb = scoreB + (b.name.kind() == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0);
+        return sa > sb || sa == sb && a.id < b.id;
     }
 
     private record Scored(NameScorer.Alignment alignment, List<Adjustment> adjustments, double score) {

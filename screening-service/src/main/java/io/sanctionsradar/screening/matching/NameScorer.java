@@ -49,12 +49,35 @@ final class NameScorer {
     private NameScorer() {
     }
 
+    /** Per-thread buffers: scoring a candidate allocates nothing unless its details are asked for. */
+    private static final class Work {
+        long[] pairs = new long[64];
+        final float[] qSim = new float[MAX_TOKENS];
+        final float[] eSim = new float[MAX_TOKENS];
+        final double[] eWeights = new double[MAX_TOKENS];
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+
+    /** Name score only (no explanation data), allocation-free: the path every candidate takes. */
+    static double score(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, TokenStatistics stats) {
+        return run(plan, name, sims, stats, WORK.get(), null);
+    }
+
+    /** Full alignment with the token pairs and weights an explanation needs. */
     static Alignment align(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims,
                            TokenStatistics stats) {
+        Alignment a = new Alignment(name);
+        run(plan, name, sims, stats, WORK.get(), a);
+        return a;
+    }
+
+    private static double run(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, TokenStatistics stats,
+                              Work w, Alignment detail) {
         NameTokens e = name.tokens;
         int n = Math.min(plan.size(), MAX_TOKENS);
         int m = Math.min(e.size(), MAX_TOKENS);
-        long[] pairs = new long[16];
+        long[] pairs = w.pairs;
         int count = 0;
         byte[] qc = plan.tokens.classes();
         byte[] ec = e.classes();
@@ -63,29 +86,31 @@ final class NameScorer {
             if (codes != null) {
                 for (int u = 0; u < plan.units; u++) {
                     int code = codes[u];
+                    if (code == 0) {
+                        continue;
+                    }
                     int qs = plan.unitStart[u];
                     int ql = plan.unitLength[u];
                     if (ql > 1) {
                         code = SimCode.withKind(spelledAlike(code), MatchKind.JOINED);
                     }
                     if (code != 0 && qs + ql <= n) {
-                        pairs = add(pairs, count++, pack(code, qs, ql, j, 1, plan.unitWeight(u)));
+                        pairs = add(w, pairs, count++, pack(code, qs, ql, j, 1, plan.unitWeights[u]));
                     }
                 }
             }
-            int span = 2;
-            for (int cid : new int[]{name.compoundIds[j], name.tripleIds[j]}) {
+            for (int span = 2; span <= 3; span++) {
+                int cid = span == 2 ? name.compoundIds[j] : name.tripleIds[j];
                 int[] split = cid >= 0 && j + span <= m ? sims.codes(cid) : null;
                 if (split != null) {
                     for (int u = 0; u < plan.units; u++) {
                         int code = plan.unitLength[u] == 1 && plan.unitStart[u] < n ? spelledAlike(split[u]) : 0;
                         if (code != 0) {
-                            pairs = add(pairs, count++, pack(SimCode.withKind(code, MatchKind.SPLIT),
+                            pairs = add(w, pairs, count++, pack(SimCode.withKind(code, MatchKind.SPLIT),
                                     plan.unitStart[u], 1, j, span, plan.weights[plan.unitStart[u]]));
                         }
                     }
                 }
-                span++;
             }
         }
         if (plan.hasLegalForm) {
@@ -96,7 +121,7 @@ final class NameScorer {
                 }
                 for (int j = 0; j < m; j++) {
                     if (ec[j] == NameTokens.LEGAL_FORM && !plan.tokens.tokens()[i].equals(e.tokens()[j])) {
-                        pairs = add(pairs, count++, pack(SimCode.of(LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
+                        pairs = add(w, pairs, count++, pack(SimCode.of(LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
                                 i, 1, j, 1, plan.weights[i]));
                     }
                 }
@@ -105,9 +130,11 @@ final class NameScorer {
         Arrays.sort(pairs, 0, count);
         long qUsed = 0;
         long eUsed = 0;
-        float[] qSim = new float[n];
-        float[] eSim = new float[m];
-        long[] accepted = new long[Math.min(count, Math.max(n, m))];
+        float[] qSim = w.qSim;
+        float[] eSim = w.eSim;
+        Arrays.fill(qSim, 0, n, 0f);
+        Arrays.fill(eSim, 0, m, 0f);
+        long[] accepted = detail == null ? null : new long[Math.min(count, Math.max(n, m))];
         int acceptedCount = 0;
         for (int p = count - 1; p >= 0; p--) { // descending similarity
             long pair = pairs[p];
@@ -127,10 +154,12 @@ final class NameScorer {
             for (int j = es; j < es + eLength(pair); j++) {
                 eSim[j] = s;
             }
-            if (acceptedCount == accepted.length) {
-                accepted = Arrays.copyOf(accepted, acceptedCount * 2 + 1);
+            if (detail != null) {
+                if (acceptedCount == accepted.length) {
+                    accepted = Arrays.copyOf(accepted, acceptedCount * 2 + 1);
+                }
+                accepted[acceptedCount++] = pair;
             }
-            accepted[acceptedCount++] = pair;
         }
         double qWeighted = 0;
         double qTotal = 0;
@@ -140,26 +169,36 @@ final class NameScorer {
             qTotal += plan.weights[i];
             allExact &= qSim[i] == 1f;
         }
-        double[] eWeights = new double[m];
+        double[] eWeights = w.eWeights;
         double eWeighted = 0;
         double eTotal = 0;
         for (int j = 0; j < m; j++) {
-            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats);
+            eWeights[j] = ec[j] == NameTokens.WORD ? stats.weightOf(name.tokenIds[j], plan.weightByDf)
+                    : entryWeight(ec[j], name.tokenIds[j], stats);
             eWeighted += eWeights[j] * eSim[j];
             eTotal += eWeights[j];
             allExact &= eSim[j] == 1f;
         }
-        Alignment a = new Alignment(name);
-        a.queryCoverage = qTotal > 0 ? qWeighted / qTotal : 0;
-        a.entryCoverage = eTotal > 0 ? eWeighted / eTotal : 0;
-        double share = Math.max(MIN_QUERY_SHARE, Math.min(MAX_QUERY_SHARE, qTotal / (qTotal + eTotal)));
-        a.nameScore = allExact ? 1.0 : Math.min(1.0, share * a.queryCoverage + (1 - share) * a.entryCoverage);
-        a.pairs = accepted;
-        a.pairCount = acceptedCount;
-        a.entryWeights = eWeights;
-        a.querySims = qSim;
-        a.entrySims = eSim;
-        return a;
+        double queryCoverage = qTotal > 0 ? qWeighted / qTotal : 0;
+        double entryCoverage = eTotal > 0 ? eWeighted / eTotal : 0;
+        double share = share(qTotal, eTotal);
+        double nameScore = allExact ? 1.0 : Math.min(1.0, share * queryCoverage + (1 - share) * entryCoverage);
+        if (detail != null) {
+            detail.queryCoverage = queryCoverage;
+            detail.entryCoverage = entryCoverage;
+            detail.nameScore = nameScore;
+            detail.pairs = accepted;
+            detail.pairCount = acceptedCount;
+            detail.entryWeights = Arrays.copyOf(eWeights, m);
+            detail.querySims = Arrays.copyOf(qSim, n);
+            detail.entrySims = Arrays.copyOf(eSim, m);
+        }
+        return nameScore;
+    }
+
+    /** Weight of the query side in the score, from both sides' total token weights (see MIN_QUERY_SHARE). */
+    static double share(double queryTotal, double entryTotal) {
+        return Math.max(MIN_QUERY_SHARE, Math.min(MAX_QUERY_SHARE, queryTotal / (queryTotal + entryTotal)));
     }
 
     /**
@@ -243,9 +282,10 @@ final class NameScorer {
         return (int) (pair & 3);
     }
 
-    private static long[] add(long[] arr, int index, long value) {
+    private static long[] add(Work w, long[] arr, int index, long value) {
         if (index == arr.length) {
             arr = Arrays.copyOf(arr, arr.length * 2);
+            w.pairs = arr;
         }
         arr[index] = value;
         return arr;

@@ -1,5 +1,7 @@
 package io.sanctionsradar.screening.matching;
 
+import java.util.Arrays;
+
 /**
  * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair joined, for
  * joined-word matching) with their similar vocabulary strings, and the rarity weight of every token.
@@ -24,10 +26,30 @@ final class QueryPlan {
     final double[] weights;
     final double totalWeight;
     final boolean hasLegalForm;
-    /** vocabulary id -> row + 1 of {@link #codeRows}: per-unit codes, merged from unitSims */
-    private final SimMap rowOf;
+    /** Sum of the weights of the query tokens each unit covers. */
+    final double[] unitWeights;
+    /** Largest positive adjustment this query can earn (birth date and country are the only bonuses). */
+    final double maxBonus;
+    /** vocabulary id -> row + 1 of {@link #codeRows}, a per-thread dense array cleared by {@link #release} */
+    private final int[] rowOf;
+    private final int[] rowVids;
     private final int[][] codeRows;
+    /** Best similarity of any unit in a row: an upper bound on what that vocabulary string can contribute. */
+    private final float[] rowMaxSim;
     final boolean hasSingleLetter;
+    /**
+     * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
+     * vocabulary strings; any token for an initial; a legal form for a legal form). Bounds how much of an
+     * entry name the query can explain, before the name is looked at.
+     */
+    final double[] tokenEntryWeight;
+    /** bit c - 'a': the query has the single letter c (an initial that may stand for any word) */
+    final int initials;
+    /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
+    final double[] weightByDf;
+
+    /** Per-thread vocabulary-sized lookup: an array read instead of a hash probe per entry token. */
+    private static final ThreadLocal<int[]> ROWS = ThreadLocal.withInitial(() -> new int[0]);
 
     QueryPlan(Query query, NameTokens tokens, CandidateIndex index) {
         this.query = query;
@@ -47,22 +69,25 @@ final class QueryPlan {
         for (int i = 0; i < n; i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
-            unitFeatures[i] = new TokenFeatures(tokens.tokens()[i]);
             boolean exactOnly = tokens.classes()[i] != NameTokens.WORD;
             legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
-            unitSims[i] = index.similar(unitFeatures[i], tokens.abjad(), exactOnly);
+            CandidateIndex.Lookup single = index.similar(tokens.tokens()[i], tokens.abjad(), exactOnly);
+            unitFeatures[i] = single.features();
+            unitSims[i] = single.sims();
             if (tokens.joinsNext()[i]) {
                 unitStart[u] = i;
                 unitLength[u] = 2;
-                unitFeatures[u] = new TokenFeatures(tokens.compound(i));
-                unitSims[u] = index.similarSpelling(unitFeatures[u], tokens.abjad());
+                CandidateIndex.Lookup joined = index.similarSpelling(tokens.compound(i), tokens.abjad());
+                unitFeatures[u] = joined.features();
+                unitSims[u] = joined.sims();
                 u++;
             }
             if (tokens.joinsThree(i)) {
                 unitStart[u] = i;
                 unitLength[u] = 3;
-                unitFeatures[u] = new TokenFeatures(tokens.triple(i));
-                unitSims[u] = index.similarSpelling(unitFeatures[u], tokens.abjad());
+                CandidateIndex.Lookup joined = index.similarSpelling(tokens.triple(i), tokens.abjad());
+                unitFeatures[u] = joined.features();
+                unitSims[u] = joined.sims();
                 u++;
             }
         }
@@ -75,34 +100,104 @@ final class QueryPlan {
             total += weights[i];
         }
         totalWeight = total;
+        unitWeights = new double[units];
+        for (int k = 0; k < units; k++) {
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
+                unitWeights[k] += weights[i];
+            }
+        }
+        boolean birth = query.birthDate() != null && !query.birthDate().isBlank();
+        boolean country = query.country() != null && !query.country().isBlank();
+        maxBonus = (birth ? SecondarySignals.BIRTH_DATE_EXACT : 0) + (country ? SecondarySignals.COUNTRY_MATCH : 0);
         int distinct = 0;
         for (int k = 0; k < units; k++) {
             distinct += unitSims[k].size();
         }
-        rowOf = new SimMap(Math.max(8, distinct));
-        java.util.List<int[]> rows = new java.util.ArrayList<>();
+        int[] rows = ROWS.get();
+        if (rows.length < index.vocabularySize()) {
+            rows = new int[index.vocabularySize() + 4096];
+            ROWS.set(rows);
+        }
+        rowOf = rows;
+        int[] vids = new int[distinct];
+        int[][] codes = new int[distinct][];
+        float[] maxSim = new float[distinct];
+        int count = 0;
         boolean single = false;
         for (int k = 0; k < units; k++) {
-            final int unit = k;
-            unitSims[k].forEach((vid, code) -> {
-                int row = rowOf.get(vid);
-                if (row == 0) {
-                    rows.add(new int[units]);
-                    row = rows.size();
-                    rowOf.put(vid, row);
+            SimMap sims = unitSims[k];
+            for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
+                int vid = sims.keyAt(slot);
+                if (vid < 0) {
+                    continue;
                 }
-                rows.get(row - 1)[unit] = code;
-            });
+                int code = sims.codeAt(slot);
+                int row = rows[vid];
+                if (row == 0) {
+                    vids[count] = vid;
+                    codes[count] = new int[units];
+                    row = ++count;
+                    rows[vid] = row;
+                }
+                codes[row - 1][k] = code;
+                maxSim[row - 1] = Math.max(maxSim[row - 1], (float) SimCode.sim(code));
+            }
             single |= isSingleLetter(k);
         }
-        codeRows = rows.toArray(new int[0][]);
+        rowVids = Arrays.copyOf(vids, count);
+        tokenEntryWeight = new double[n];
+        for (int k = 0; k < units; k++) {
+            double heaviest = 0;
+            SimMap sims = unitSims[k];
+            for (int slot = 0; slot < sims.capacity(); slot++) {
+                int vid = sims.keyAt(slot);
+                if (vid >= 0) {
+                    // a vocabulary string may be a legal form or title somewhere, weighted as such there
+                    heaviest = Math.max(heaviest, Math.max(stats.weightOf(vid), TokenStatistics.CLASS_WEIGHT));
+                }
+            }
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
+                tokenEntryWeight[i] = Math.max(tokenEntryWeight[i], heaviest);
+            }
+        }
+        int letters = 0;
+        for (int i = 0; i < n; i++) {
+            char c = tokens.tokens()[i].charAt(0);
+            if (tokens.tokens()[i].length() == 1 && c >= 'a' && c <= 'z') {
+                letters |= 1 << (c - 'a');
+            }
+        }
+        initials = letters;
+        weightByDf = stats.weightsByFrequency();
+        for (int i = 0; i < n; i++) {
+            if (tokens.tokens()[i].length() == 1) {
+                tokenEntryWeight[i] = stats.unknownWeight(); // an initial may stand for any word
+            } else if (tokens.classes()[i] == NameTokens.LEGAL_FORM) {
+                tokenEntryWeight[i] = Math.max(tokenEntryWeight[i], TokenStatistics.CLASS_WEIGHT);
+            }
+        }
+        codeRows = codes;
+        rowMaxSim = maxSim;
         hasSingleLetter = single;
+    }
+
+    /** Clears this plan's marks from the per-thread lookup; call once the query is answered. */
+    void release() {
+        for (int vid : rowVids) {
+            rowOf[vid] = 0;
+        }
     }
 
     /** Per-unit codes for a vocabulary string from the index lookups, null if no unit matched it. */
     int[] indexedCodes(int vocabularyId) {
-        int row = rowOf.get(vocabularyId);
+        int row = rowOf[vocabularyId];
         return row == 0 ? null : codeRows[row - 1];
+    }
+
+    /** Best similarity any query unit has with this vocabulary string by the index lookups (0 = none). */
+    float maxIndexedSim(int vocabularyId) {
+        int row = rowOf[vocabularyId];
+        return row == 0 ? 0f : rowMaxSim[row - 1];
     }
 
     /**
@@ -135,15 +230,24 @@ final class QueryPlan {
 
     /** Sum of the weights of the query tokens a unit covers. */
     double unitWeight(int unit) {
-        double w = 0;
-        for (int i = unitStart[unit]; i < unitStart[unit] + unitLength[unit]; i++) {
-            w += weights[i];
-        }
-        return w;
+        return unitWeights[unit];
     }
 
     int size() {
         return tokens.size();
+    }
+
+    /** True when the query has the single letter c as a token (it may stand for any word starting with c). */
+    boolean hasInitial(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return (initials & 1 << (c - 'a')) != 0;
+        }
+        for (int u = 0; u < tokens.size(); u++) {
+            if (isSingleLetter(u) && unitFeatures[u].token.charAt(0) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isSingleLetter(int unit) {

@@ -59,6 +59,20 @@ final class SimMap {
         }
     }
 
+    /** Slot count, for allocation-free iteration with {@link #keyAt} and {@link #codeAt}. */
+    int capacity() {
+        return keys.length;
+    }
+
+    /** Key in a slot, -1 when the slot is empty. */
+    int keyAt(int slot) {
+        return keys[slot];
+    }
+
+    int codeAt(int slot) {
+        return codes[slot];
+    }
+
     int[] keysArray() {
         int[] out = new int[size];
         int n = 0;

@@ -13,11 +13,26 @@ final class TokenStatistics {
     static final double LEGAL_FORM_WEIGHT = 0.6;
     /** Weight of honorifics and ranks, same reasoning as legal forms. */
     static final double TITLE_WEIGHT = 0.6;
+    /** The larger of the two class weights: what a token may weigh where it is a legal form or title. */
+    static final double CLASS_WEIGHT = Math.max(LEGAL_FORM_WEIGHT, TITLE_WEIGHT);
     /** Floor so that even the most common word still counts a little when it is all a name has. */
     static final double MIN_WEIGHT = 0.5;
 
     private int[] documentFrequency = new int[1024];
     private int entries;
+
+    /** IDF by document frequency for one list size: the scorer reads thousands of weights per query. */
+    private record WeightTable(int entries, double[] byDf) {
+    }
+
+    /** Frequencies below this are looked up; the rare very common token computes its log. */
+    private static final int TABLE_SIZE = 4096;
+
+    /**
+     * Rebuilt on the first read after the list size changed; readers may race to rebuild, harmlessly (each
+     * publishes an identical table through the volatile field).
+     */
+    private volatile WeightTable table = new WeightTable(-1, new double[0]);
 
     void ensureCapacity(int vocabularySize) {
         if (vocabularySize > documentFrequency.length) {
@@ -58,7 +73,26 @@ final class TokenStatistics {
     }
 
     double weightOf(int tokenId) {
-        return weight(documentFrequency(tokenId));
+        return weightOf(tokenId, weightsByFrequency());
+    }
+
+    /** Weight of a token with a table from {@link #weightsByFrequency()} (one volatile read per query). */
+    double weightOf(int tokenId, double[] byDf) {
+        int df = documentFrequency(tokenId);
+        return df < byDf.length ? byDf[df] : weight(df);
+    }
+
+    /** Weights indexed by document frequency, for the current list size. */
+    double[] weightsByFrequency() {
+        WeightTable t = table;
+        if (t.entries != entries) {
+            double[] byDf = new double[TABLE_SIZE];
+            for (int i = 0; i < TABLE_SIZE; i++) {
+                byDf[i] = weight(i);
+            }
+            table = t = new WeightTable(entries, byDf);
+        }
+        return t.byDf;
     }
 
     /** Weight of an unseen token: as rare as possible. */
