@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * JMH: screen() latency (sampled, so percentiles are reported) and full index build.
  * Watchlist: system property {@code bench.watchlist} (default /tmp/wl/all.jsonl, falling back to the committed
  * CSL fixture); queries: {@code bench.queries} (default the shared dev set).
- * Run: {@code ./mvnw -q -pl screening-service test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.sanctionsradar.screening.matching.bench.MatchingBenchmark}
+ * Run with the test classpath on java.class.path (the forked JMH JVM inherits it; exec:java does not provide it):
+ * see docs/benchmarks.md, "Matching quality and speed".
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
