@@ -80,8 +80,8 @@ public class ScreeningResource {
                              @QueryParam("sourceLists") List<String> sourceLists,
                              @QueryParam("includeDelisted") @DefaultValue("false") boolean includeDelisted)
             throws IOException {
-        ScreeningRequest options = new ScreeningRequest("options", type, null, null, threshold, limit, authorities,
-                programs, sourceLists, includeDelisted);
+        ScreeningRequest options = ScreeningRequest.options(type, threshold, limit, authorities, programs, sourceLists,
+                includeDelisted);
         CsvScreening.Run run = csv.open(body, options);
         StreamingOutput output = run::writeTo;
         return Response.ok(output, NDJSON).build();

@@ -67,7 +67,7 @@ public class CsvScreening {
     }
 
     public Run open(InputStream body, ScreeningRequest options) throws IOException {
-        List<InvalidRequest.FieldError> optionErrors = QueryRules.check(options, "");
+        List<InvalidRequest.FieldError> optionErrors = QueryRules.checkOptions(options, "");
         if (!optionErrors.isEmpty()) {
             throw new InvalidRequest("Invalid batch options", optionErrors);
         }

@@ -26,19 +26,18 @@ final class QueryRules {
     }
 
     static List<InvalidRequest.FieldError> check(ScreeningRequest q, String prefix) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
         if (q == null) {
-            errors.add(new InvalidRequest.FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a query object"));
-            return errors;
+            return List.of(new InvalidRequest.FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a query object"));
         }
-        String name = q.name();
-        if (name == null || name.isBlank()) {
-            errors.add(error(prefix, "name", "must not be blank"));
-        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            errors.add(error(prefix, "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (CONTROL.matcher(name).find()) {
-            errors.add(error(prefix, "name", "must not contain control characters"));
-        }
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        checkName(errors, prefix, q.name());
+        errors.addAll(checkOptions(q, prefix));
+        return errors;
+    }
+
+    /** Everything but the name: the options a CSV batch applies to all its records. */
+    static List<InvalidRequest.FieldError> checkOptions(ScreeningRequest q, String prefix) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
         if (q.birthDate() != null && !partialDate(q.birthDate())) {
             errors.add(error(prefix, "birthDate", "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"));
         }
@@ -55,6 +54,16 @@ final class QueryRules {
         checkFilter(errors, prefix, "programs", q.programs());
         checkFilter(errors, prefix, "sourceLists", q.sourceLists());
         return errors;
+    }
+
+    private static void checkName(List<InvalidRequest.FieldError> errors, String prefix, String name) {
+        if (name == null || name.isBlank()) {
+            errors.add(error(prefix, "name", "must not be blank"));
+        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            errors.add(error(prefix, "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+        } else if (CONTROL.matcher(name).find()) {
+            errors.add(error(prefix, "name", "must not contain control characters"));
+        }
     }
 
     private static void checkFilter(List<InvalidRequest.FieldError> errors, String prefix, String field,

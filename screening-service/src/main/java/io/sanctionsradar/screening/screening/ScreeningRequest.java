@@ -34,8 +34,11 @@ public record ScreeningRequest(
         sourceLists = sourceLists == null ? List.of() : List.copyOf(sourceLists);
     }
 
-    public static ScreeningRequest of(String name) {
-        return new ScreeningRequest(name, null, null, null, null, null, null, null, null, null);
+    /** Options that apply to every record of a CSV batch: everything but a name. */
+    public static ScreeningRequest options(SubjectType type, Double threshold, Integer limit, List<String> authorities,
+                                           List<String> programs, List<String> sourceLists, Boolean includeDelisted) {
+        return new ScreeningRequest(null, type, null, null, threshold, limit, authorities, programs, sourceLists,
+                includeDelisted);
     }
 
     /** The same query with the options of a batch applied where the query itself has none. */

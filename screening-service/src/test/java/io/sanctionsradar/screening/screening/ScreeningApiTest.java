@@ -176,10 +176,14 @@ class ScreeningApiTest {
     }
 
     @Test
-    void a_csv_file_with_an_unknown_column_is_refused_before_anything_is_screened() {
+    void a_csv_file_with_an_unknown_column_or_a_bad_option_is_refused_before_anything_is_screened() {
         given().contentType("text/csv").body("nom,pays\nJean,FR\n").post("/api/v1/screenings/batch").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("header"));
+        given().contentType("text/csv").queryParam("threshold", 2).body("name\nJean\n")
+                .post("/api/v1/screenings/batch").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("threshold"));
     }
 
     @Test
