@@ -45,6 +45,11 @@ public class ScreeningService {
         return configuredThreshold.orElse(MatchingEngine.DEFAULT_THRESHOLD);
     }
 
+    /** The errors of a query, fields prefixed for batch items ("[12].name"); empty if it may be screened. */
+    public static List<InvalidRequest.FieldError> check(ScreeningRequest request, String prefix) {
+        return QueryRules.check(request, prefix);
+    }
+
     public ScreeningResult screen(ScreeningRequest request) {
         List<InvalidRequest.FieldError> errors = QueryRules.check(request, "");
         if (!errors.isEmpty()) {

@@ -1,0 +1,86 @@
+package io.sanctionsradar.screening.api;
+
+import io.sanctionsradar.screening.monitoring.MonitoredParty;
+import io.sanctionsradar.screening.monitoring.MonitoringService;
+import io.sanctionsradar.screening.monitoring.PartyDetails;
+import io.sanctionsradar.screening.monitoring.PartyStore;
+import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/monitored-parties")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Monitored parties", description = "A customer book per portfolio, screened when stored")
+public class MonitoredPartyResource {
+
+    @Inject
+    MonitoringService monitoring;
+
+    @PUT
+    @Path("/{partyId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update a monitored party and screen it against the whole watchlist",
+            description = "201 when created, 200 otherwise; the answer carries the screening (with its receipt id).")
+    public Response upsert(@PathParam("partyId") String partyId,
+                           @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+                           PartyDetails details) {
+        MonitoringService.PartyScreening result = monitoring.upsert(portfolio, partyId, details);
+        return Response.status(result.outcome() == Outcome.CREATED ? 201 : 200).entity(result).build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update up to 10,000 parties of one portfolio at once (all or none), then screen them",
+            description = "Answers how many were created, updated or unchanged, the screening batch id, and the "
+                    + "parties that matched an entry.")
+    public MonitoringService.BulkResult bulk(
+            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+            List<PartyDetails> book) {
+        return monitoring.bulk(portfolio, book);
+    }
+
+    @GET
+    @Path("/{partyId}")
+    @Operation(summary = "One monitored party")
+    public MonitoredParty get(@PathParam("partyId") String partyId,
+                              @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
+        return monitoring.find(portfolio, partyId)
+                .orElseThrow(() -> new NotFoundException("No party " + partyId + " in portfolio " + portfolio));
+    }
+
+    @GET
+    @Operation(summary = "A portfolio's monitored parties, by id")
+    public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+                                @QueryParam("offset") @DefaultValue("0") int offset,
+                                @QueryParam("size") @DefaultValue("100") int size) {
+        return monitoring.list(portfolio, offset, size);
+    }
+
+    @DELETE
+    @Path("/{partyId}")
+    @Operation(summary = "Stop monitoring a party")
+    public Response delete(@PathParam("partyId") String partyId,
+                           @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
+        if (!monitoring.delete(portfolio, partyId)) {
+            throw new NotFoundException("No party " + partyId + " in portfolio " + portfolio);
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,135 @@
+package io.sanctionsradar.screening.monitoring;
+
+import io.sanctionsradar.screening.matching.SubjectType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The monitored parties of every portfolio (plain JDBC; an upsert is one statement that says what it did). */
+@ApplicationScoped
+public class PartyStore {
+
+    @Inject
+    DataSource dataSource;
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Upserted(MonitoredParty party, Outcome outcome) {
+    }
+
+    private static final String COLUMNS = "portfolio, party_id, name, subject_type, birth_date, country, version, "
+            + "created_at, updated_at";
+
+    /** Creates the party, or updates it (next version) if its details differ; in the caller's transaction if any. */
+    public Upserted upsert(String portfolio, String partyId, PartyDetails details) {
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("""
+                     INSERT INTO monitored_party (%s) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                     ON CONFLICT (portfolio, party_id) DO UPDATE SET name = excluded.name,
+                         subject_type = excluded.subject_type, birth_date = excluded.birth_date,
+                         country = excluded.country, version = monitored_party.version + 1,
+                         updated_at = excluded.updated_at
+                     WHERE (monitored_party.name, monitored_party.subject_type, monitored_party.birth_date,
+                            monitored_party.country)
+                           IS DISTINCT FROM (excluded.name, excluded.subject_type, excluded.birth_date, excluded.country)
+                     RETURNING %s, (xmax = 0) AS inserted""".formatted(COLUMNS, COLUMNS))) {
+            upsert.setString(1, portfolio);
+            upsert.setString(2, partyId);
+            upsert.setString(3, details.name());
+            upsert.setString(4, details.type() == null ? null : details.type().name());
+            upsert.setString(5, details.birthDate());
+            upsert.setString(6, details.country());
+            upsert.setTimestamp(7, Timestamp.from(now));
+            upsert.setTimestamp(8, Timestamp.from(now));
+            try (ResultSet rows = upsert.executeQuery()) {
+                if (rows.next()) {
+                    return new Upserted(party(rows), rows.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED);
+                }
+            }
+            // the details were the stored ones: nothing was written
+            return new Upserted(find(connection, portfolio, partyId).orElseThrow(), Outcome.UNCHANGED);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store monitored party " + partyId, e);
+        }
+    }
+
+    public Optional<MonitoredParty> find(String portfolio, String partyId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return find(connection, portfolio, partyId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read monitored party " + partyId, e);
+        }
+    }
+
+    private static Optional<MonitoredParty> find(Connection connection, String portfolio, String partyId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM monitored_party WHERE portfolio = ? AND party_id = ?")) {
+            query.setString(1, portfolio);
+            query.setString(2, partyId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(party(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    public record Page(List<MonitoredParty> items, int offset, int size, long total) {
+    }
+
+    /** A portfolio's parties by id. */
+    public Page list(String portfolio, int offset, int size) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM monitored_party "
+                     + "WHERE portfolio = ? ORDER BY party_id OFFSET ? LIMIT ?");
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM monitored_party WHERE portfolio = ?")) {
+            query.setString(1, portfolio);
+            query.setInt(2, offset);
+            query.setInt(3, size);
+            List<MonitoredParty> items = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(party(rows));
+                }
+            }
+            count.setString(1, portfolio);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return new Page(items, offset, size, rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list monitored parties", e);
+        }
+    }
+
+    public boolean delete(String portfolio, String partyId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM monitored_party WHERE portfolio = ? AND party_id = ?")) {
+            delete.setString(1, portfolio);
+            delete.setString(2, partyId);
+            return delete.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete monitored party " + partyId, e);
+        }
+    }
+
+    private static MonitoredParty party(ResultSet rows) throws SQLException {
+        String type = rows.getString("subject_type");
+        return new MonitoredParty(rows.getString("portfolio"), rows.getString("party_id"), rows.getString("name"),
+                type == null ? null : SubjectType.valueOf(type), rows.getString("birth_date"),
+                rows.getString("country"), rows.getInt("version"), rows.getTimestamp("created_at").toInstant(),
+                rows.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,129 @@
+package io.sanctionsradar.screening.monitoring;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.screening.TestEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.sanctionsradar.screening.TestEvents.awaitVersion;
+import static io.sanctionsradar.screening.TestEvents.designation;
+import static io.sanctionsradar.screening.TestEvents.id;
+import static io.sanctionsradar.screening.TestEvents.publish;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class MonitoredPartyTest {
+
+    private static final String LISTED = "Talvenhorst Meridian Logistics " + UUID.randomUUID().toString().substring(0, 6);
+    private static ObjectNode listed;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @BeforeEach // not @BeforeAll: RestAssured knows the application's port only per test
+    void aDesignationIsOnTheWatchlist() {
+        if (listed != null) {
+            return;
+        }
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.createCompactedTopic(TestEvents.TOPIC, 3);
+            listed = designation(LISTED);
+            ((ObjectNode) listed.get("subject")).put("type", "ORGANIZATION");
+            publish(kafka, listed);
+        }
+        awaitVersion(listed, 1);
+    }
+
+    @Test
+    void a_party_is_screened_when_stored_and_its_versions_follow_its_changes() {
+        String portfolio = "book-" + suffix();
+        put(portfolio, "cust-1", Map.of("name", LISTED, "type", "ORGANIZATION")).statusCode(201)
+                .body("outcome", equalTo("CREATED"))
+                .body("party.version", equalTo(1))
+                .body("screening.screeningId", notNullValue())
+                .body("screening.matches[0].entryId", equalTo(id(listed)));
+        put(portfolio, "cust-1", Map.of("name", LISTED, "type", "ORGANIZATION")).statusCode(200)
+                .body("outcome", equalTo("UNCHANGED")).body("party.version", equalTo(1));
+        put(portfolio, "cust-1", Map.of("name", "Someone Entirely Different", "type", "PERSON")).statusCode(200)
+                .body("outcome", equalTo("UPDATED")).body("party.version", equalTo(2))
+                .body("screening.matches", hasSize(0));
+
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties/cust-1").then().statusCode(200)
+                .body("name", equalTo("Someone Entirely Different")).body("type", equalTo("PERSON"));
+        given().queryParam("portfolio", portfolio).delete("/api/v1/monitored-parties/cust-1").then().statusCode(204);
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties/cust-1").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("portfolio", portfolio).delete("/api/v1/monitored-parties/cust-1").then().statusCode(404);
+    }
+
+    @Test
+    void portfolios_keep_separate_books() {
+        String a = "team-a-" + suffix();
+        String b = "team-b-" + suffix();
+        put(a, "c-7", Map.of("name", "Alpha Customer")).statusCode(201);
+        put(b, "c-7", Map.of("name", "Beta Customer")).statusCode(201);
+        given().queryParam("portfolio", a).get("/api/v1/monitored-parties/c-7").then().body("name", equalTo("Alpha Customer"));
+        given().queryParam("portfolio", b).get("/api/v1/monitored-parties").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].name", equalTo("Beta Customer"));
+    }
+
+    @Test
+    void a_bulk_upsert_stores_all_or_nothing_and_reports_the_parties_that_match() {
+        String portfolio = "bulk-" + suffix();
+        List<Map<String, Object>> book = List.of(
+                Map.of("partyId", "p1", "name", LISTED),
+                Map.of("partyId", "p2", "name", "Nobody Atall Here", "type", "PERSON", "country", "DE"),
+                Map.of("partyId", "p3", "name", "Quiet Bakery Ltd"));
+        bulk(portfolio, book).statusCode(200)
+                .body("received", equalTo(3)).body("created", equalTo(3))
+                .body("matched", hasSize(1))
+                .body("matched[0].partyId", equalTo("p1"))
+                .body("matched[0].matches[0].entryId", equalTo(id(listed)))
+                .body("batchId", notNullValue());
+        bulk(portfolio, book).statusCode(200).body("unchanged", equalTo(3)).body("created", equalTo(0));
+
+        List<Map<String, Object>> bad = List.of(Map.of("partyId", "p4", "name", "Fine"),
+                Map.of("partyId", "p5", "name", " "), Map.of("partyId", "p4", "name", "Twice"));
+        bulk(portfolio, bad).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("[1].name"))
+                .body("errors.field", hasItem("[2].partyId"));
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties/p4").then().statusCode(404);
+    }
+
+    @Test
+    void bad_ids_and_details_are_refused_with_the_field_at_fault() {
+        put("default", "bad id!", Map.of("name", "X")).statusCode(400).body("errors.field", hasItem("partyId"));
+        put("no portfolio!", "ok-1", Map.of("name", "X")).statusCode(400).body("errors.field", hasItem("portfolio"));
+        put("default", "ok-2", Map.of("name", "X", "country", "ZZ")).statusCode(400)
+                .body("errors.field", hasItem("country"));
+        put("default", "ok-3", Map.of("partyId", "other", "name", "X")).statusCode(400)
+                .body("errors.field", hasItem("partyId"));
+    }
+
+    private static io.restassured.response.ValidatableResponse put(String portfolio, String partyId,
+                                                                   Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).queryParam("portfolio", portfolio).body(body)
+                .put("/api/v1/monitored-parties/" + partyId).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse bulk(String portfolio, List<Map<String, Object>> book) {
+        return given().contentType(ContentType.JSON).queryParam("portfolio", portfolio).body(book)
+                .post("/api/v1/monitored-parties/bulk").then();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
