@@ -104,14 +104,15 @@ public class DesignationEventConsumer {
         }
         try {
             Listing listing = store.read(record.value());
-            UUID.fromString(listing.designationId());
-            SubjectType.valueOf(String.valueOf(listing.subject() == null ? null : listing.subject().type()));
-            if (listing.version() < 1 || listing.subject() == null || listing.subject().name() == null
-                    || listing.subject().type() == null || listing.status() == null) {
+            if (listing.designationId() == null || listing.version() < 1 || listing.status() == null
+                    || listing.subject() == null || listing.subject().name() == null
+                    || listing.subject().type() == null) {
                 throw new IllegalArgumentException("designationId, version, status and subject name and type are required");
             }
+            UUID.fromString(listing.designationId()); // both throw IllegalArgumentException when malformed
+            SubjectType.valueOf(listing.subject().type());
             return new Change(listing, record.value(), eventId, eventTime);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             LOG.warnf("skipped %s (event %s): not a designation: %s", where, eventId, e.getMessage());
             skipped.increment();
             return null;
