@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The watchlist in searchable form: a vocabulary of normalized tokens (and of adjacent-token compounds, for
@@ -21,7 +22,8 @@ final class CandidateIndex {
 
     /** One designation and the names it contributes. */
     static final class EntryRecord {
-        final WatchlistEntry entry;
+        /** swapped in place by {@link #updateIfSameNames}: the index only depends on the names */
+        WatchlistEntry entry;
         int[] nameIds = new int[0];
         int[] distinctTokens = new int[0];
 
@@ -51,7 +53,22 @@ final class CandidateIndex {
             this.tokenIds = tokenIds;
             this.compoundIds = compoundIds;
             this.tripleIds = tripleIds;
+            int m = Math.min(tokens.size(), NameScorer.MAX_TOKENS);
+            int[] flat = new int[m * 4];
+            for (int j = 0; j < m; j++) {
+                flat[4 * j] = tokenIds[j];
+                flat[4 * j + 1] = j + 2 <= m ? compoundIds[j] : -1;
+                flat[4 * j + 2] = j + 3 <= m ? tripleIds[j] : -1;
+                flat[4 * j + 3] = tokens.classes()[j] & 0xFF | tokens.tokens()[j].charAt(0) << 8;
+            }
+            this.boundData = flat;
         }
+
+        /**
+         * Per token (at most MAX_TOKENS): id, joined-pair id, joined-triple id (-1 when absent or past the
+         * end), class | first letter << 8; one array so bounding a candidate touches one object, not six.
+         */
+        final int[] boundData;
     }
 
     /**
@@ -60,15 +77,15 @@ final class CandidateIndex {
      */
     record PreparedName(EntryName name, NameTokens tokens, TokenFeatures[] tokenFeatures,
                         TokenFeatures[] compoundFeatures, TokenFeatures[] tripleFeatures) {
-        static PreparedName of(EntryName name, NameTokens t) {
+        static PreparedName of(EntryName name, NameTokens t, Function<String, TokenFeatures> features) {
             int n = t.size();
             TokenFeatures[] tf = new TokenFeatures[n];
             TokenFeatures[] cf = new TokenFeatures[n];
             TokenFeatures[] trf = new TokenFeatures[n];
             for (int j = 0; j < n; j++) {
-                tf[j] = new TokenFeatures(t.tokens()[j]);
-                cf[j] = t.joinsNext()[j] ? new TokenFeatures(t.compound(j)) : null;
-                trf[j] = t.joinsThree(j) ? new TokenFeatures(t.triple(j)) : null;
+                tf[j] = features.apply(t.tokens()[j]);
+                cf[j] = t.joinsNext()[j] ? features.apply(t.compound(j)) : null;
+                trf[j] = t.joinsThree(j) ? features.apply(t.triple(j)) : null;
             }
             return new PreparedName(name, t, tf, cf, trf);
         }
@@ -107,6 +124,21 @@ final class CandidateIndex {
     // ---------------------------------------------------------------- writes
 
     static List<PreparedName> prepare(WatchlistEntry entry) {
+        return prepare(entry, TokenFeatures::new);
+    }
+
+    /**
+     * For a single upsert: strings already in the vocabulary reuse their features (their phonetic and fold
+     * keys are most of the cost of preparing a name). Callers hold the write lock, so the read is safe.
+     */
+    List<PreparedName> prepareReusingVocabulary(WatchlistEntry entry) {
+        return prepare(entry, token -> {
+            Integer id = vocabularyIds.get(token);
+            return id != null ? vocabulary[id] : new TokenFeatures(token);
+        });
+    }
+
+    private static List<PreparedName> prepare(WatchlistEntry entry, Function<String, TokenFeatures> features) {
         List<PreparedName> out = new ArrayList<>();
         Set<NameTokens> seen = new java.util.HashSet<>();
         List<EntryName> ordered = new ArrayList<>(entry.names());
@@ -118,7 +150,7 @@ final class CandidateIndex {
             }
             NameTokens t = NameNormalizer.normalize(n.name());
             if (!t.isEmpty() && seen.add(t)) {
-                out.add(PreparedName.of(n, t));
+                out.add(PreparedName.of(n, t, features));
             }
         }
         return out;
@@ -161,6 +193,19 @@ final class CandidateIndex {
         stats.ensureCapacity(vocabularySize);
         stats.addEntry(record.distinctTokens);
         entries.put(entry.entryId(), record);
+    }
+
+    /**
+     * Replaces the attributes (type, dates, countries) of an indexed entry whose names are unchanged, without
+     * re-indexing: the index is a function of the names alone, and most re-published designations keep them.
+     */
+    boolean updateIfSameNames(WatchlistEntry entry) {
+        EntryRecord record = entries.get(entry.entryId());
+        if (record == null || !record.entry.names().equals(entry.names())) {
+            return false;
+        }
+        record.entry = entry;
+        return true;
     }
 
     boolean remove(String entryId) {

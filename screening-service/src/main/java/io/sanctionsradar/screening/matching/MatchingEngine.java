@@ -30,7 +30,7 @@ import java.util.function.Predicate;
 public final class MatchingEngine {
 
     /** Name and version of the algorithm; changes whenever scores for the same input can change. */
-    public static final String ALGORITHM = "sanctions-radar-name-match/1.0";
+    public static final String ALGORITHM = "sanctions-radar-name-match/1.1";
 
     /**
      * Score at or above which a name is reported as a hit. Measured on the labelled dev set (CSL 2022, 1,200
@@ -47,7 +47,10 @@ public final class MatchingEngine {
 
     /** Adds the entry, or replaces the entry with the same id. */
     public void upsert(WatchlistEntry entry) {
-        index.put(entry, CandidateIndex.prepare(entry));
+        if (index.updateIfSameNames(entry)) {
+            return; // same names: nothing to re-index, only the entry's other attributes change
+        }
+        index.put(entry, index.prepareReusingVocabulary(entry));
     }
 
     public void remove(String entryId) {
@@ -323,20 +326,21 @@ public final class MatchingEngine {
      * of), initials and legal forms at their most generous; the share is the exact one of the two totals.
      */
     private double upperBound(QueryPlan plan, NameRecord name, double queryReach, float[] entrySim) {
-        NameTokens e = name.tokens;
-        int m = Math.min(e.size(), NameScorer.MAX_TOKENS);
-        byte[] ec = e.classes();
+        int[] d = name.boundData;
+        int m = d.length >> 2;
         for (int j = 0; j < m; j++) {
-            entrySim[j] = plan.maxIndexedSim(name.tokenIds[j]);
+            entrySim[j] = plan.maxIndexedSim(d[4 * j]);
         }
         for (int j = 0; j < m; j++) {
-            if (name.compoundIds[j] >= 0 && j + 2 <= m) {
-                float c = plan.maxIndexedSim(name.compoundIds[j]);
+            int pair = d[4 * j + 1];
+            if (pair >= 0) {
+                float c = plan.maxIndexedSim(pair);
                 entrySim[j] = Math.max(entrySim[j], c);
                 entrySim[j + 1] = Math.max(entrySim[j + 1], c);
             }
-            if (name.tripleIds[j] >= 0 && j + 3 <= m) {
-                float c = plan.maxIndexedSim(name.tripleIds[j]);
+            int triple = d[4 * j + 2];
+            if (triple >= 0) {
+                float c = plan.maxIndexedSim(triple);
                 for (int k = j; k < j + 3; k++) {
                     entrySim[k] = Math.max(entrySim[k], c);
                 }
@@ -346,14 +350,17 @@ public final class MatchingEngine {
         double eTotal = 0;
         for (int j = 0; j < m; j++) {
             float sim = entrySim[j];
-            if (plan.hasLegalForm && ec[j] == NameTokens.LEGAL_FORM) {
+            int meta = d[4 * j + 3];
+            byte cls = (byte) meta;
+            int tid = d[4 * j];
+            if (plan.hasLegalForm && cls == NameTokens.LEGAL_FORM) {
                 sim = Math.max(sim, NameScorer.LEGAL_FORM_MISMATCH_SIM);
             }
-            if (plan.hasSingleLetter && plan.hasInitial(e.tokens()[j].charAt(0))) {
+            if (plan.hasSingleLetter && plan.hasInitial((char) (meta >>> 8))) {
                 sim = 1f;
             }
-            double w = ec[j] == NameTokens.WORD ? index.stats.weightOf(name.tokenIds[j], plan.weightByDf)
-                    : NameScorer.entryWeight(ec[j], name.tokenIds[j], index.stats);
+            double w = cls == NameTokens.WORD ? index.stats.weightOf(tid, plan.weightByDf)
+                    : NameScorer.entryWeight(cls, tid, index.stats);
             eWeighted += w * sim;
             eTotal += w;
         }

@@ -71,6 +71,10 @@ final class NameVariants {
             "shin sin",
             "ryu yu yoo",
             "jeon chon chun jun",
+            // Korean syllables too short for the fold key: Revised Romanization vs McCune-Reischauer
+            "un eun",
+            "yo yeo",
+            "ryong ryeong",
             // Chinese surnames: Wade-Giles vs pinyin
             "zhang chang",
             "zhou chou",

@@ -64,22 +64,39 @@ final class Transliteration {
 
     /** ASCII Latin rendering of text written in the given family (not LATIN). */
     static String toLatin(String text, Family family) {
-        String input = family == Family.HANGUL ? spaceHangulSyllables(text) : text;
+        String input = family == Family.HANGUL ? romanizeHangulSyllables(text) : text;
         Transliterator t = CACHE.get().computeIfAbsent(family, f -> Transliterator.getInstance(PIPELINES.get(f)));
         return t.transliterate(input);
     }
 
-    /** Korean names are written without spaces; romanizations split them by syllable ("Kim Jong Un"). */
-    private static String spaceHangulSyllables(String text) {
-        StringBuilder b = new StringBuilder(text.length() * 2);
+    // Syllables are romanized the way sanctions lists spell Korean names (McCune-Reischauer without
+    // breves or apostrophes, each syllable standing alone: "KIM Jong Un", "CHOE Ryong Hae"); ICU's
+    // Hangul-Latin gives Revised-Romanization-like "gim jeong eun" / "choe lyong hae", which lists rarely use.
+    private static final String[] INITIALS = {"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j",
+            "jj", "ch", "kh", "th", "ph", "h"};
+    private static final String[] VOWELS = {"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe",
+            "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
+    private static final String[] FINALS = {"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+            "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
+
+    /**
+     * Korean names are written without spaces; romanizations split them by syllable ("Kim Jong Un"), so every
+     * precomposed syllable becomes its own word; anything else (loose jamo) is left to ICU.
+     */
+    static String romanizeHangulSyllables(String text) {
+        StringBuilder b = new StringBuilder(text.length() * 4);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean syllable = c >= 0xAC00 && c <= 0xD7A3;
-            if (syllable && b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
-                b.append(' ');
+            if (c >= 0xAC00 && c <= 0xD7A3) {
+                int s = c - 0xAC00;
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                    b.append(' ');
+                }
+                b.append(INITIALS[s / (21 * 28)]).append(VOWELS[s / 28 % 21]).append(FINALS[s % 28]).append(' ');
+            } else {
+                b.append(c);
             }
-            b.append(c);
         }
-        return b.toString();
+        return b.toString().strip();
     }
 }

@@ -233,6 +233,33 @@ class MatchingEngineTest {
     }
 
     @Test
+    void upsertWithTheSameNamesStillUpdatesTheOtherAttributes() {
+        engine.upsert(person("same", List.of(), Set.of(), "VARFOLOMEYEVA, Ulyana"));
+        engine.upsert(person("same", List.of("1970-02-03"), Set.of("RU"), "VARFOLOMEYEVA, Ulyana"));
+        Match m = engine.screen(new Query("Ulyana Varfolomeyeva", SubjectType.PERSON, "1970-02-03", "RU"), 0.5, 1, null).get(0);
+        assertEquals("same", m.entryId());
+        assertEquals(2, m.explanation().adjustments().size());
+        WatchlistEntry asOrg = new WatchlistEntry("same", SubjectType.ORGANIZATION,
+                List.of(new EntryName("VARFOLOMEYEVA, Ulyana", NameKind.PRIMARY, null)), List.of(), Set.of());
+        engine.upsert(asOrg);
+        assertTrue(engine.screen(new Query("Ulyana Varfolomeyeva", SubjectType.PERSON, null, null), 0.5, 5, null).isEmpty());
+        engine.remove("same");
+        assertNoHit("Ulyana Varfolomeyeva");
+    }
+
+    @Test
+    void koreanNamesInHangulFindListSpellings() {
+        MatchingEngine korean = new MatchingEngine();
+        korean.replaceAll(List.of(person("kju", "KIM, Jong Un"), person("kyj", "KIM, Yo Jong"),
+                person("crh", "CHOE, Ryong Hae"), person("rsj", "RI, Sol Ju"), person("kjs", "KIM, Jong Sik")));
+        assertEquals("kju", korean.screen(Query.of("김정은")).get(0).entryId());
+        assertEquals("kyj", korean.screen(Query.of("김여정")).get(0).entryId());
+        assertEquals("crh", korean.screen(Query.of("최룡해")).get(0).entryId());
+        assertEquals("rsj", korean.screen(Query.of("리설주")).get(0).entryId());
+        assertEquals("kju", korean.screen(Query.of("Kim Jeong-eun")).get(0).entryId());
+    }
+
+    @Test
     void incrementalBuildScoresLikeABulkBuild() {
         List<WatchlistEntry> all = background();
         all.add(person("prig", "PRIGOZHIN, Yevgeniy Viktorovich"));

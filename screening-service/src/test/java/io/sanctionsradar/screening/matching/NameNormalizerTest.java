@@ -81,7 +81,9 @@ class NameNormalizerTest {
         assertEquals("prigozhin yevgeniy viktorovich", norm("Пригожин Евгений Викторович"));
         assertEquals("wang jun zheng", norm("王君正"));
         assertEquals("alexandros papadopoulos", norm("Αλέξανδρος Παπαδόπουλος"));
-        assertEquals("gim jeong eun", norm("김정은"));
+        assertEquals("kim jong un", norm("김정은"));
+        assertEquals("choe ryong hae", norm("최룡해"));
+        assertEquals("ri sol ju", norm("리설주"));
         assertTrue(NameNormalizer.normalize("محمد").abjad());
         assertEquals("mhmd", norm("محمد"));
         assertTrue(NameNormalizer.normalize("王君正").transliterated());
