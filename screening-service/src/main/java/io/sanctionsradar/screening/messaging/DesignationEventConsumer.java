@@ -107,13 +107,14 @@ public class DesignationEventConsumer {
             if (listing.designationId() == null || listing.version() < 1 || listing.status() == null
                     || listing.subject() == null || listing.subject().name() == null
                     || listing.subject().type() == null) {
-                throw new IllegalArgumentException("designationId, version, status and subject name and type are required");
+                throw new IllegalArgumentException(
+                        "not a designation: designationId, version, status and subject name and type are required");
             }
             UUID.fromString(listing.designationId()); // both throw IllegalArgumentException when malformed
             SubjectType.valueOf(listing.subject().type());
             return new Change(listing, record.value(), eventId, eventTime);
         } catch (IllegalArgumentException e) {
-            LOG.warnf("skipped %s (event %s): not a designation: %s", where, eventId, e.getMessage());
+            LOG.warnf("skipped %s (event %s): %s", where, eventId, e.getMessage());
             skipped.increment();
             return null;
         }
