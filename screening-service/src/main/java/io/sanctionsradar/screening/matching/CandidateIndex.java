@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * The watchlist in searchable form: a vocabulary of normalized tokens (and of adjacent-token compounds, for
  * joined/split spellings) with posting lists of names, plus blocking keys over the vocabulary: variant group,
- * romanization fold key, Double Metaphone code, consonant skeleton and character trigrams (for typos).
+ * romanization fold key, Double Metaphone code, consonant skeleton and a deletion neighbourhood (for typos).
  * A query token is resolved against the vocabulary (tens of thousands of strings), never against every name.
  *
  * <p>Not thread-safe for writes; reads may run concurrently once writes are excluded (the engine's contract).
@@ -91,17 +91,12 @@ final class CandidateIndex {
         }
     }
 
-    private static final int ALPHABET = 38;
-    private static final int GRAM_SPACE = ALPHABET * ALPHABET * ALPHABET;
-    /** Longer tokens share the last length bucket. */
-    private static final int MAX_GRAM_LENGTH = 40;
-
     // vocabulary
     private final Map<String, Integer> vocabularyIds = new HashMap<>();
     private TokenFeatures[] vocabulary = new TokenFeatures[1024];
     private IntList[] tokenPostings = new IntList[1024];
     private IntList[] compoundPostings = new IntList[1024]; // joined pairs and triples
-    private boolean[] gramIndexed = new boolean[1024];
+    private boolean[] fuzzyIndexed = new boolean[1024];
     private int vocabularySize;
 
     // blocking keys over the vocabulary
@@ -109,8 +104,8 @@ final class CandidateIndex {
     private final Map<String, IntList> byFold = new HashMap<>();
     private final Map<String, IntList> byMetaphone = new HashMap<>();
     private final Map<String, IntList> bySkeleton = new HashMap<>();
-    /** trigram -> vocabulary ids, one table per token length so a lookup only reads plausible lengths */
-    private IntList[][] byGram = new IntList[MAX_GRAM_LENGTH + 1][];
+    /** deletion-neighbourhood keys -> single-token vocabulary ids (typo candidates) */
+    private final DeletionIndex byDeletion = new DeletionIndex();
 
     // names and entries
     private NameRecord[] names = new NameRecord[1024];
@@ -169,7 +164,7 @@ final class CandidateIndex {
             int[] tripleIds = new int[t.size()];
             for (int j = 0; j < t.size(); j++) {
                 tokenIds[j] = intern(p.tokenFeatures()[j]);
-                indexGrams(tokenIds[j]);
+                indexDeletions(tokenIds[j]);
                 distinct.add(tokenIds[j]);
                 compoundIds[j] = p.compoundFeatures()[j] != null ? intern(p.compoundFeatures()[j]) : -1;
                 tripleIds[j] = p.tripleFeatures()[j] != null ? intern(p.tripleFeatures()[j]) : -1;
@@ -238,13 +233,13 @@ final class CandidateIndex {
         vocabulary = new TokenFeatures[1024];
         tokenPostings = new IntList[1024];
         compoundPostings = new IntList[1024];
-        gramIndexed = new boolean[1024];
+        fuzzyIndexed = new boolean[1024];
         vocabularySize = 0;
         byGroup.clear();
         byFold.clear();
         byMetaphone.clear();
         bySkeleton.clear();
-        byGram = new IntList[MAX_GRAM_LENGTH + 1][];
+        byDeletion.clear();
         names = new NameRecord[1024];
         nameHighWater = 0;
         freeNameIds.clear();
@@ -281,7 +276,7 @@ final class CandidateIndex {
             vocabulary = Arrays.copyOf(vocabulary, cap);
             tokenPostings = Arrays.copyOf(tokenPostings, cap);
             compoundPostings = Arrays.copyOf(compoundPostings, cap);
-            gramIndexed = Arrays.copyOf(gramIndexed, cap);
+            fuzzyIndexed = Arrays.copyOf(fuzzyIndexed, cap);
         }
         vocabulary[id] = f;
         if (!lookups.isEmpty()) {
@@ -307,26 +302,16 @@ final class CandidateIndex {
     }
 
     /**
-     * Trigram-indexes a string once it is used as a single token. Joined forms are left out: they are long and
-     * share most trigrams with each other, and the scorer only accepts exact or variant joined forms.
+     * Deletion-indexes a string once it is used as a single token. Joined forms are left out: they are long
+     * and the scorer only accepts exact or variant joined forms. The vocabulary only grows, so entries are
+     * never removed from this index (a string whose names are gone has empty postings).
      */
-    private void indexGrams(int id) {
-        if (gramIndexed[id] || vocabulary[id].token.length() < TokenSimilarity.MIN_FUZZY_LENGTH - 1) {
+    private void indexDeletions(int id) {
+        if (fuzzyIndexed[id] || vocabulary[id].token.length() < TokenSimilarity.MIN_FUZZY_LENGTH - 1) {
             return;
         }
-        gramIndexed[id] = true;
-        int bucket = Math.min(vocabulary[id].token.length(), MAX_GRAM_LENGTH);
-        if (byGram[bucket] == null) {
-            byGram[bucket] = new IntList[GRAM_SPACE];
-        }
-        IntList[] table = byGram[bucket];
-        for (int g : grams(vocabulary[id].token)) {
-            IntList l = table[g];
-            if (l == null) {
-                table[g] = l = new IntList(4);
-            }
-            l.add(id);
-        }
+        fuzzyIndexed[id] = true;
+        byDeletion.add(vocabulary[id].token, id);
     }
 
     private static int[] distinctOf(int[] ids) {
@@ -434,8 +419,8 @@ final class CandidateIndex {
 
     /**
      * All vocabulary strings similar to q (any rule of {@link TokenSimilarity}), with their similarity codes.
-     * Blocking keys make this exhaustive: exact, variant group, fold key, metaphone, skeleton and a trigram
-     * count filter that cannot miss a single-token string within the tolerated edit distance (joined forms are
+     * Blocking keys make this exhaustive: exact, variant group, fold key, metaphone, skeleton and a deletion
+     * neighbourhood that cannot miss a single-token string within the tolerated edit distance (joined forms are
      * only reached through the exact keys, matching what the scorer accepts for them).
      */
     SimMap similar(TokenFeatures q, boolean abjad, boolean exactOnly) {
@@ -514,102 +499,58 @@ final class CandidateIndex {
         }
     }
 
-    /** Per-thread trigram counters, sized to the vocabulary (reads never resize shared state). */
-    private static final ThreadLocal<int[]> GRAM_COUNTS = ThreadLocal.withInitial(() -> new int[0]);
+    /** Per-thread visited marks over the vocabulary (reads never resize shared state). */
+    private static final class Marks {
+        int[] seen = new int[0];
+        int stamp;
+    }
+
+    private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
 
     private void fuzzyCandidates(TokenFeatures q, boolean abjad, SimMap out) {
-        int len = q.token.length();
-        int[] counts = GRAM_COUNTS.get();
-        if (counts.length < vocabularySize) {
-            counts = new int[vocabularySize + 1024];
-            GRAM_COUNTS.set(counts);
+        Marks marks = MARKS.get();
+        if (marks.seen.length < vocabularySize) {
+            marks.seen = new int[vocabularySize + 1024];
+            marks.stamp = 0;
         }
-        int[] grams = grams(q.token);
-        IntList touched = new IntList(256);
-        int maxK = TokenSimilarity.maxEdits(len + 2);
-        for (int other = Math.max(TokenSimilarity.MIN_FUZZY_LENGTH - 1, len - maxK); other <= len + maxK; other++) {
-            int maxLen = Math.max(len, other);
-            int k = TokenSimilarity.maxEdits(maxLen);
-            if (k == 0 || Math.abs(other - len) > k || other > MAX_GRAM_LENGTH || byGram[other] == null) {
+        if (++marks.stamp == 0) { // wrapped: old marks could collide with the new stamp
+            Arrays.fill(marks.seen, 0);
+            marks.stamp = 1;
+        }
+        int stamp = marks.stamp;
+        int[] seen = marks.seen;
+        for (long key : DeletionIndex.keys(q.token, DeletionIndex.budget(q.token.length()))) {
+            int v = byDeletion.find(key);
+            if (v == DeletionIndex.ABSENT) {
                 continue;
             }
-            IntList[] table = byGram[other];
-            // an edit destroys at most 3 padded trigrams, a transposition 4: allowing one transposition keeps
-            // the filter exact for every one-edit typo and for two edits unless both are transpositions
-            int required = maxLen + 2 - 4 - 3 * (k - 1);
-            // prefix filter: skipping the s most common grams lowers the requirement by s, never below 1
-            IntList[] lists = new IntList[grams.length];
-            int present = 0;
-            for (int g : grams) {
-                if (table[g] != null) {
-                    lists[present++] = table[g];
-                }
-            }
-            Arrays.sort(lists, 0, present, (a, b) -> Integer.compare(a.size(), b.size()));
-            int skip = 0;
-            while (skip < present - 1 && required - skip > 2 && lists[present - 1 - skip].size() > 256) {
-                skip++;
-            }
-            int need = required - skip;
-            touched.clear();
-            for (int li = 0; li < present - skip; li++) {
-                IntList l = lists[li];
+            if (v >= 0) {
+                verify(q, abjad, v, seen, stamp, out);
+            } else {
+                IntList l = byDeletion.list(v);
                 for (int i = 0; i < l.size(); i++) {
-                    int id = l.get(i);
-                    if (counts[id]++ == 0) {
-                        touched.add(id);
-                    }
-                }
-            }
-            for (int i = 0; i < touched.size(); i++) {
-                int id = touched.get(i);
-                int shared = counts[id];
-                counts[id] = 0;
-                if (shared >= need && !out.containsKey(id) && withinEdits(q.token, vocabulary[id].token)) {
-                    consider(q, abjad, id, out);
+                    verify(q, abjad, l.get(i), seen, stamp, out);
                 }
             }
         }
     }
 
+    private void verify(TokenFeatures q, boolean abjad, int id, int[] seen, int stamp, SimMap out) {
+        if (seen[id] == stamp) {
+            return;
+        }
+        seen[id] = stamp;
+        if (!out.containsKey(id) && withinEdits(q.token, vocabulary[id].token)) {
+            consider(q, abjad, id, out);
+        }
+    }
+
     /**
-     * Strings reached only through trigrams can match by spelling distance alone (every other rule has its
+     * Strings reached only through deletion keys can match by spelling distance alone (every other rule has its
      * own exact key, already read), so the distance is checked before the full comparison.
      */
     private static boolean withinEdits(String q, String e) {
         int k = TokenSimilarity.maxEdits(Math.max(q.length(), e.length()));
         return k > 0 && EditDistance.damerauLevenshtein(q, e, k) <= k;
-    }
-
-    /** Distinct padded trigram codes ("##a", "#ab", ..., "z##"). */
-    static int[] grams(String token) {
-        int n = token.length();
-        int[] codes = new int[n + 2];
-        int count = 0;
-        for (int i = -2; i < n; i++) {
-            int g = code(token, i) * ALPHABET * ALPHABET + code(token, i + 1) * ALPHABET + code(token, i + 2);
-            boolean dup = false;
-            for (int k = 0; k < count && !dup; k++) {
-                dup = codes[k] == g;
-            }
-            if (!dup) {
-                codes[count++] = g;
-            }
-        }
-        return Arrays.copyOf(codes, count);
-    }
-
-    private static int code(String s, int i) {
-        if (i < 0 || i >= s.length()) {
-            return 0;
-        }
-        char c = s.charAt(i);
-        if (c >= 'a' && c <= 'z') {
-            return 1 + c - 'a';
-        }
-        if (c >= '0' && c <= '9') {
-            return 27 + c - '0';
-        }
-        return 37;
     }
 }
