@@ -96,6 +96,18 @@ public final class TestEvents {
                 "content-type", "application/json"));
     }
 
+    /** Publishes a designation of an organization with this name and waits until it is screenable. */
+    public static ObjectNode listOrganization(String bootstrapServers, String name) {
+        ObjectNode listed = designation(name);
+        ((ObjectNode) listed.get("subject")).put("type", "ORGANIZATION");
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.createCompactedTopic(TOPIC, 3);
+            publish(kafka, listed);
+        }
+        awaitVersion(listed, 1);
+        return listed;
+    }
+
     /** Until a screening finds the entry at this version: the in-memory index follows the database commit. */
     public static void awaitVersion(ObjectNode designation, int version) {
         String name = designation.get("subject").get("name").asText();

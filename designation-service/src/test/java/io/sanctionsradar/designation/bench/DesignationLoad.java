@@ -85,17 +85,11 @@ public final class DesignationLoad {
         Thread consumer = startConsumer(ready);
         ready.await();
         List<Long> postTimes = new ArrayList<>();
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long next = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
-            }
-            next += intervalNanos;
+        paced(count, rate, () -> {
             long start = System.nanoTime();
             post(start);
             postTimes.add(System.nanoTime() - start);
-        }
+        });
         awaitEvents(count, Duration.ofSeconds(30));
         stop.set(true);
         consumer.join();
@@ -107,13 +101,7 @@ public final class DesignationLoad {
 
     private void screenable(int count, int rate, String screening) throws Exception {
         List<Long> latencies = new ArrayList<>();
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long next = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
-            }
-            next += intervalNanos;
+        paced(count, rate, () -> {
             long start = System.nanoTime();
             String[] posted = post(start);
             String query = "{\"name\":\"" + posted[1] + "\",\"threshold\":1.0,\"sourceLists\":[\"LOAD-TEST\"]}";
@@ -131,9 +119,26 @@ public final class DesignationLoad {
                 }
                 Thread.sleep(2);
             }
-        }
+        });
         System.out.printf("screenable: %d designations at %d/s%n", count, rate);
         System.out.println("  POST → screenable " + percentiles(latencies));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs the step {@code count} times at {@code rate} per second, one after the other. */
+    private static void paced(int count, int rate, Step step) throws Exception {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            next += intervalNanos;
+            step.run();
+        }
     }
 
     private void throughput(int threads, int seconds) throws Exception {

@@ -54,8 +54,7 @@ public class WatchlistResource {
     @Path("/status")
     @Operation(summary = "Entry counts, the watchlist version, the last event applied and the consumer lag")
     public WatchlistStatus status() throws SQLException, InterruptedException {
-        Watchlist.Counts counts = watchlist.counts();
-        String version = watchlist.version();
+        Watchlist.Summary summary = watchlist.summary();
         List<Position> positions = store.positions(topic);
         LastEvent last = positions.stream().max(Comparator.comparing(Position::appliedAt))
                 .map(p -> new LastEvent(p.lastEventId(), p.lastEventType(), p.partition(), p.nextOffset() - 1,
@@ -81,8 +80,8 @@ public class WatchlistResource {
         } else {
             positions.forEach(p -> partitions.add(new PartitionStatus(p.partition(), p.nextOffset(), null, null)));
         }
-        return new WatchlistStatus(version, MatchingEngine.ALGORITHM, watchlist.loaded(), counts.total(),
-                counts.active(), counts.delisted(), last, totalLag, lagError, partitions);
+        return new WatchlistStatus(summary.version(), MatchingEngine.ALGORITHM, watchlist.loaded(), summary.total(),
+                summary.active(), summary.delisted(), last, totalLag, lagError, partitions);
     }
 
     @GET

@@ -37,7 +37,7 @@ public class MonitoringService {
     }
 
     public PartyScreening upsert(String portfolio, String partyId, PartyDetails details) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>(checkIds(portfolio, partyId, "partyId"));
+        List<InvalidRequest.FieldError> errors = checkIds(portfolio, partyId, "partyId");
         if (details == null) {
             errors.add(new InvalidRequest.FieldError("(body)", "must be a party object"));
         } else {
@@ -63,7 +63,7 @@ public class MonitoringService {
 
     /** Stores every party in one transaction (all or none), then screens them as one batch. */
     public BulkResult bulk(String portfolio, List<PartyDetails> book) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>(checkIds(portfolio, null, null));
+        List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
         if (book == null || book.isEmpty() || book.size() > MAX_BULK) {
             errors.add(new InvalidRequest.FieldError("(body)", "must be a JSON array of 1 to " + MAX_BULK + " parties"));
             throw new InvalidRequest("Invalid bulk upsert", errors);
@@ -75,8 +75,7 @@ public class MonitoringService {
                 errors.add(new InvalidRequest.FieldError("[" + i + "]", "must be a party object"));
                 continue;
             }
-            errors.addAll(checkIds(portfolio, details.partyId(), "[" + i + "].partyId").stream()
-                    .filter(e -> !e.field().equals("portfolio")).toList());
+            checkPartyId(errors, details.partyId(), "[" + i + "].partyId");
             if (details.partyId() != null && !seen.add(details.partyId())) {
                 errors.add(new InvalidRequest.FieldError("[" + i + "].partyId", "appears twice in the request"));
             }
@@ -109,7 +108,7 @@ public class MonitoringService {
     }
 
     public PartyStore.Page list(String portfolio, int offset, int size) {
-        throwIfInvalid(checkIds(portfolio, null, null));
+        throwIfInvalid(checkPortfolio(portfolio));
         return parties.list(portfolio, Math.max(0, offset), Math.max(1, Math.min(size, 1000)));
     }
 
@@ -124,16 +123,25 @@ public class MonitoringService {
     }
 
     private static List<InvalidRequest.FieldError> checkIds(String portfolio, String partyId, String partyField) {
+        List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
+        checkPartyId(errors, partyId, partyField);
+        return errors;
+    }
+
+    private static List<InvalidRequest.FieldError> checkPortfolio(String portfolio) {
         List<InvalidRequest.FieldError> errors = new ArrayList<>();
         if (portfolio == null || !PORTFOLIO.matcher(portfolio).matches()) {
             errors.add(new InvalidRequest.FieldError("portfolio",
                     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
-        if (partyField != null && (partyId == null || !PARTY_ID.matcher(partyId).matches())) {
-            errors.add(new InvalidRequest.FieldError(partyField,
+        return errors;
+    }
+
+    private static void checkPartyId(List<InvalidRequest.FieldError> errors, String partyId, String field) {
+        if (partyId == null || !PARTY_ID.matcher(partyId).matches()) {
+            errors.add(new InvalidRequest.FieldError(field,
                     "must be 1 to 128 letters, digits, '.', '_', ':', '@' or '-', starting with a letter or digit"));
         }
-        return errors;
     }
 
     private static void throwIfInvalid(List<InvalidRequest.FieldError> errors) {

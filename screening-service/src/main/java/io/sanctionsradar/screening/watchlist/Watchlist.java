@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -43,7 +42,8 @@ public class Watchlist {
     public record Hit(Listing listing, Match match) {
     }
 
-    public record Counts(int total, int active, int delisted) {
+    /** The version and the entry counts of one state, read together. */
+    public record Summary(String version, int total, int active, int delisted) {
     }
 
     /** Replaces the whole content with what the database holds; screening is ready once this has run. */
@@ -103,16 +103,8 @@ public class Watchlist {
         }
     }
 
-    public Optional<Listing> listing(String designationId) {
-        return read(v -> Optional.ofNullable(listings.get(designationId)));
-    }
-
-    public String version() {
-        return read(View::version);
-    }
-
-    public Counts counts() {
-        return read(v -> new Counts(listings.size(), active, listings.size() - active));
+    public Summary summary() {
+        return read(v -> new Summary(v.version(), listings.size(), active, listings.size() - active));
     }
 
     public boolean loaded() {

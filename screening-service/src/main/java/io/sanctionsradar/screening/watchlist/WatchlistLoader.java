@@ -26,6 +26,6 @@ public class WatchlistLoader {
         List<Listing> stored = QuarkusTransaction.requiringNew().call(store::loadAll);
         watchlist.load(stored);
         LOG.infof("watchlist loaded: %d entries in %d ms, version %s", stored.size(),
-                (System.nanoTime() - began) / 1_000_000, watchlist.version());
+                (System.nanoTime() - began) / 1_000_000, watchlist.summary().version());
     }
 }

@@ -19,10 +19,10 @@ public class WatchlistReadiness implements HealthCheck {
         if (!watchlist.loaded()) {
             return HealthCheckResponse.named("watchlist").down().withData("loaded", false).build();
         }
-        Watchlist.Counts counts = watchlist.counts();
+        Watchlist.Summary summary = watchlist.summary();
         return HealthCheckResponse.named("watchlist").up()
-                .withData("entries", counts.total())
-                .withData("version", watchlist.version())
+                .withData("entries", summary.total())
+                .withData("version", summary.version())
                 .build();
     }
 }

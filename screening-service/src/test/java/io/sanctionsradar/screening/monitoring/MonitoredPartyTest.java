@@ -3,7 +3,6 @@ package io.sanctionsradar.screening.monitoring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.screening.TestEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static io.sanctionsradar.screening.TestEvents.awaitVersion;
-import static io.sanctionsradar.screening.TestEvents.designation;
 import static io.sanctionsradar.screening.TestEvents.id;
-import static io.sanctionsradar.screening.TestEvents.publish;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -34,16 +30,9 @@ class MonitoredPartyTest {
 
     @BeforeEach // not @BeforeAll: RestAssured knows the application's port only per test
     void aDesignationIsOnTheWatchlist() {
-        if (listed != null) {
-            return;
+        if (listed == null) {
+            listed = TestEvents.listOrganization(bootstrapServers, LISTED);
         }
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.createCompactedTopic(TestEvents.TOPIC, 3);
-            listed = designation(LISTED);
-            ((ObjectNode) listed.get("subject")).put("type", "ORGANIZATION");
-            publish(kafka, listed);
-        }
-        awaitVersion(listed, 1);
     }
 
     @Test

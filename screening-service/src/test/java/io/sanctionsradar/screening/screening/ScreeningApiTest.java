@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.screening.TestEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static io.sanctionsradar.screening.TestEvents.designation;
 import static io.sanctionsradar.screening.TestEvents.id;
-import static io.sanctionsradar.screening.TestEvents.publish;
-import static io.sanctionsradar.screening.TestEvents.awaitVersion;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,16 +41,9 @@ class ScreeningApiTest {
 
     @BeforeEach // not @BeforeAll: RestAssured knows the application's port only per test
     void aDesignationIsOnTheWatchlist() {
-        if (listed != null) {
-            return;
+        if (listed == null) {
+            listed = TestEvents.listOrganization(bootstrapServers, LISTED_NAME);
         }
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.createCompactedTopic(TestEvents.TOPIC, 3);
-            listed = designation(LISTED_NAME);
-            ((ObjectNode) listed.get("subject")).put("type", "ORGANIZATION");
-            publish(kafka, listed);
-        }
-        awaitVersion(listed, 1);
     }
 
     @Test
