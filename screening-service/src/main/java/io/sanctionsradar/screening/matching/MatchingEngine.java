@@ -251,6 +251,7 @@ public final class MatchingEngine {
             }
         }
         long unread = pendingMask(pendingUnits) | slack;
+        NameWeights totals = nameWeights(plan);
         int kept = 0;
         int[] ids = new int[touched.size()];
         float[] bounds = new float[touched.size()];
@@ -262,10 +263,11 @@ public final class MatchingEngine {
                 continue;
             }
             long reach = (mask & ~SPLIT) | unread;
-            if ((mask & SPLIT) == 0 && maskBound(plan, reach) < floor) {
+            double entryTotal = totals.of(id);
+            if ((mask & SPLIT) == 0 && nameBound(plan, reach, entryTotal) < floor) {
                 continue;
             }
-            double bound = upperBound(plan, index.name(id), weightOf(plan, reach), s.entrySim);
+            double bound = upperBound(plan, index.name(id), weightOf(plan, reach), entryTotal, s.entrySim);
             if (bound >= floor) {
                 ids[kept] = id;
                 bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
@@ -320,12 +322,77 @@ public final class MatchingEngine {
     }
 
     /**
+     * {@link #maskBound} for one name whose total token weight E is known: share(Q, E)·min(1, A/Q) +
+     * (1 − share)·min(1, W/E). It turns away the names that carry much more weight than the query can
+     * explain without reading their tokens; most touched names end here.
+     */
+    static double nameBound(QueryPlan plan, long reach, double entryTotal) {
+        double a = 0;
+        double w = 0;
+        for (long m = reach; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            a += plan.weights[i];
+            w += plan.tokenEntryWeight[i];
+        }
+        double q = plan.totalWeight;
+        if (q <= 0 || w <= 0 || entryTotal <= 0) {
+            return 0;
+        }
+        double share = NameScorer.share(q, entryTotal);
+        return share * Math.min(1.0, a / q) + (1 - share) * Math.min(1.0, w / entryTotal);
+    }
+
+    /**
+     * Total token weight per name id for one revision of the token statistics, filled lazily by the
+     * readers that need it (racing readers store the same value); any change to the list starts a new table.
+     */
+    private final class NameWeights {
+        final long revision;
+        final double[] byDf;
+        final float[] totals;
+
+        NameWeights(long revision, double[] byDf, int capacity) {
+            this.revision = revision;
+            this.byDf = byDf;
+            this.totals = new float[capacity];
+            Arrays.fill(totals, -1f);
+        }
+
+        double of(int id) {
+            float t = totals[id];
+            if (t < 0) {
+                int[] d = index.name(id).boundData;
+                double e = 0;
+                for (int j = 0; j < d.length >> 2; j++) {
+                    byte cls = (byte) d[4 * j + 3];
+                    e += cls == NameTokens.WORD ? index.stats.weightOf(d[4 * j], byDf)
+                            : NameScorer.entryWeight(cls, d[4 * j], index.stats);
+                }
+                totals[id] = t = Math.nextDown((float) e); // rounded down: a smaller E only loosens the bound
+            }
+            return t;
+        }
+    }
+
+    private volatile NameWeights nameWeights;
+
+    private NameWeights nameWeights(QueryPlan plan) {
+        NameWeights w = nameWeights;
+        long revision = index.stats.revision();
+        if (w == null || w.revision != revision || w.byDf != plan.weightByDf || w.totals.length < index.nameCapacity()) {
+            nameWeights = w = new NameWeights(revision, plan.weightByDf, index.nameCapacity());
+        }
+        return w;
+    }
+
+    /**
      * An upper bound of the name score of this name against the query, from precomputed lookups only:
      * the query side counts every token some unit may cover (queryReach, similarity 1), the entry side
      * counts each token at the best similarity any query unit has with it (or with a joined form it is part
-     * of), initials and legal forms at their most generous; the share is the exact one of the two totals.
+     * of), initials and legal forms at their most generous; the share is the one of the two totals (the
+     * entry's from {@link NameWeights}, rounded down).
      */
-    private double upperBound(QueryPlan plan, NameRecord name, double queryReach, float[] entrySim) {
+    private double upperBound(QueryPlan plan, NameRecord name, double queryReach, double eTotal, float[] entrySim) {
         int[] d = name.boundData;
         int m = d.length >> 2;
         for (int j = 0; j < m; j++) {
@@ -347,7 +414,6 @@ public final class MatchingEngine {
             }
         }
         double eWeighted = 0;
-        double eTotal = 0;
         for (int j = 0; j < m; j++) {
             float sim = entrySim[j];
             int meta = d[4 * j + 3];
@@ -359,10 +425,11 @@ public final class MatchingEngine {
             if (plan.hasSingleLetter && plan.hasInitial((char) (meta >>> 8))) {
                 sim = 1f;
             }
-            double w = cls == NameTokens.WORD ? index.stats.weightOf(tid, plan.weightByDf)
-                    : NameScorer.entryWeight(cls, tid, index.stats);
-            eWeighted += w * sim;
-            eTotal += w;
+            if (sim > 0) { // most tokens of a name turned away here match nothing: skip their weight lookup
+                double w = cls == NameTokens.WORD ? index.stats.weightOf(tid, plan.weightByDf)
+                        : NameScorer.entryWeight(cls, tid, index.stats);
+                eWeighted += w * sim;
+            }
         }
         double qTotal = plan.totalWeight;
         double share = NameScorer.share(qTotal, eTotal);

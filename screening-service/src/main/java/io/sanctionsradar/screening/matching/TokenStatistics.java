@@ -20,6 +20,8 @@ final class TokenStatistics {
 
     private int[] documentFrequency = new int[1024];
     private int entries;
+    /** Bumped by every change, so weights derived from these statistics know when they are stale. */
+    private long revision;
 
     /** IDF by document frequency for one list size: the scorer reads thousands of weights per query. */
     private record WeightTable(int entries, double[] byDf) {
@@ -41,6 +43,7 @@ final class TokenStatistics {
     }
 
     void addEntry(int[] distinctTokens) {
+        revision++;
         entries++;
         for (int t : distinctTokens) {
             documentFrequency[t]++;
@@ -48,6 +51,7 @@ final class TokenStatistics {
     }
 
     void removeEntry(int[] distinctTokens) {
+        revision++;
         entries--;
         for (int t : distinctTokens) {
             documentFrequency[t]--;
@@ -55,12 +59,17 @@ final class TokenStatistics {
     }
 
     void clear() {
+        revision++;
         Arrays.fill(documentFrequency, 0);
         entries = 0;
     }
 
     int documentFrequency(int tokenId) {
         return tokenId < 0 || tokenId >= documentFrequency.length ? 0 : documentFrequency[tokenId];
+    }
+
+    long revision() {
+        return revision;
     }
 
     int entries() {
