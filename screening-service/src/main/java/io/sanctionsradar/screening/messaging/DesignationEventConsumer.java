@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.screening.matching.SubjectType;
 import io.sanctionsradar.screening.watchlist.Listing;
+import io.sanctionsradar.screening.monitoring.AlertMonitor;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStore;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
@@ -30,7 +31,9 @@ import java.util.UUID;
 
 /**
  * Materializes the watchlist from {@code sanctions.designations}, a batch of records at a time: the newer
- * designations and this instance's positions commit in one transaction, then the in-memory index takes them.
+ * designations, the alerts they raise on monitored parties and this instance's positions commit in one
+ * transaction (the in-memory index takes the designations first, which is harmless if the commit fails: the
+ * batch is retried and the index ignores versions it holds).
  * Positions live in the database (see {@link PositionSeeker}), so a restart resumes exactly where the last
  * commit left off; a redelivered or republished event is not newer than what is stored and changes nothing.
  */
@@ -45,6 +48,9 @@ public class DesignationEventConsumer {
 
     @Inject
     Watchlist watchlist;
+
+    @Inject
+    AlertMonitor monitor;
 
     private final Counter skipped;
     private final Counter applied;
@@ -61,6 +67,7 @@ public class DesignationEventConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
         watchlist.awaitLoaded(); // events applied before the startup load would be overwritten by it
+        monitor.awaitLoaded(); // and a party not yet indexed would miss its alert
         Map<String, Change> newest = new LinkedHashMap<>();
         Map<Integer, Position> positions = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -68,14 +75,13 @@ public class DesignationEventConsumer {
             Instant eventTime = eventTime(record);
             positions.put(record.partition(), new Position(record.topic(), record.partition(), record.offset() + 1,
                     eventId, header(record, "ce_type"), eventTime, null));
-            Change change = change(record, eventId, eventTime);
+            Change change = change(record, eventId, header(record, "ce_type"), eventTime);
             if (change != null) {
                 newest.merge(change.listing().designationId(), change,
                         (a, b) -> a.listing().version() >= b.listing().version() ? a : b);
             }
         }
         List<Change> stored = storeWithRetry(newest, positions);
-        watchlist.apply(stored.stream().map(Change::listing).toList());
         applied.increment(stored.size());
     }
 
@@ -85,7 +91,11 @@ public class DesignationEventConsumer {
         Duration delay = Duration.ofMillis(500);
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> store.apply(changes.values(), positions.values()));
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    List<Change> stored = store.apply(changes.values(), positions.values());
+                    monitor.watchlistChanged(stored); // the index, then alerts, committed with the positions
+                    return stored;
+                });
             } catch (RuntimeException e) {
                 LOG.warnf("storing %d watchlist changes failed, retrying in %s: %s", changes.size(), delay, e.toString());
                 Thread.sleep(delay.toMillis());
@@ -95,7 +105,7 @@ public class DesignationEventConsumer {
     }
 
     /** The record as a designation change, or null (logged and counted) if it is not one: it is skipped. */
-    private Change change(ConsumerRecord<String, String> record, String eventId, Instant eventTime) {
+    private Change change(ConsumerRecord<String, String> record, String eventId, String eventType, Instant eventTime) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         if (record.value() == null) {
             LOG.warnf("skipped %s: no value (designations are delisted by an event, never by a tombstone)", where);
@@ -112,7 +122,7 @@ public class DesignationEventConsumer {
             }
             UUID.fromString(listing.designationId()); // both throw IllegalArgumentException when malformed
             SubjectType.valueOf(listing.subject().type());
-            return new Change(listing, record.value(), eventId, eventTime);
+            return new Change(listing, record.value(), eventId, eventType, eventTime);
         } catch (IllegalArgumentException e) {
             LOG.warnf("skipped %s (event %s): %s", where, eventId, e.getMessage());
             skipped.increment();

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Keeps each portfolio's book of monitored parties and screens a party against the whole watchlist as soon as
- * it is stored, with a receipt like any screening.
+ * Keeps each portfolio's book of monitored parties: a stored party is screened against the whole watchlist at
+ * once (with a receipt like any screening) and its hits become alerts (see {@link AlertMonitor}).
  */
 @ApplicationScoped
 public class MonitoringService {
@@ -31,6 +31,9 @@ public class MonitoringService {
 
     @Inject
     ScreeningService screening;
+
+    @Inject
+    AlertMonitor monitor;
 
     /** A stored party, what storing it did, and its screening against the current watchlist. */
     public record PartyScreening(MonitoredParty party, Outcome outcome, ScreeningResult screening) {
@@ -49,8 +52,31 @@ public class MonitoringService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The monitored party is invalid", errors);
         }
-        Upserted stored = parties.upsert(portfolio, partyId, details);
-        return new PartyScreening(stored.party(), stored.outcome(), screening.screen(request(details)));
+        Stored stored = store(portfolio, List.of(partyId), () -> List.of(parties.upsert(portfolio, partyId, details)));
+        return new PartyScreening(stored.upserted().get(0).party(), stored.upserted().get(0).outcome(),
+                stored.batch().results().get(0));
+    }
+
+    private record Stored(List<Upserted> upserted, ScreeningService.BatchResult batch) {
+    }
+
+    /**
+     * Stores parties and their alerts in one transaction, the monitoring index in step (put back if it fails),
+     * then keeps the screenings' receipts.
+     */
+    private Stored store(String portfolio, List<String> partyIds, java.util.function.Supplier<List<Upserted>> upsert) {
+        Stored stored;
+        try {
+            stored = QuarkusTransaction.requiringNew().call(() -> {
+                List<Upserted> upserted = upsert.get();
+                return new Stored(upserted, monitor.partiesStored(portfolio, upserted.stream().map(Upserted::party).toList()));
+            });
+        } catch (RuntimeException e) {
+            monitor.restore(portfolio, partyIds);
+            throw e;
+        }
+        screening.keepReceipts(stored.batch());
+        return stored;
     }
 
     /** The answer to a bulk upsert: counts, the screening batch, and the parties that matched something. */
@@ -84,13 +110,11 @@ public class MonitoringService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors.size() + " error(s) in the bulk upsert; nothing was stored", errors);
         }
+        Stored stored = store(portfolio, book.stream().map(PartyDetails::partyId).toList(), () -> book.stream()
+                .map(details -> parties.upsert(portfolio, details.partyId(), details)).toList());
         int[] counts = new int[Outcome.values().length];
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (PartyDetails details : book) {
-                counts[parties.upsert(portfolio, details.partyId(), details).outcome().ordinal()]++;
-            }
-        });
-        ScreeningService.BatchResult batch = screening.screenBatch(book.stream().map(MonitoringService::request).toList());
+        stored.upserted().forEach(u -> counts[u.outcome().ordinal()]++);
+        ScreeningService.BatchResult batch = stored.batch();
         List<PartyHits> matched = new ArrayList<>();
         for (int i = 0; i < book.size(); i++) {
             if (!batch.results().get(i).matches().isEmpty()) {
@@ -114,10 +138,21 @@ public class MonitoringService {
 
     public boolean delete(String portfolio, String partyId) {
         throwIfInvalid(checkIds(portfolio, partyId, "partyId"));
-        return parties.delete(portfolio, partyId);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                boolean deleted = parties.delete(portfolio, partyId);
+                if (deleted) {
+                    monitor.partyRemoved(portfolio, partyId);
+                }
+                return deleted;
+            });
+        } catch (RuntimeException e) {
+            monitor.restore(portfolio, List.of(partyId));
+            throw e;
+        }
     }
 
-    private static ScreeningRequest request(PartyDetails details) {
+    static ScreeningRequest request(PartyDetails details) {
         return new ScreeningRequest(details.name(), details.type(), details.birthDate(), details.country(),
                 null, null, null, null, null, null);
     }
@@ -128,7 +163,7 @@ public class MonitoringService {
         return errors;
     }
 
-    private static List<InvalidRequest.FieldError> checkPortfolio(String portfolio) {
+    static List<InvalidRequest.FieldError> checkPortfolio(String portfolio) {
         List<InvalidRequest.FieldError> errors = new ArrayList<>();
         if (portfolio == null || !PORTFOLIO.matcher(portfolio).matches()) {
             errors.add(new InvalidRequest.FieldError("portfolio",
@@ -137,7 +172,7 @@ public class MonitoringService {
         return errors;
     }
 
-    private static void checkPartyId(List<InvalidRequest.FieldError> errors, String partyId, String field) {
+    static void checkPartyId(List<InvalidRequest.FieldError> errors, String partyId, String field) {
         if (partyId == null || !PARTY_ID.matcher(partyId).matches()) {
             errors.add(new InvalidRequest.FieldError(field,
                     "must be 1 to 128 letters, digits, '.', '_', ':', '@' or '-', starting with a letter or digit"));

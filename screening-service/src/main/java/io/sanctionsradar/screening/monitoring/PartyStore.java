@@ -64,6 +64,23 @@ public class PartyStore {
         }
     }
 
+    /** Every party of every portfolio, for the monitoring index at startup. */
+    public List<MonitoredParty> loadAll() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM monitored_party")) {
+            query.setFetchSize(10_000);
+            List<MonitoredParty> all = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    all.add(party(rows));
+                }
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read monitored parties", e);
+        }
+    }
+
     public Optional<MonitoredParty> find(String portfolio, String partyId) {
         try (Connection connection = dataSource.getConnection()) {
             return find(connection, portfolio, partyId);

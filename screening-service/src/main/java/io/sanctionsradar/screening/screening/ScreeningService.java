@@ -55,11 +55,34 @@ public class ScreeningService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The screening request is invalid", errors);
         }
-        Instant now = Instant.now();
-        ScreeningResult result = watchlist.read(view -> screen(view, request, null, now));
-        receiptWriter.store(result);
+        ScreeningResult result = evaluate(request);
+        keepReceipt(result);
         return result;
     }
+
+    /** Screens a checked query without keeping a receipt (see {@link #keepReceipt}). */
+    public ScreeningResult evaluate(ScreeningRequest request) {
+        Instant now = Instant.now();
+        return watchlist.read(view -> screen(view, request, null, now, listing -> true));
+    }
+
+    /** Stores the receipt of an answer; returns once it is committed. */
+    public void keepReceipt(ScreeningResult result) {
+        receiptWriter.store(result);
+    }
+
+    /**
+     * Screens checked queries against one watchlist state, each only against the listings in scope, without
+     * receipts: monitoring re-checks parties against what just changed, and its alerts are the evidence.
+     */
+    public List<ScreeningResult> evaluate(List<ScreeningRequest> queries, Predicate<Listing> scope) {
+        Instant now = Instant.now();
+        // the read lock is held by this thread for the whole run, so the pool's threads may screen in parallel
+        return watchlist.read(view -> (queries.size() >= PARALLEL_FROM ? queries.parallelStream() : queries.stream())
+                .map(q -> screen(view, q, null, now, scope)).toList());
+    }
+
+    private static final int PARALLEL_FROM = 1_000;
 
     /** The answer to a JSON batch: every query against the same watchlist version, each with its own receipt. */
     public record BatchResult(UUID batchId, Instant screenedAt, String watchlistVersion, String algorithm,
@@ -83,41 +106,52 @@ public class ScreeningService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors.size() + " error(s) in the batch; nothing was screened", errors);
         }
+        BatchResult batch = evaluateBatch(queries);
+        keepReceipts(batch);
+        return batch;
+    }
+
+    /** Screens checked queries against one watchlist state as a batch, without keeping receipts. */
+    public BatchResult evaluateBatch(List<ScreeningRequest> queries) {
         UUID batchId = UUID.randomUUID();
         Instant now = Instant.now();
-        BatchResult batch = watchlist.read(view -> {
+        return watchlist.read(view -> {
             List<ScreeningResult> results = new ArrayList<>(queries.size());
             for (ScreeningRequest query : queries) {
-                results.add(screen(view, query, batchId, now));
+                results.add(screen(view, query, batchId, now, listing -> true));
             }
             int matched = (int) results.stream().filter(r -> !r.matches().isEmpty()).count();
             return new BatchResult(batchId, now, view.version(), MatchingEngine.ALGORITHM, results.size(), matched,
                     results);
         });
+    }
+
+    /** Stores the receipts of a batch and of each of its answers in one transaction. */
+    public void keepReceipts(BatchResult batch) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int from = 0; from < batch.results().size(); from += RECEIPT_CHUNK) {
                 receipts.save(batch.results().subList(from, Math.min(from + RECEIPT_CHUNK, batch.results().size())), from);
             }
-            receipts.saveBatch(new BatchReceipt(batchId, now, batch.watchlistVersion(), batch.algorithm(),
+            receipts.saveBatch(new BatchReceipt(batch.batchId(), batch.screenedAt(), batch.watchlistVersion(), batch.algorithm(),
                     batch.count(), batch.matched(), "json"));
         });
-        return batch;
     }
 
     /** Screens already-checked queries of a larger batch (CSV) against one state; their receipts are stored. */
     List<ScreeningResult> screenChunk(List<ScreeningRequest> queries, UUID batchId, int firstIndex) {
         Instant now = Instant.now();
         List<ScreeningResult> results = watchlist.read(view -> queries.stream()
-                .map(q -> screen(view, q, batchId, now)).toList());
+                .map(q -> screen(view, q, batchId, now, listing -> true)).toList());
         receipts.save(results, firstIndex);
         return results;
     }
 
-    private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now) {
+    private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now,
+                                   Predicate<Listing> scope) {
         double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
         int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
         Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
-        List<MatchView> matches = view.screen(query, threshold, limit, filter(request)).stream()
+        List<MatchView> matches = view.screen(query, threshold, limit, filter(request).and(scope)).stream()
                 .map(hit -> view(hit.listing(), hit)).toList();
         return new ScreeningResult(UUID.randomUUID(), batchId, now, view.version(), MatchingEngine.ALGORITHM,
                 threshold, request, matches);

@@ -35,7 +35,7 @@ public class WatchlistStore {
     ObjectMapper json;
 
     /** A consumed designation event, parsed. */
-    public record Change(Listing listing, String stateJson, String eventId, Instant eventTime) {
+    public record Change(Listing listing, String stateJson, String eventId, String eventType, Instant eventTime) {
     }
 
     /** Where this instance stands in one partition, and the last event it applied there. */

@@ -1,0 +1,47 @@
+package io.sanctionsradar.screening.monitoring;
+
+import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The payloads of {@code screening.alerts} (schemas/events/screening.match.*.schema.json). */
+public final class AlertEvents {
+
+    public static final String FOUND = "screening.match.found";
+    public static final String CLEARED = "screening.match.cleared";
+
+    private AlertEvents() {
+    }
+
+    /** What caused a screening: a designation event, or a party being stored. */
+    public enum TriggerKind { WATCHLIST_CHANGE, PARTY_UPSERT }
+
+    public record Trigger(TriggerKind kind, String eventId, String eventType, String designationId,
+                          Integer designationVersion, Integer partyVersion) {
+        static Trigger party(int version) {
+            return new Trigger(TriggerKind.PARTY_UPSERT, null, null, null, null, version);
+        }
+    }
+
+    /** Why a hit went away. */
+    public enum ClearedReason { DELISTED, AMENDED, PARTY_CHANGED, PARTY_REMOVED }
+
+    /** The party as it was screened. */
+    public record PartyView(String partyId, String name, SubjectType type, String birthDate, String country,
+                            int version) {
+        static PartyView of(MonitoredParty p) {
+            return new PartyView(p.partyId(), p.name(), p.type(), p.birthDate(), p.country(), p.version());
+        }
+    }
+
+    public record MatchFound(UUID alertId, String portfolio, PartyView party, MatchView match, Trigger trigger,
+                             String watchlistVersion, String algorithm, double threshold, Instant foundAt) {
+    }
+
+    public record MatchCleared(UUID alertId, String portfolio, String partyId, int partyVersion, String entryId,
+                               int entryVersion, ClearedReason reason, Trigger trigger, Instant foundAt,
+                               Instant clearedAt) {
+    }
+}

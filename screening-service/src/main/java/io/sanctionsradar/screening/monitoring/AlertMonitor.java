@@ -1,0 +1,268 @@
+package io.sanctionsradar.screening.monitoring;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.screening.matching.WatchlistEntry;
+import io.sanctionsradar.screening.monitoring.AlertEvents.ClearedReason;
+import io.sanctionsradar.screening.monitoring.AlertEvents.MatchCleared;
+import io.sanctionsradar.screening.monitoring.AlertEvents.MatchFound;
+import io.sanctionsradar.screening.monitoring.AlertEvents.PartyView;
+import io.sanctionsradar.screening.monitoring.AlertEvents.Trigger;
+import io.sanctionsradar.screening.monitoring.AlertEvents.TriggerKind;
+import io.sanctionsradar.screening.monitoring.AlertStore.Pair;
+import io.sanctionsradar.screening.monitoring.AlertStore.State;
+import io.sanctionsradar.screening.screening.ScreeningRequest;
+import io.sanctionsradar.screening.screening.ScreeningResult;
+import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
+import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.screening.watchlist.Listing;
+import io.sanctionsradar.screening.watchlist.Watchlist;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Ongoing monitoring. A changed listing is screened against the book through the reverse index (only the parties
+ * its names may concern), a stored party against the whole watchlist; either way a hit is decided by the forward
+ * screening of the party, and turned into alerts: a new alert only for a (party, entry version) pair that has none,
+ * or after a dismissal once the party changed; a standing alert whose hit went away is cleared.
+ *
+ * <p>Watchlist changes and party changes take one lock around "change the index, then screen", so whichever comes
+ * second sees the other: a party stored while a listing arrives is never missed by both. The alert writes join the
+ * caller's transaction (the consumer's, with its positions; the API's, with the party).
+ */
+@ApplicationScoped
+public class AlertMonitor {
+
+    private static final Logger LOG = Logger.getLogger(AlertMonitor.class);
+    /** Matches kept per party and screening: more than any real customer has on one list. */
+    private static final int MATCH_LIMIT = 25;
+
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    ScreeningService screening;
+
+    @Inject
+    AlertStore alerts;
+
+    @Inject
+    PartyStore parties;
+
+    private final PartyMatcher book = new PartyMatcher();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+
+    void onStart(@Observes StartupEvent start) {
+        // a large book takes a while to index: the service starts meanwhile, the consumer waits (see awaitLoaded)
+        Thread loader = new Thread(this::load, "monitoring-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void load() {
+        long began = System.nanoTime();
+        List<MonitoredParty> all = QuarkusTransaction.requiringNew().call(parties::loadAll);
+        lock.lock();
+        try {
+            book.replaceAll(all);
+        } finally {
+            lock.unlock();
+        }
+        loaded.countDown();
+        LOG.infof("monitoring loaded: %d parties in %d ms", all.size(), (System.nanoTime() - began) / 1_000_000);
+    }
+
+    public boolean loaded() {
+        return loaded.getCount() == 0;
+    }
+
+    public void awaitLoaded() throws InterruptedException {
+        loaded.await();
+    }
+
+    /** Read without the lock: a health probe must not wait for a long re-screen, and a count may be a moment old. */
+    public int partyCount() {
+        return book.size();
+    }
+
+    /** A party screened against the watchlist, with what it matched. */
+    private record Screened(MonitoredParty party, ScreeningResult result) {
+    }
+
+    /**
+     * Applies stored designation changes to the in-memory watchlist and alerts on what they do to the book, in the
+     * caller's transaction. Safe to repeat after a rollback: the watchlist ignores versions it holds, and an alert
+     * that exists is not written again.
+     */
+    public void watchlistChanged(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Change> changed = new HashMap<>();
+        changes.forEach(c -> changed.put(c.listing().designationId(), c));
+        List<Screened> screened;
+        lock.lock();
+        try {
+            watchlist.apply(changes.stream().map(Change::listing).toList());
+            List<WatchlistEntry> listed = changes.stream().map(Change::listing).filter(Listing::active)
+                    .map(Listing::toWatchlistEntry).toList();
+            int names = listed.stream().mapToInt(e -> e.names().size()).sum();
+            // a reverse lookup per name costs more than a forward screening per party once names outnumber parties
+            Collection<MonitoredParty> candidates = names >= book.size() ? List.copyOf(book.all()) : book.candidates(listed);
+            List<MonitoredParty> ordered = new ArrayList<>(candidates);
+            List<ScreeningResult> results = screening.evaluate(ordered.stream().map(AlertMonitor::request).toList(),
+                    listing -> listing.active() && changed.containsKey(listing.designationId()));
+            screened = new ArrayList<>(ordered.size());
+            for (int i = 0; i < ordered.size(); i++) {
+                screened.add(new Screened(ordered.get(i), results.get(i)));
+            }
+        } finally {
+            lock.unlock();
+        }
+        List<State> standing = alerts.liveForEntries(changed.keySet());
+        record(screened, standing, match -> watchlistTrigger(changed.get(match.entryId())),
+                state -> changed.get(state.pair().entryId()).listing().active() ? ClearedReason.AMENDED : ClearedReason.DELISTED,
+                state -> watchlistTrigger(changed.get(state.pair().entryId())));
+    }
+
+    /**
+     * Indexes stored parties of one portfolio and screens them against the whole watchlist as one batch, in the
+     * caller's transaction; answers the batch (its receipts are the caller's to keep). If the transaction fails,
+     * the caller puts the index back with {@link #restore}.
+     */
+    public ScreeningService.BatchResult partiesStored(String portfolio, List<MonitoredParty> stored) {
+        ScreeningService.BatchResult batch;
+        lock.lock();
+        try {
+            stored.forEach(book::upsert);
+            batch = screening.evaluateBatch(stored.stream().map(AlertMonitor::request).toList());
+        } finally {
+            lock.unlock();
+        }
+        List<Screened> screened = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            screened.add(new Screened(stored.get(i), batch.results().get(i)));
+        }
+        Map<String, MonitoredParty> byId = new HashMap<>();
+        stored.forEach(p -> byId.put(p.partyId(), p));
+        List<State> standing = alerts.liveForParties(portfolio, byId.keySet());
+        record(screened, standing, null, state -> ClearedReason.PARTY_CHANGED,
+                state -> Trigger.party(byId.get(state.pair().partyId()).version()));
+        return batch;
+    }
+
+    /** Puts these parties back in the index as the database has them, after a transaction that changed them failed. */
+    public void restore(String portfolio, Collection<String> partyIds) {
+        Map<String, MonitoredParty> stored = new HashMap<>();
+        for (String partyId : partyIds) {
+            parties.find(portfolio, partyId).ifPresent(p -> stored.put(partyId, p));
+        }
+        lock.lock();
+        try {
+            for (String partyId : partyIds) {
+                MonitoredParty party = stored.get(partyId);
+                if (party != null) {
+                    book.upsert(party);
+                } else {
+                    book.remove(portfolio, partyId);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops monitoring a deleted party: out of the index, and its standing alerts cleared, in the caller's transaction. */
+    public void partyRemoved(String portfolio, String partyId) {
+        lock.lock();
+        try {
+            book.remove(portfolio, partyId);
+        } finally {
+            lock.unlock();
+        }
+        Instant now = Instant.now();
+        alerts.clear(alerts.liveForParties(portfolio, List.of(partyId)).stream()
+                .map(s -> cleared(s, ClearedReason.PARTY_REMOVED, new Trigger(TriggerKind.PARTY_UPSERT, null, null,
+                        null, null, s.partyVersion()), now))
+                .toList());
+    }
+
+    /**
+     * Turns screenings into alert changes. A hit alerts unless its pair already has an alert on this entry version
+     * that stands, or that was dismissed for this very party version; an alert on an older entry version is
+     * superseded. A standing alert in scope without a hit any more is cleared.
+     */
+    private void record(List<Screened> screened, List<State> standing,
+                        java.util.function.Function<MatchView, Trigger> watchlistTrigger,
+                        java.util.function.Function<State, ClearedReason> reason,
+                        java.util.function.Function<State, Trigger> clearedTrigger) {
+        Instant now = Instant.now();
+        Set<Pair> hit = new HashSet<>();
+        for (Screened s : screened) {
+            for (MatchView m : s.result().matches()) {
+                hit.add(new Pair(s.party().portfolio(), s.party().partyId(), m.entryId()));
+            }
+        }
+        Map<Pair, State> latest = alerts.latest(hit);
+        List<MatchFound> found = new ArrayList<>();
+        List<UUID> superseded = new ArrayList<>();
+        for (Screened s : screened) {
+            MonitoredParty party = s.party();
+            for (MatchView m : s.result().matches()) {
+                State last = latest.get(new Pair(party.portfolio(), party.partyId(), m.entryId()));
+                boolean alerts = last == null || m.entryVersion() > last.entryVersion()
+                        || m.entryVersion() == last.entryVersion() && !last.live() && party.version() > last.partyVersion();
+                if (!alerts) {
+                    continue;
+                }
+                if (last != null && last.live()) {
+                    superseded.add(last.alertId());
+                }
+                Trigger trigger = watchlistTrigger != null ? watchlistTrigger.apply(m) : Trigger.party(party.version());
+                found.add(new MatchFound(UUID.randomUUID(), party.portfolio(), PartyView.of(party), m, trigger,
+                        s.result().watchlistVersion(), MatchingEngine.ALGORITHM, s.result().threshold(), now));
+            }
+        }
+        alerts.supersede(superseded);
+        int created = alerts.insert(found);
+        List<MatchCleared> cleared = standing.stream().filter(s -> !hit.contains(s.pair()))
+                .map(s -> cleared(s, reason.apply(s), clearedTrigger.apply(s), now)).toList();
+        alerts.clear(cleared);
+        if (created > 0 || !cleared.isEmpty()) {
+            LOG.debugf("monitoring: %d alerts raised, %d cleared, %d superseded", created, cleared.size(), superseded.size());
+        }
+    }
+
+    private static MatchCleared cleared(State s, ClearedReason reason, Trigger trigger, Instant now) {
+        return new MatchCleared(s.alertId(), s.pair().portfolio(), s.pair().partyId(), s.partyVersion(),
+                s.pair().entryId(), s.entryVersion(), reason, trigger, s.foundAt(), now);
+    }
+
+    private static Trigger watchlistTrigger(Change change) {
+        return new Trigger(TriggerKind.WATCHLIST_CHANGE, change.eventId(), change.eventType(),
+                change.listing().designationId(), change.listing().version(), null);
+    }
+
+    private static ScreeningRequest request(MonitoredParty party) {
+        return new ScreeningRequest(party.name(), party.type(), party.birthDate(), party.country(), null, MATCH_LIMIT,
+                null, null, null, null);
+    }
+
+}

@@ -1,0 +1,350 @@
+package io.sanctionsradar.screening.monitoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.screening.monitoring.AlertEvents.MatchCleared;
+import io.sanctionsradar.screening.monitoring.AlertEvents.MatchFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Alerts and their {@code screening.alerts} events (plain JDBC, in the caller's transaction): an alert row and
+ * its outbox row are written together, so an alert is published exactly when it is stored.
+ */
+@ApplicationScoped
+public class AlertStore {
+
+    /** Alerts that still stand: undecided, or confirmed. */
+    static final List<String> LIVE = List.of(Alert.OPEN, Alert.TRUE_MATCH);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** One party and one entry, across versions. */
+    public record Pair(String portfolio, String partyId, String entryId) {
+    }
+
+    /** The part of an alert that decides what a new hit does. */
+    public record State(UUID alertId, Pair pair, int partyVersion, int entryVersion, String status, Instant foundAt) {
+        boolean live() {
+            return LIVE.contains(status);
+        }
+    }
+
+    /** The newest alert of each pair (highest entry version, then party version). */
+    public Map<Pair, State> latest(Collection<Pair> pairs) {
+        Map<Pair, State> out = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("""
+                     SELECT DISTINCT ON (a.portfolio, a.party_id, a.entry_id) %s FROM alert a
+                     JOIN unnest(?::text[], ?::text[], ?::uuid[]) AS p(portfolio, party_id, entry_id)
+                       ON a.portfolio = p.portfolio AND a.party_id = p.party_id AND a.entry_id = p.entry_id
+                     ORDER BY a.portfolio, a.party_id, a.entry_id, a.entry_version DESC, a.party_version DESC"""
+                     .formatted(STATE_COLUMNS))) {
+            q.setArray(1, c.createArrayOf("text", pairs.stream().map(Pair::portfolio).toArray()));
+            q.setArray(2, c.createArrayOf("text", pairs.stream().map(Pair::partyId).toArray()));
+            q.setArray(3, c.createArrayOf("uuid", pairs.stream().map(p -> UUID.fromString(p.entryId())).toArray()));
+            for (State s : states(q)) {
+                out.put(s.pair(), s);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alerts", e);
+        }
+    }
+
+    /** Live alerts on these entries. */
+    public List<State> liveForEntries(Collection<String> entryIds) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM alert a "
+                     + "WHERE a.entry_id = ANY(?) AND a.status IN ('OPEN', 'TRUE_MATCH')")) {
+            q.setArray(1, c.createArrayOf("uuid", entryIds.stream().map(UUID::fromString).toArray()));
+            return states(q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alerts", e);
+        }
+    }
+
+    /** Live alerts of these parties of one portfolio. */
+    public List<State> liveForParties(String portfolio, Collection<String> partyIds) {
+        if (partyIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM alert a "
+                     + "WHERE a.portfolio = ? AND a.party_id = ANY(?) AND a.status IN ('OPEN', 'TRUE_MATCH')")) {
+            q.setString(1, portfolio);
+            q.setArray(2, c.createArrayOf("text", partyIds.toArray()));
+            return states(q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alerts", e);
+        }
+    }
+
+    /** Stores the alerts that do not exist yet, each with its event; answers how many were new. */
+    public int insert(List<MatchFound> found) {
+        if (found.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO alert (alert_id, portfolio, party_id, party_version, entry_id, entry_version, score,
+                         status, party, match, trigger, watchlist_version, algorithm, threshold, found_at, updated_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+                     ON CONFLICT (portfolio, party_id, entry_id, entry_version, party_version) DO NOTHING""")) {
+            for (MatchFound f : found) {
+                insert.setObject(1, f.alertId());
+                insert.setString(2, f.portfolio());
+                insert.setString(3, f.party().partyId());
+                insert.setInt(4, f.party().version());
+                insert.setObject(5, UUID.fromString(f.match().entryId()));
+                insert.setInt(6, f.match().entryVersion());
+                insert.setDouble(7, f.match().score());
+                insert.setString(8, write(f.party()));
+                insert.setString(9, write(f.match()));
+                insert.setString(10, write(f.trigger()));
+                insert.setString(11, f.watchlistVersion());
+                insert.setString(12, f.algorithm());
+                insert.setDouble(13, f.threshold());
+                insert.setTimestamp(14, Timestamp.from(f.foundAt()));
+                insert.setTimestamp(15, Timestamp.from(now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            // rewritten batches do not report rows one by one: an alert is new if its id was stored (on a conflict
+            // the alert already existed, with its event)
+            java.util.Set<UUID> stored = new java.util.HashSet<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT alert_id FROM alert WHERE alert_id = ANY(?)")) {
+                q.setArray(1, c.createArrayOf("uuid", found.stream().map(MatchFound::alertId).toArray()));
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            List<Event> events = new ArrayList<>();
+            for (MatchFound f : found) {
+                if (stored.contains(f.alertId())) {
+                    events.add(new Event(AlertEvents.FOUND, f.portfolio(), f.party().partyId(), f.alertId(), f, f.foundAt()));
+                }
+            }
+            outbox(c, events);
+            return events.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store alerts", e);
+        }
+    }
+
+    /** Marks live alerts superseded by an alert on a newer version of their entry (no event: the new alert is one). */
+    public void supersede(Collection<UUID> alertIds) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE alert SET status = 'SUPERSEDED', updated_at = ? "
+                     + "WHERE alert_id = ANY(?) AND status IN ('OPEN', 'TRUE_MATCH')")) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            update.setArray(2, c.createArrayOf("uuid", alertIds.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update alerts", e);
+        }
+    }
+
+    /** Clears live alerts whose hit went away, each with a {@code screening.match.cleared} event. */
+    public void clear(List<MatchCleared> cleared) {
+        if (cleared.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE alert SET status = 'CLEARED', cleared_at = ?, "
+                     + "cleared_reason = ?, updated_at = ? WHERE alert_id = ? AND status IN ('OPEN', 'TRUE_MATCH')")) {
+            for (MatchCleared m : cleared) {
+                update.setTimestamp(1, Timestamp.from(m.clearedAt()));
+                update.setString(2, m.reason().name());
+                update.setTimestamp(3, Timestamp.from(m.clearedAt()));
+                update.setObject(4, m.alertId());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    MatchCleared m = cleared.get(i);
+                    events.add(new Event(AlertEvents.CLEARED, m.portfolio(), m.partyId(), m.alertId(), m, m.clearedAt()));
+                }
+            }
+            outbox(c, events);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clear alerts", e);
+        }
+    }
+
+    public record Page(List<Alert> items, int offset, int size, long total) {
+    }
+
+    /** A portfolio's alerts, newest first, optionally of one status and one party. */
+    public Page list(String portfolio, String status, String partyId, int offset, int size) {
+        String where = "WHERE portfolio = ?" + (status != null ? " AND status = ?" : "") + (partyId != null ? " AND party_id = ?" : "");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT * FROM alert " + where
+                     + " ORDER BY found_at DESC, alert_id OFFSET ? LIMIT ?");
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM alert " + where)) {
+            int i = bind(q, portfolio, status, partyId);
+            q.setInt(i++, offset);
+            q.setInt(i, size);
+            List<Alert> items = new ArrayList<>();
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    items.add(alert(rows));
+                }
+            }
+            bind(count, portfolio, status, partyId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return new Page(items, offset, size, rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list alerts", e);
+        }
+    }
+
+    public Optional<Alert> find(UUID alertId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT * FROM alert WHERE alert_id = ?")) {
+            q.setObject(1, alertId);
+            try (ResultSet rows = q.executeQuery()) {
+                return rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alert " + alertId, e);
+        }
+    }
+
+    /** Records an analyst's decision on an alert that still stands; empty if there is no such live alert. */
+    public Optional<Alert> decide(UUID alertId, String decision, String comment, Instant at) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("""
+                     UPDATE alert SET status = ?, disposition = ?, disposition_comment = ?, decided_at = ?, updated_at = ?
+                     WHERE alert_id = ? AND status IN ('OPEN', 'TRUE_MATCH', 'FALSE_POSITIVE') RETURNING *""")) {
+            update.setString(1, decision);
+            update.setString(2, decision);
+            update.setString(3, comment);
+            update.setTimestamp(4, Timestamp.from(at));
+            update.setTimestamp(5, Timestamp.from(at));
+            update.setObject(6, alertId);
+            try (ResultSet rows = update.executeQuery()) {
+                return rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot decide alert " + alertId, e);
+        }
+    }
+
+    private static final String STATE_COLUMNS = "a.alert_id, a.portfolio, a.party_id, a.entry_id, a.party_version, "
+            + "a.entry_version, a.status, a.found_at";
+
+    private static List<State> states(PreparedStatement q) throws SQLException {
+        List<State> out = new ArrayList<>();
+        try (ResultSet rows = q.executeQuery()) {
+            while (rows.next()) {
+                out.add(new State(rows.getObject("alert_id", UUID.class), new Pair(rows.getString("portfolio"),
+                        rows.getString("party_id"), rows.getString("entry_id")), rows.getInt("party_version"),
+                        rows.getInt("entry_version"), rows.getString("status"), rows.getTimestamp("found_at").toInstant()));
+            }
+        }
+        return out;
+    }
+
+    private static int bind(PreparedStatement q, String portfolio, String status, String partyId) throws SQLException {
+        int i = 1;
+        q.setString(i++, portfolio);
+        if (status != null) {
+            q.setString(i++, status);
+        }
+        if (partyId != null) {
+            q.setString(i++, partyId);
+        }
+        return i;
+    }
+
+    private Alert alert(ResultSet rows) throws SQLException {
+        String decision = rows.getString("disposition");
+        Timestamp decided = rows.getTimestamp("decided_at");
+        Timestamp cleared = rows.getTimestamp("cleared_at");
+        return new Alert(rows.getObject("alert_id", UUID.class), rows.getString("portfolio"),
+                rows.getString("party_id"), rows.getInt("party_version"), rows.getString("entry_id"),
+                rows.getInt("entry_version"), rows.getDouble("score"), rows.getString("status"),
+                read(rows.getString("party")), read(rows.getString("match")), read(rows.getString("trigger")),
+                rows.getString("watchlist_version"), rows.getString("algorithm"), rows.getDouble("threshold"),
+                rows.getTimestamp("found_at").toInstant(),
+                decision == null ? null : new Alert.Disposition(decision, rows.getString("disposition_comment"),
+                        decided.toInstant()),
+                cleared == null ? null : cleared.toInstant(), rows.getString("cleared_reason"),
+                rows.getTimestamp("updated_at").toInstant());
+    }
+
+    private record Event(String type, String portfolio, String partyId, UUID alertId, Object payload, Instant at) {
+    }
+
+    private void outbox(Connection c, List<Event> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_outbox (event_id, event_type, event_key, "
+                + "subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
+            for (Event e : events) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, e.type());
+                insert.setString(3, PartyMatcher.key(e.portfolio(), e.partyId()));
+                insert.setString(4, e.alertId().toString());
+                insert.setString(5, write(e.payload()));
+                insert.setTimestamp(6, Timestamp.from(e.at()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

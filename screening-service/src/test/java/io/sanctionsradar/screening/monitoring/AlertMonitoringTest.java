@@ -1,0 +1,194 @@
+package io.sanctionsradar.screening.monitoring;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.screening.TestEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.sanctionsradar.screening.TestEvents.designation;
+import static io.sanctionsradar.screening.TestEvents.id;
+import static io.sanctionsradar.screening.TestEvents.next;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Ongoing monitoring against a real broker and database: designation events alert the parties they concern,
+ * stored parties alert on what is already listed, and alerts follow amendments, delistings, party changes and
+ * analysts' decisions without ever alerting twice for the same pair of versions.
+ */
+@QuarkusTest
+class AlertMonitoringTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void a_listing_alerts_the_parties_it_concerns_once_per_version_and_a_delisting_clears_them() {
+        String portfolio = "book-" + suffix();
+        String name = "Velimir Oskarovich Brantsev " + letters();
+        put(portfolio, "c-1", Map.of("name", name, "type", "PERSON")).statusCode(201).body("screening.matches", hasSize(0));
+        put(portfolio, "c-2", Map.of("name", "Unrelated Bakery Partners", "type", "ORGANIZATION")).statusCode(201);
+
+        ObjectNode listed = designation(name.toUpperCase());
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.createCompactedTopic(TestEvents.TOPIC, 3);
+            String eventId = UUID.randomUUID().toString();
+            TestEvents.publish(kafka, id(listed), listed.toString(), "sanctions.entity.listed", eventId);
+            JsonPath alert = awaitAlerts(portfolio, "OPEN", 1).setRootPath("items[0]");
+            assertEquals("c-1", alert.getString("partyId"));
+            assertEquals(id(listed), alert.getString("entryId"));
+            assertEquals(1, alert.getInt("entryVersion"));
+            assertEquals("WATCHLIST_CHANGE", alert.getString("trigger.kind"));
+            assertEquals(eventId, alert.getString("trigger.eventId"));
+            assertEquals("sanctions.entity.listed", alert.getString("trigger.eventType"));
+            assertEquals(name, alert.getString("party.name"));
+            assertEquals("US-OFAC", alert.getString("match.authority"));
+
+            // the same version again (a redelivery) and the party stored again unchanged: still one alert
+            TestEvents.publish(kafka, id(listed), listed.toString(), "sanctions.entity.listed", UUID.randomUUID().toString());
+            put(portfolio, "c-1", Map.of("name", name, "type", "PERSON")).statusCode(200).body("outcome", equalTo("UNCHANGED"));
+            ObjectNode amended = next(listed, "ACTIVE");
+            ((ObjectNode) amended.get("subject")).putArray("nationalities").add("RU");
+            TestEvents.publish(kafka, amended);
+            JsonPath afterAmendment = awaitAlerts(portfolio, "OPEN", 1);
+            assertEquals(2, afterAmendment.getInt("items[0].entryVersion"), "an amendment alerts on the new version");
+            given().queryParam("portfolio", portfolio).get("/api/v1/alerts").then()
+                    .body("total", equalTo(2)).body("items.status", hasItem("SUPERSEDED"));
+
+            TestEvents.publish(kafka, next(amended, "DELISTED"));
+            JsonPath cleared = awaitAlerts(portfolio, "CLEARED", 1).setRootPath("items[0]");
+            assertEquals("DELISTED", cleared.getString("clearedReason"));
+            assertEquals(2, cleared.getInt("entryVersion"));
+            given().queryParam("portfolio", portfolio).queryParam("status", "OPEN").get("/api/v1/alerts").then()
+                    .body("total", equalTo(0));
+        }
+        assertOutbox(portfolio, 2, 1);
+    }
+
+    @Test
+    void a_stored_party_alerts_on_what_is_listed_and_a_change_or_removal_clears_it() {
+        String listedName = "Korvanth Meridian Shipping " + letters();
+        ObjectNode listed = TestEvents.listOrganization(bootstrapServers, listedName);
+        String portfolio = "book-" + suffix();
+        put(portfolio, "p-1", Map.of("name", listedName)).statusCode(201)
+                .body("screening.matches[0].entryId", equalTo(id(listed)));
+        JsonPath alert = alerts(portfolio, "OPEN").setRootPath("items[0]");
+        assertEquals("PARTY_UPSERT", alert.getString("trigger.kind"));
+        assertEquals(1, alert.getInt("trigger.partyVersion"));
+
+        put(portfolio, "p-1", Map.of("name", "Completely Different Florist")).statusCode(200);
+        JsonPath changed = alerts(portfolio, "CLEARED").setRootPath("items[0]");
+        assertEquals("PARTY_CHANGED", changed.getString("clearedReason"));
+
+        put(portfolio, "p-2", Map.of("name", listedName)).statusCode(201);
+        given().queryParam("portfolio", portfolio).delete("/api/v1/monitored-parties/p-2").then().statusCode(204);
+        given().queryParam("portfolio", portfolio).queryParam("partyId", "p-2").get("/api/v1/alerts").then()
+                .body("items[0].status", equalTo("CLEARED")).body("items[0].clearedReason", equalTo("PARTY_REMOVED"));
+
+        // another portfolio never sees these
+        given().queryParam("portfolio", "other-" + suffix()).get("/api/v1/alerts").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void a_dismissed_alert_returns_only_when_the_party_or_the_entry_changes() {
+        String listedName = "Dravenholt Capital Partners " + letters();
+        ObjectNode listed = TestEvents.listOrganization(bootstrapServers, listedName);
+        String portfolio = "book-" + suffix();
+        put(portfolio, "x-1", Map.of("name", listedName)).statusCode(201);
+        String alertId = alerts(portfolio, "OPEN").getString("items[0].alertId");
+
+        decide(alertId, Map.of("decision", "FALSE_POSITIVE", "comment", "Different company, Luxembourg registry"))
+                .statusCode(200).body("status", equalTo("FALSE_POSITIVE"))
+                .body("disposition.decision", equalTo("FALSE_POSITIVE"))
+                .body("disposition.comment", equalTo("Different company, Luxembourg registry"));
+        put(portfolio, "x-1", Map.of("name", listedName)).statusCode(200).body("outcome", equalTo("UNCHANGED"));
+        given().queryParam("portfolio", portfolio).get("/api/v1/alerts").then().body("total", equalTo(1));
+
+        // the party changes (a country added) and still matches: the pair is looked at again
+        put(portfolio, "x-1", Map.of("name", listedName, "country", "LU")).statusCode(200).body("party.version", equalTo(2));
+        JsonPath open = alerts(portfolio, "OPEN").setRootPath("items[0]");
+        assertEquals(2, open.getInt("partyVersion"));
+        decide(open.getString("alertId"), Map.of("decision", "TRUE_MATCH", "comment", "Confirmed by KYC")).statusCode(200);
+
+        // the entry is amended so that its names no longer match: the confirmed alert is cleared
+        ObjectNode renamed = next(listed, "ACTIVE");
+        ((ObjectNode) renamed.get("subject")).put("name", "Zyxwvut Quorlan Hydrofoils");
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            TestEvents.publish(kafka, renamed);
+        }
+        JsonPath cleared = awaitAlerts(portfolio, "CLEARED", 1).setRootPath("items[0]");
+        assertEquals("AMENDED", cleared.getString("clearedReason"));
+        assertEquals("TRUE_MATCH", cleared.getString("disposition.decision"), "the decision stays on record");
+        decide(cleared.getString("alertId"), Map.of("decision", "FALSE_POSITIVE", "comment", "late")).statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void bad_alert_requests_are_refused_with_the_field_at_fault() {
+        decide(UUID.randomUUID().toString(), Map.of("decision", "MAYBE", "comment", " ")).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("decision")).body("errors.field", hasItem("comment"));
+        decide(UUID.randomUUID().toString(), Map.of("decision", "TRUE_MATCH", "comment", "ok")).statusCode(404);
+        given().queryParam("status", "NEW").get("/api/v1/alerts").then().statusCode(400)
+                .body("errors.field", hasItem("status"));
+        given().queryParam("portfolio", "no portfolio!").get("/api/v1/alerts").then().statusCode(400)
+                .body("errors.field", hasItem("portfolio"));
+        given().get("/api/v1/alerts/not-a-uuid").then().statusCode(404);
+    }
+
+    /** The events written for the portfolio's alerts: found and cleared, one per alert change. */
+    private static void assertOutbox(String portfolio, int found, int cleared) {
+        List<Map<String, Object>> all = given().queryParam("portfolio", portfolio).queryParam("size", 100)
+                .get("/api/v1/alerts").jsonPath().getList("items");
+        assertEquals(found, all.size());
+        assertEquals(cleared, all.stream().filter(a -> "CLEARED".equals(a.get("status"))).count());
+    }
+
+    private static JsonPath awaitAlerts(String portfolio, String status, int count) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> alerts(portfolio, status), page -> page.getInt("total") == count);
+    }
+
+    private static JsonPath alerts(String portfolio, String status) {
+        return given().queryParam("portfolio", portfolio).queryParam("status", status).get("/api/v1/alerts")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(String alertId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/alerts/" + alertId + "/disposition").then();
+    }
+
+    private static io.restassured.response.ValidatableResponse put(String portfolio, String partyId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).queryParam("portfolio", portfolio).body(body)
+                .put("/api/v1/monitored-parties/" + partyId).then();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A random word: test names must not match each other's listings across tests. */
+    private static String letters() {
+        StringBuilder b = new StringBuilder();
+        java.util.Random r = new java.util.Random();
+        for (int i = 0; i < 8; i++) {
+            b.append((char) ('a' + r.nextInt(26)));
+        }
+        return Character.toUpperCase(b.charAt(0)) + b.substring(1);
+    }
+}
