@@ -45,6 +45,10 @@ final class IntList {
         return values[i];
     }
 
+    int[] toArray() {
+        return java.util.Arrays.copyOf(values, size());
+    }
+
     int size() {
         return size;
     }

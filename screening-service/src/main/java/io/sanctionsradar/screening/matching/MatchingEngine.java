@@ -102,6 +102,35 @@ public final class MatchingEngine {
         return screen(query, DEFAULT_THRESHOLD, 10, null);
     }
 
+    /**
+     * Screens the query against these entries only, scoring their names exactly as {@link #screen} does (same
+     * similarity lookups, same scorer): checking known candidates costs the query plan and a few names, not a search.
+     */
+    public List<Match> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
+                                     Predicate<String> entryFilter) {
+        if (limit <= 0 || entryIds.isEmpty()) {
+            return List.of();
+        }
+        QueryPlan plan = plan(query);
+        if (plan == null) {
+            return List.of();
+        }
+        try {
+            IntList ids = new IntList(8);
+            for (String entryId : entryIds) {
+                EntryRecord entry = index.entry(entryId);
+                if (entry != null) {
+                    for (int id : entry.nameIds) {
+                        ids.add(id);
+                    }
+                }
+            }
+            return rank(plan, ids.toArray(), null, ids.size(), indexedSims(plan), threshold, limit, entryFilter);
+        } finally {
+            plan.release();
+        }
+    }
+
     /** Test oracle: scores every indexed name with directly computed token similarities, no blocking. */
     List<Match> screenExhaustively(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         if (limit <= 0) {

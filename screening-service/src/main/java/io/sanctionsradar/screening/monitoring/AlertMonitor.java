@@ -125,10 +125,18 @@ public class AlertMonitor {
                     .map(Listing::toWatchlistEntry).toList();
             int names = listed.stream().mapToInt(e -> e.names().size()).sum();
             // a reverse lookup per name costs more than a forward screening per party once names outnumber parties
-            Collection<MonitoredParty> candidates = names >= book.size() ? List.copyOf(book.all()) : book.candidates(listed);
-            List<MonitoredParty> ordered = new ArrayList<>(candidates);
-            List<ScreeningResult> results = screening.evaluate(ordered.stream().map(AlertMonitor::request).toList(),
-                    listing -> listing.active() && changed.containsKey(listing.designationId()));
+            List<MonitoredParty> ordered;
+            List<Set<String>> against;
+            if (names >= book.size()) {
+                ordered = List.copyOf(book.all());
+                against = java.util.Collections.nCopies(ordered.size(), changed.keySet());
+            } else {
+                Map<MonitoredParty, Set<String>> candidates = book.candidates(listed);
+                ordered = new ArrayList<>(candidates.keySet());
+                against = new ArrayList<>(candidates.values());
+            }
+            List<ScreeningResult> results = screening.evaluateAgainst(
+                    ordered.stream().map(AlertMonitor::request).toList(), against);
             screened = new ArrayList<>(ordered.size());
             for (int i = 0; i < ordered.size(); i++) {
                 screened.add(new Screened(ordered.get(i), results.get(i)));

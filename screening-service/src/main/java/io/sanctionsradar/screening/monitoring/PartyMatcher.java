@@ -10,6 +10,7 @@ import io.sanctionsradar.screening.matching.WatchlistEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +74,14 @@ public final class PartyMatcher {
         return parties.size();
     }
 
-    /** The parties any name of these listed entries may match. */
-    public Set<MonitoredParty> candidates(Collection<WatchlistEntry> listed) {
-        Set<MonitoredParty> found = new LinkedHashSet<>();
+    /** The parties any name of these listed entries may match, each with the ids of the entries that may match it. */
+    public Map<MonitoredParty, Set<String>> candidates(Collection<WatchlistEntry> listed) {
+        Map<MonitoredParty, Set<String>> found = new LinkedHashMap<>();
         for (WatchlistEntry entry : listed) {
             for (EntryName name : entry.names()) {
                 // the party's type, birth date and country are weighed by the forward check, not here
                 for (Match m : engine.screen(Query.of(name.name()), CANDIDATE_THRESHOLD, CANDIDATE_LIMIT, null)) {
-                    found.add(parties.get(m.entryId()));
+                    found.computeIfAbsent(parties.get(m.entryId()), p -> new LinkedHashSet<>()).add(entry.entryId());
                 }
             }
         }

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Screens names against the watchlist and keeps a receipt of every answer. A single screening or a JSON batch
@@ -63,7 +65,7 @@ public class ScreeningService {
     /** Screens a checked query without keeping a receipt (see {@link #keepReceipt}). */
     public ScreeningResult evaluate(ScreeningRequest request) {
         Instant now = Instant.now();
-        return watchlist.read(view -> screen(view, request, null, now, listing -> true));
+        return watchlist.read(view -> screen(view, request, null, now));
     }
 
     /** Stores the receipt of an answer; returns once it is committed. */
@@ -72,17 +74,34 @@ public class ScreeningService {
     }
 
     /**
-     * Screens checked queries against one watchlist state, each only against the listings in scope, without
-     * receipts: monitoring re-checks parties against what just changed, and its alerts are the evidence.
+     * Screens checked queries against one watchlist state, each only against its entries (scored exactly as a
+     * screening scores them), without receipts: monitoring checks its candidates against what just changed, and
+     * its alerts are the evidence.
      */
-    public List<ScreeningResult> evaluate(List<ScreeningRequest> queries, Predicate<Listing> scope) {
+    public List<ScreeningResult> evaluateAgainst(List<ScreeningRequest> queries, List<Set<String>> entryIdsOfQuery) {
         Instant now = Instant.now();
         // the read lock is held by this thread for the whole run, so the pool's threads may screen in parallel
-        return watchlist.read(view -> (queries.size() >= PARALLEL_FROM ? queries.parallelStream() : queries.stream())
-                .map(q -> screen(view, q, null, now, scope)).toList());
+        IntStream indexes = IntStream.range(0, queries.size());
+        return watchlist.read(view -> (queries.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
+                .mapToObj(i -> {
+                    ScreeningRequest request = queries.get(i);
+                    Set<String> entryIds = entryIdsOfQuery.get(i);
+                    double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
+                    int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
+                    Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
+                    // a few entries are scored directly; against many, a search filtered to them is cheaper
+                    List<Watchlist.Hit> hits = entryIds.size() <= DIRECT_ENTRIES
+                            ? view.screenEntries(query, threshold, limit, entryIds, filter(request))
+                            : view.screen(query, threshold, limit, filter(request)
+                                    .and(listing -> entryIds.contains(listing.designationId())));
+                    List<MatchView> matches = hits.stream().map(hit -> view(hit.listing(), hit)).toList();
+                    return new ScreeningResult(UUID.randomUUID(), null, now, view.version(), MatchingEngine.ALGORITHM,
+                            threshold, request, matches);
+                }).toList());
     }
 
     private static final int PARALLEL_FROM = 1_000;
+    private static final int DIRECT_ENTRIES = 32;
 
     /** The answer to a JSON batch: every query against the same watchlist version, each with its own receipt. */
     public record BatchResult(UUID batchId, Instant screenedAt, String watchlistVersion, String algorithm,
@@ -118,7 +137,7 @@ public class ScreeningService {
         return watchlist.read(view -> {
             List<ScreeningResult> results = new ArrayList<>(queries.size());
             for (ScreeningRequest query : queries) {
-                results.add(screen(view, query, batchId, now, listing -> true));
+                results.add(screen(view, query, batchId, now));
             }
             int matched = (int) results.stream().filter(r -> !r.matches().isEmpty()).count();
             return new BatchResult(batchId, now, view.version(), MatchingEngine.ALGORITHM, results.size(), matched,
@@ -141,17 +160,16 @@ public class ScreeningService {
     List<ScreeningResult> screenChunk(List<ScreeningRequest> queries, UUID batchId, int firstIndex) {
         Instant now = Instant.now();
         List<ScreeningResult> results = watchlist.read(view -> queries.stream()
-                .map(q -> screen(view, q, batchId, now, listing -> true)).toList());
+                .map(q -> screen(view, q, batchId, now)).toList());
         receipts.save(results, firstIndex);
         return results;
     }
 
-    private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now,
-                                   Predicate<Listing> scope) {
+    private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now) {
         double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
         int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
         Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
-        List<MatchView> matches = view.screen(query, threshold, limit, filter(request).and(scope)).stream()
+        List<MatchView> matches = view.screen(query, threshold, limit, filter(request)).stream()
                 .map(hit -> view(hit.listing(), hit)).toList();
         return new ScreeningResult(UUID.randomUUID(), batchId, now, view.version(), MatchingEngine.ALGORITHM,
                 threshold, request, matches);

@@ -37,6 +37,10 @@ public class Watchlist {
         String version();
 
         List<Hit> screen(Query query, double threshold, int limit, Predicate<Listing> filter);
+
+        /** The same screening, against these entries only (known candidates). */
+        List<Hit> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
+                                Predicate<Listing> filter);
     }
 
     public record Hit(Listing listing, Match match) {
@@ -123,11 +127,23 @@ public class Watchlist {
 
         @Override
         public List<Hit> screen(Query query, double threshold, int limit, Predicate<Listing> filter) {
-            List<Match> matches = engine.screen(query, threshold, limit,
-                    id -> {
-                        Listing listing = listings.get(id);
-                        return listing != null && filter.test(listing);
-                    });
+            return hits(engine.screen(query, threshold, limit, listed(filter)));
+        }
+
+        @Override
+        public List<Hit> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
+                                       Predicate<Listing> filter) {
+            return hits(engine.screenEntries(query, threshold, limit, entryIds, listed(filter)));
+        }
+
+        private Predicate<String> listed(Predicate<Listing> filter) {
+            return id -> {
+                Listing listing = listings.get(id);
+                return listing != null && filter.test(listing);
+            };
+        }
+
+        private List<Hit> hits(List<Match> matches) {
             return matches.stream().map(m -> new Hit(listings.get(m.entryId()), m)).toList();
         }
     };

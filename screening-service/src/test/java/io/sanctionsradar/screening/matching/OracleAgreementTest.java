@@ -39,6 +39,22 @@ class OracleAgreementTest {
         List<String> initial = disagreements(engine, queries);
         assertTrue(initial.size() <= 3, initial.toString());
 
+        // scoring known candidates directly gives what the search gives, for matches and for entries that do not match
+        List<String> direct = new ArrayList<>();
+        for (String q : queries) {
+            List<Match> searched = engine.screen(Query.of(q), THRESHOLD, 10, null);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            searched.forEach(m -> ids.add(m.entryId()));
+            for (int k = 0; k < 3; k++) {
+                ids.add(wl.entries().get(random.nextInt(wl.entries().size())).entryId());
+            }
+            List<Match> scored = engine.screenEntries(Query.of(q), THRESHOLD, 10, ids, null);
+            if (!summary(scored).equals(summary(searched))) {
+                direct.add(q + ": direct " + summary(scored) + " vs search " + summary(searched));
+            }
+        }
+        assertTrue(direct.isEmpty(), direct.toString());
+
         // token weights follow the list: after removals the bounds must be computed from the new weights
         for (int i = 0; i < wl.entries().size(); i += 3) {
             engine.remove(wl.entries().get(i).entryId());
@@ -60,6 +76,10 @@ class OracleAgreementTest {
             }
         }
         return disagreements;
+    }
+
+    private static List<String> summary(List<Match> matches) {
+        return matches.stream().map(m -> m.entryId() + "=" + m.score()).sorted().toList();
     }
 
     private static boolean tied(List<Match> m) {

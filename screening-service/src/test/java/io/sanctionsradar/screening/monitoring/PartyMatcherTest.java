@@ -58,9 +58,9 @@ class PartyMatcherTest {
 
         List<String> missed = new ArrayList<>();
         for (Map.Entry<String, List<MonitoredParty>> hit : hitsByEntry.entrySet()) {
-            Set<MonitoredParty> candidates = matcher.candidates(List.of(byId.get(hit.getKey())));
+            Map<MonitoredParty, Set<String>> candidates = matcher.candidates(List.of(byId.get(hit.getKey())));
             for (MonitoredParty party : hit.getValue()) {
-                if (!candidates.contains(party)) {
+                if (!candidates.getOrDefault(party, Set.of()).contains(hit.getKey())) {
                     missed.add(party.name() + " -> " + byId.get(hit.getKey()).names().get(0).name());
                 }
             }
@@ -77,7 +77,7 @@ class PartyMatcherTest {
         WatchlistEntry listed = new WatchlistEntry("e-1", SubjectType.PERSON,
                 List.of(new io.sanctionsradar.screening.matching.EntryName("PETROV, Ivan Sergeyevich",
                         io.sanctionsradar.screening.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
-        assertEquals(Set.of(ivan), matcher.candidates(List.of(listed)));
+        assertEquals(Map.of(ivan, Set.of("e-1")), matcher.candidates(List.of(listed)));
 
         MonitoredParty renamed = party("book-a", "c-1", "Olga Ivanova", 2);
         matcher.upsert(renamed);
@@ -87,7 +87,7 @@ class PartyMatcherTest {
 
         matcher.upsert(ivan);
         matcher.remove("book-a", "c-1");
-        assertFalse(matcher.candidates(List.of(listed)).contains(ivan));
+        assertFalse(matcher.candidates(List.of(listed)).containsKey(ivan));
         assertEquals(1, matcher.size());
     }
 
