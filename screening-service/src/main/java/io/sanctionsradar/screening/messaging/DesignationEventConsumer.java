@@ -52,6 +52,9 @@ public class DesignationEventConsumer {
     @Inject
     AlertMonitor monitor;
 
+    @Inject
+    AlertRelay alertRelay;
+
     private final Counter skipped;
     private final Counter applied;
 
@@ -83,6 +86,9 @@ public class DesignationEventConsumer {
         }
         List<Change> stored = storeWithRetry(newest, positions);
         applied.increment(stored.size());
+        if (!stored.isEmpty()) {
+            alertRelay.wake(); // alerts the batch raised go out now, not at the next poll
+        }
     }
 
     /** A transient database failure must neither lose the batch nor stop the stream: wait and try again. */

@@ -35,6 +35,9 @@ public class MonitoringService {
     @Inject
     AlertMonitor monitor;
 
+    @Inject
+    io.sanctionsradar.screening.messaging.AlertRelay alertRelay;
+
     /** A stored party, what storing it did, and its screening against the current watchlist. */
     public record PartyScreening(MonitoredParty party, Outcome outcome, ScreeningResult screening) {
     }
@@ -75,6 +78,7 @@ public class MonitoringService {
             monitor.restore(portfolio, partyIds);
             throw e;
         }
+        alertRelay.wake();
         screening.keepReceipts(stored.batch());
         return stored;
     }
@@ -138,18 +142,21 @@ public class MonitoringService {
 
     public boolean delete(String portfolio, String partyId) {
         throwIfInvalid(checkIds(portfolio, partyId, "partyId"));
+        boolean deleted;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                boolean deleted = parties.delete(portfolio, partyId);
-                if (deleted) {
+            deleted = QuarkusTransaction.requiringNew().call(() -> {
+                boolean found = parties.delete(portfolio, partyId);
+                if (found) {
                     monitor.partyRemoved(portfolio, partyId);
                 }
-                return deleted;
+                return found;
             });
         } catch (RuntimeException e) {
             monitor.restore(portfolio, List.of(partyId));
             throw e;
         }
+        alertRelay.wake();
+        return deleted;
     }
 
     static ScreeningRequest request(PartyDetails details) {

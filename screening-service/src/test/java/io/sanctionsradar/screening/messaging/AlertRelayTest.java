@@ -32,11 +32,11 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static io.sanctionsradar.infra.testing.KafkaTestClient.header;
-import static io.sanctionsradar.screening.messaging.AlertEvents.CLEARED;
-import static io.sanctionsradar.screening.messaging.AlertEvents.FOUND;
-import static io.sanctionsradar.screening.messaging.AlertEvents.cleared;
-import static io.sanctionsradar.screening.messaging.AlertEvents.found;
-import static io.sanctionsradar.screening.messaging.AlertEvents.violations;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.CLEARED;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.FOUND;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.cleared;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.found;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.violations;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

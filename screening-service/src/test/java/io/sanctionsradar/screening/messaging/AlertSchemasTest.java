@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.sanctionsradar.screening.messaging.AlertEvents.CLEARED;
-import static io.sanctionsradar.screening.messaging.AlertEvents.FOUND;
-import static io.sanctionsradar.screening.messaging.AlertEvents.cleared;
-import static io.sanctionsradar.screening.messaging.AlertEvents.found;
-import static io.sanctionsradar.screening.messaging.AlertEvents.violations;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.CLEARED;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.FOUND;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.cleared;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.found;
+import static io.sanctionsradar.screening.messaging.AlertEventSamples.violations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,15 +6,19 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.screening.TestEvents;
+import io.sanctionsradar.screening.messaging.AlertEventSamples;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.sanctionsradar.infra.testing.KafkaTestClient.header;
 import static io.sanctionsradar.screening.TestEvents.designation;
 import static io.sanctionsradar.screening.TestEvents.id;
 import static io.sanctionsradar.screening.TestEvents.next;
@@ -76,6 +80,18 @@ class AlertMonitoringTest {
             assertEquals(2, cleared.getInt("entryVersion"));
             given().queryParam("portfolio", portfolio).queryParam("status", "OPEN").get("/api/v1/alerts").then()
                     .body("total", equalTo(0));
+
+            // on screening.alerts, keyed by the party: found (v1), found (v2), cleared, each valid against its schema
+            String key = portfolio + "/c-1";
+            List<ConsumerRecord<String, String>> events = kafka.readUntil("screening.alerts",
+                    r -> key.equals(r.key()) && AlertEvents.CLEARED.equals(header(r, "ce_type")), WAIT).stream()
+                    .filter(r -> key.equals(r.key())).toList();
+            assertEquals(List.of(AlertEvents.FOUND, AlertEvents.FOUND, AlertEvents.CLEARED),
+                    events.stream().map(r -> header(r, "ce_type")).toList());
+            for (ConsumerRecord<String, String> event : events) {
+                assertEquals(Set.of(), AlertEventSamples.violations(header(event, "ce_type"), event.value()));
+            }
+            assertEquals(cleared.getString("alertId"), header(events.get(2), "ce_subject"));
         }
         assertOutbox(portfolio, 2, 1);
     }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** screening.alerts payloads as the alert writer stores them in alert_outbox, and their published JSON Schemas. */
-final class AlertEvents {
+public final class AlertEventSamples {
 
     static final String FOUND = "screening.match.found";
     static final String CLEARED = "screening.match.cleared";
@@ -30,7 +30,7 @@ final class AlertEvents {
     private static final SchemaValidatorsConfig STRICT_FORMATS = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true).build();
 
-    private AlertEvents() {
+    private AlertEventSamples() {
     }
 
     /** A hit of a person on an OFAC listing, found when the listing arrived; every optional field present. */
@@ -85,7 +85,7 @@ final class AlertEvents {
                 .put("designationVersion", 1);
     }
 
-    static Set<ValidationMessage> violations(String type, String json) {
+    public static Set<ValidationMessage> violations(String type, String json) {
         JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + type + ".schema.json"), STRICT_FORMATS);
         return schema.validate(json, InputFormat.JSON);
     }
