@@ -2,6 +2,7 @@ package io.sanctionsradar.screening.api;
 
 import io.sanctionsradar.screening.monitoring.MonitoredParty;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
+import io.sanctionsradar.screening.monitoring.PartyCsv;
 import io.sanctionsradar.screening.monitoring.PartyDetails;
 import io.sanctionsradar.screening.monitoring.PartyStore;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
@@ -54,6 +55,18 @@ public class MonitoredPartyResource {
             @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
             List<PartyDetails> book) {
         return monitoring.bulk(portfolio, book);
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes("text/csv")
+    @Operation(summary = "Create or update up to 100,000 parties of one portfolio from a CSV file (all or none)",
+            description = "Columns partyId, name, type, birthDate, country (a header line is required). A bad line "
+                    + "refuses the whole file, naming the line; the answer is the same as for a JSON array.")
+    public MonitoringService.BulkResult bulkCsv(
+            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+            java.io.InputStream body) {
+        return monitoring.bulkCsv(portfolio, PartyCsv.read(body));
     }
 
     @GET

@@ -50,6 +50,12 @@ import java.util.concurrent.locks.ReentrantLock;
 public class AlertMonitor {
 
     private static final Logger LOG = Logger.getLogger(AlertMonitor.class);
+    /**
+     * Checking one listing through the reverse index costs about as much as screening this many parties forward
+     * (measured with a million parties, docs/benchmarks.md): past that, a batch of changes (a list import)
+     * re-screens the whole book instead.
+     */
+    private static final int FORWARD_RATIO = 50;
     /** Matches kept per party and screening: more than any real customer has on one list. */
     private static final int MATCH_LIMIT = 25;
 
@@ -123,11 +129,9 @@ public class AlertMonitor {
             watchlist.apply(changes.stream().map(Change::listing).toList());
             List<WatchlistEntry> listed = changes.stream().map(Change::listing).filter(Listing::active)
                     .map(Listing::toWatchlistEntry).toList();
-            int names = listed.stream().mapToInt(e -> e.names().size()).sum();
-            // a reverse lookup per name costs more than a forward screening per party once names outnumber parties
             List<MonitoredParty> ordered;
             List<Set<String>> against;
-            if (names >= book.size()) {
+            if ((long) listed.size() * FORWARD_RATIO >= book.size()) {
                 ordered = List.copyOf(book.all());
                 against = java.util.Collections.nCopies(ordered.size(), changed.keySet());
             } else {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public class MonitoringService {
 
     public static final int MAX_BULK = 10_000;
+    public static final int MAX_CSV_BULK = 100_000;
     public static final String DEFAULT_PORTFOLIO = "default";
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern PORTFOLIO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -91,31 +92,48 @@ public class MonitoringService {
     public record PartyHits(String partyId, List<ScreeningResult.MatchView> matches) {
     }
 
-    /** Stores every party in one transaction (all or none), then screens them as one batch. */
+    /** Stores every party of a JSON array in one transaction (all or none), then screens them as one batch. */
     public BulkResult bulk(String portfolio, List<PartyDetails> book) {
-        List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
         if (book == null || book.isEmpty() || book.size() > MAX_BULK) {
-            errors.add(new InvalidRequest.FieldError("(body)", "must be a JSON array of 1 to " + MAX_BULK + " parties"));
+            List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
+            errors.add(new InvalidRequest.FieldError("(body)", "must be a JSON array of 1 to " + MAX_BULK
+                    + " parties (upload a CSV file, Content-Type: text/csv, for up to " + MAX_CSV_BULK + ")"));
             throw new InvalidRequest("Invalid bulk upsert", errors);
         }
+        return bulk(portfolio, book, i -> "[" + i + "]", List.of());
+    }
+
+    /** Parties read from a CSV file, each with its line, for error messages. */
+    public record CsvBook(List<PartyDetails> parties, List<Long> lines, List<InvalidRequest.FieldError> errors) {
+    }
+
+    /** Stores every party of a CSV file in one transaction (all or none); errors name the line. */
+    public BulkResult bulkCsv(String portfolio, CsvBook book) {
+        return bulk(portfolio, book.parties(), i -> "[line " + book.lines().get(i) + "]", book.errors());
+    }
+
+    private BulkResult bulk(String portfolio, List<PartyDetails> book, java.util.function.IntFunction<String> where,
+                            List<InvalidRequest.FieldError> readErrors) {
+        List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
+        errors.addAll(readErrors);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < book.size(); i++) {
             PartyDetails details = book.get(i);
             if (details == null) {
-                errors.add(new InvalidRequest.FieldError("[" + i + "]", "must be a party object"));
+                errors.add(new InvalidRequest.FieldError(where.apply(i), "must be a party object"));
                 continue;
             }
-            checkPartyId(errors, details.partyId(), "[" + i + "].partyId");
+            checkPartyId(errors, details.partyId(), where.apply(i) + ".partyId");
             if (details.partyId() != null && !seen.add(details.partyId())) {
-                errors.add(new InvalidRequest.FieldError("[" + i + "].partyId", "appears twice in the request"));
+                errors.add(new InvalidRequest.FieldError(where.apply(i) + ".partyId", "appears twice in the request"));
             }
-            errors.addAll(ScreeningService.check(request(details), "[" + i + "]"));
+            errors.addAll(ScreeningService.check(request(details), where.apply(i)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors.size() + " error(s) in the bulk upsert; nothing was stored", errors);
         }
-        Stored stored = store(portfolio, book.stream().map(PartyDetails::partyId).toList(), () -> book.stream()
-                .map(details -> parties.upsert(portfolio, details.partyId(), details)).toList());
+        Stored stored = store(portfolio, book.stream().map(PartyDetails::partyId).toList(),
+                () -> parties.upsertAll(portfolio, book));
         int[] counts = new int[Outcome.values().length];
         stored.upserted().forEach(u -> counts[u.outcome().ordinal()]++);
         ScreeningService.BatchResult batch = stored.batch();

@@ -64,6 +64,66 @@ public class PartyStore {
         }
     }
 
+    /**
+     * Creates or updates many parties of one portfolio with one statement per thousand, in the caller's
+     * transaction; answers each party's outcome, in the order given. Party ids must be distinct.
+     */
+    public List<Upserted> upsertAll(String portfolio, List<PartyDetails> book) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Upserted> out = new ArrayList<>(book.size());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("""
+                     INSERT INTO monitored_party (%s)
+                     SELECT ?, u.party_id, u.name, u.subject_type, u.birth_date, u.country, 1, ?, ?
+                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          AS u(party_id, name, subject_type, birth_date, country)
+                     ON CONFLICT (portfolio, party_id) DO UPDATE SET name = excluded.name,
+                         subject_type = excluded.subject_type, birth_date = excluded.birth_date,
+                         country = excluded.country, version = monitored_party.version + 1,
+                         updated_at = excluded.updated_at
+                     WHERE (monitored_party.name, monitored_party.subject_type, monitored_party.birth_date,
+                            monitored_party.country)
+                           IS DISTINCT FROM (excluded.name, excluded.subject_type, excluded.birth_date, excluded.country)
+                     RETURNING %s, (xmax = 0) AS inserted""".formatted(COLUMNS, COLUMNS));
+             PreparedStatement unchanged = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM monitored_party WHERE portfolio = ? AND party_id = ANY(?)")) {
+            for (int from = 0; from < book.size(); from += 1000) {
+                List<PartyDetails> chunk = book.subList(from, Math.min(from + 1000, book.size()));
+                upsert.setString(1, portfolio);
+                upsert.setTimestamp(2, now);
+                upsert.setTimestamp(3, now);
+                upsert.setArray(4, connection.createArrayOf("text", chunk.stream().map(PartyDetails::partyId).toArray()));
+                upsert.setArray(5, connection.createArrayOf("text", chunk.stream().map(PartyDetails::name).toArray()));
+                upsert.setArray(6, connection.createArrayOf("text", chunk.stream()
+                        .map(d -> d.type() == null ? null : d.type().name()).toArray()));
+                upsert.setArray(7, connection.createArrayOf("text", chunk.stream().map(PartyDetails::birthDate).toArray()));
+                upsert.setArray(8, connection.createArrayOf("text", chunk.stream().map(PartyDetails::country).toArray()));
+                java.util.Map<String, Upserted> done = new java.util.HashMap<>();
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        MonitoredParty party = party(rows);
+                        done.put(party.partyId(), new Upserted(party, rows.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED));
+                    }
+                }
+                List<String> same = chunk.stream().map(PartyDetails::partyId).filter(id -> !done.containsKey(id)).toList();
+                if (!same.isEmpty()) { // the details were the stored ones: nothing was written
+                    unchanged.setString(1, portfolio);
+                    unchanged.setArray(2, connection.createArrayOf("text", same.toArray()));
+                    try (ResultSet rows = unchanged.executeQuery()) {
+                        while (rows.next()) {
+                            MonitoredParty party = party(rows);
+                            done.put(party.partyId(), new Upserted(party, Outcome.UNCHANGED));
+                        }
+                    }
+                }
+                chunk.forEach(d -> out.add(done.get(d.partyId())));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store monitored parties", e);
+        }
+    }
+
     /** Every party of every portfolio, for the monitoring index at startup. */
     public List<MonitoredParty> loadAll() {
         try (Connection connection = dataSource.getConnection();

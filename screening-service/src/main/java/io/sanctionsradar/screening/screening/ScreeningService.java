@@ -135,10 +135,9 @@ public class ScreeningService {
         UUID batchId = UUID.randomUUID();
         Instant now = Instant.now();
         return watchlist.read(view -> {
-            List<ScreeningResult> results = new ArrayList<>(queries.size());
-            for (ScreeningRequest query : queries) {
-                results.add(screen(view, query, batchId, now));
-            }
+            // the read lock is held by this thread for the whole run, so the pool's threads may screen in parallel
+            List<ScreeningResult> results = (queries.size() >= PARALLEL_FROM ? queries.parallelStream() : queries.stream())
+                    .map(query -> screen(view, query, batchId, now)).toList();
             int matched = (int) results.stream().filter(r -> !r.matches().isEmpty()).count();
             return new BatchResult(batchId, now, view.version(), MatchingEngine.ALGORITHM, results.size(), matched,
                     results);

@@ -92,6 +92,32 @@ class MonitoredPartyTest {
     }
 
     @Test
+    void a_csv_book_is_stored_all_or_nothing_and_a_bad_line_is_named() {
+        String portfolio = "csv-" + suffix();
+        String csv = "\uFEFFPartyId,Name,Type,Country\n"
+                + "k-1,\"" + LISTED + "\",organization,\n"
+                + "k-2,\"Hollingworth, Agnes\",PERSON,gb\n";
+        csv(portfolio, csv).statusCode(200).body("received", equalTo(2)).body("created", equalTo(2))
+                .body("matched", hasSize(1)).body("matched[0].partyId", equalTo("k-1"));
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties/k-2").then()
+                .body("name", equalTo("Hollingworth, Agnes")).body("country", equalTo("GB")).body("type", equalTo("PERSON"));
+
+        String bad = "partyId,name,type\nk-3,Fine Name,PERSON\nk-4,Other,ROBOT\nk-5,,\n";
+        csv(portfolio, bad).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("[line 3].type"))
+                .body("errors.field", hasItem("[line 4].name"));
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties/k-3").then().statusCode(404);
+        csv(portfolio, "id,name\nk-6,X\n").statusCode(400).body("errors.field", hasItem("header"));
+        csv(portfolio, "partyId,name\nk-7,\"unterminated\n").statusCode(400);
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties").then().body("total", equalTo(2));
+    }
+
+    private static io.restassured.response.ValidatableResponse csv(String portfolio, String body) {
+        return given().contentType("text/csv; charset=UTF-8").queryParam("portfolio", portfolio).body(body)
+                .post("/api/v1/monitored-parties/bulk").then();
+    }
+
+    @Test
     void bad_ids_and_details_are_refused_with_the_field_at_fault() {
         put("default", "bad id!", Map.of("name", "X")).statusCode(400).body("errors.field", hasItem("partyId"));
         put("no portfolio!", "ok-1", Map.of("name", "X")).statusCode(400).body("errors.field", hasItem("portfolio"));
