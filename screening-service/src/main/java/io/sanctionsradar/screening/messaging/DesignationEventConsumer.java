@@ -42,6 +42,7 @@ public class DesignationEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(DesignationEventConsumer.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    private static final int TX_TIMEOUT_SECONDS = 1800;
 
     @Inject
     WatchlistStore store;
@@ -97,7 +98,8 @@ public class DesignationEventConsumer {
         Duration delay = Duration.ofMillis(500);
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                // a list import re-screens the whole book (minutes for a million parties): not the default minute
+                return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> {
                     List<Change> stored = store.apply(changes.values(), positions.values());
                     monitor.watchlistChanged(stored); // the index, then alerts, committed with the positions
                     return stored;

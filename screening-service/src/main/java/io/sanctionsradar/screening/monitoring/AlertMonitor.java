@@ -159,12 +159,12 @@ public class AlertMonitor {
      * caller's transaction; answers the batch (its receipts are the caller's to keep). If the transaction fails,
      * the caller puts the index back with {@link #restore}.
      */
-    public ScreeningService.BatchResult partiesStored(String portfolio, List<MonitoredParty> stored) {
+    public ScreeningService.BatchResult partiesStored(String portfolio, List<MonitoredParty> stored, UUID batchId) {
         ScreeningService.BatchResult batch;
         lock.lock();
         try {
             stored.forEach(book::upsert);
-            batch = screening.evaluateBatch(stored.stream().map(AlertMonitor::request).toList());
+            batch = screening.evaluateBatch(stored.stream().map(AlertMonitor::request).toList(), batchId);
         } finally {
             lock.unlock();
         }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -58,29 +59,62 @@ public class MonitoringService {
         }
         Stored stored = store(portfolio, List.of(partyId), () -> List.of(parties.upsert(portfolio, partyId, details)));
         return new PartyScreening(stored.upserted().get(0).party(), stored.upserted().get(0).outcome(),
-                stored.batch().results().get(0));
+                stored.results().get(0).result());
     }
 
-    private record Stored(List<Upserted> upserted, ScreeningService.BatchResult batch) {
+    /** Parties stored, and their screenings: complete for one party, the matched ones only for a bulk upsert. */
+    private record Stored(List<Upserted> upserted, UUID batchId, String watchlistVersion, List<PartyScreened> results) {
     }
+
+    private record PartyScreened(String partyId, ScreeningResult result) {
+    }
+
+    /** Parties screened and alerted per part of this size: a bulk upsert never holds all its answers at once. */
+    private static final int PART = 2_000;
+    private static final int BULK_TIMEOUT_SECONDS = 600;
 
     /**
-     * Stores parties and their alerts in one transaction, the monitoring index in step (put back if it fails),
-     * then keeps the screenings' receipts.
+     * Stores parties, their alerts and the receipts of their screenings in one transaction, the monitoring index
+     * in step (put back if it fails). Only the answers with matches are kept beyond their part.
      */
     private Stored store(String portfolio, List<String> partyIds, java.util.function.Supplier<List<Upserted>> upsert) {
         Stored stored;
         try {
-            stored = QuarkusTransaction.requiringNew().call(() -> {
+            // a book of 100,000 is one transaction: give it longer than the default minute
+            stored = QuarkusTransaction.requiringNew().timeout(BULK_TIMEOUT_SECONDS).call(() -> {
                 List<Upserted> upserted = upsert.get();
-                return new Stored(upserted, monitor.partiesStored(portfolio, upserted.stream().map(Upserted::party).toList()));
+                UUID batchId = UUID.randomUUID();
+                List<PartyScreened> kept = new ArrayList<>();
+                String version = null;
+                int matched = 0;
+                for (int from = 0; from < upserted.size(); from += PART) {
+                    List<MonitoredParty> part = upserted.subList(from, Math.min(from + PART, upserted.size())).stream()
+                            .map(Upserted::party).toList();
+                    ScreeningService.BatchResult screened = monitor.partiesStored(portfolio, part, batchId);
+                    version = screened.watchlistVersion();
+                    matched += screened.matched();
+                    boolean last = from + PART >= upserted.size();
+                    screening.keepReceipts(screened, from, last ? new ScreeningService.BatchResult(batchId,
+                            screened.screenedAt(), version, screened.algorithm(), upserted.size(), matched, List.of()) : null);
+                    for (int i = 0; i < part.size(); i++) {
+                        ScreeningResult result = screened.results().get(i);
+                        if (upserted.size() == 1) {
+                            kept.add(new PartyScreened(part.get(i).partyId(), result));
+                        } else if (!result.matches().isEmpty()) { // explanations stay in the receipts and alerts
+                            kept.add(new PartyScreened(part.get(i).partyId(), new ScreeningResult(result.screeningId(),
+                                    result.batchId(), result.screenedAt(), result.watchlistVersion(), result.algorithm(),
+                                    result.threshold(), result.query(), result.matches().stream()
+                                    .map(ScreeningResult.MatchView::withoutExplanation).toList())));
+                        }
+                    }
+                }
+                return new Stored(upserted, batchId, version, kept);
             });
         } catch (RuntimeException e) {
             monitor.restore(portfolio, partyIds);
             throw e;
         }
         alertRelay.wake();
-        screening.keepReceipts(stored.batch());
         return stored;
     }
 
@@ -136,16 +170,11 @@ public class MonitoringService {
                 () -> parties.upsertAll(portfolio, book));
         int[] counts = new int[Outcome.values().length];
         stored.upserted().forEach(u -> counts[u.outcome().ordinal()]++);
-        ScreeningService.BatchResult batch = stored.batch();
-        List<PartyHits> matched = new ArrayList<>();
-        for (int i = 0; i < book.size(); i++) {
-            if (!batch.results().get(i).matches().isEmpty()) {
-                matched.add(new PartyHits(book.get(i).partyId(), batch.results().get(i).matches()));
-            }
-        }
+        List<PartyHits> matched = stored.results().stream()
+                .map(r -> new PartyHits(r.partyId(), r.result().matches())).toList();
         return new BulkResult(portfolio, book.size(), counts[Outcome.CREATED.ordinal()],
-                counts[Outcome.UPDATED.ordinal()], counts[Outcome.UNCHANGED.ordinal()], batch.batchId(),
-                batch.watchlistVersion(), matched);
+                counts[Outcome.UPDATED.ordinal()], counts[Outcome.UNCHANGED.ordinal()], stored.batchId(),
+                stored.watchlistVersion(), matched);
     }
 
     public java.util.Optional<MonitoredParty> find(String portfolio, String partyId) {

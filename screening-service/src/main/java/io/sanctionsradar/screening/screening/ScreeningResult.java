@@ -36,5 +36,11 @@ public record ScreeningResult(
             LocalDate listedOn,
             LocalDate delistedOn,
             Explanation explanation) {
+
+        /** The match without its explanation (kept in the receipt): for answers that list many parties. */
+        public MatchView withoutExplanation() {
+            return new MatchView(entryId, entryVersion, source, sourceId, name, matchedName, score, subjectType,
+                    authority, programs, measures, status, listedOn, delistedOn, null);
+        }
     }
 }

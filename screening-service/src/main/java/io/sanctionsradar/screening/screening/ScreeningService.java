@@ -132,7 +132,11 @@ public class ScreeningService {
 
     /** Screens checked queries against one watchlist state as a batch, without keeping receipts. */
     public BatchResult evaluateBatch(List<ScreeningRequest> queries) {
-        UUID batchId = UUID.randomUUID();
+        return evaluateBatch(queries, UUID.randomUUID());
+    }
+
+    /** The same, as one part of a larger batch. */
+    public BatchResult evaluateBatch(List<ScreeningRequest> queries, UUID batchId) {
         Instant now = Instant.now();
         return watchlist.read(view -> {
             // the read lock is held by this thread for the whole run, so the pool's threads may screen in parallel
@@ -142,6 +146,18 @@ public class ScreeningService {
             return new BatchResult(batchId, now, view.version(), MatchingEngine.ALGORITHM, results.size(), matched,
                     results);
         });
+    }
+
+    /**
+     * Stores the receipts of part of a batch (its answers from firstIndex on) in the caller's transaction; the
+     * last part also stores the batch's own receipt with the totals.
+     */
+    public void keepReceipts(BatchResult part, int firstIndex, BatchResult totals) {
+        receipts.save(part.results(), firstIndex);
+        if (totals != null) {
+            receipts.saveBatch(new BatchReceipt(totals.batchId(), totals.screenedAt(), totals.watchlistVersion(),
+                    totals.algorithm(), totals.count(), totals.matched(), "json"));
+        }
     }
 
     /** Stores the receipts of a batch and of each of its answers in one transaction. */
