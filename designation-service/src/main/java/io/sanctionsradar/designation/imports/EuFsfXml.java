@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public class EuFsfXml implements ListFormat {
                         .filter(Objects::nonNull).collect(Collectors.joining(" ")))
                 .map(EuFsfXml::clean).filter(n -> !n.isEmpty()).distinct().toList();
         List<String> birthDates = entity.all("BIRTH").stream().map(b -> b.child("DATE")).filter(Objects::nonNull)
-                .filter(d -> d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")).distinct().toList();
+                .filter(ListFiles.PARTIAL_DATE.asMatchPredicate()).distinct().toList();
         List<String> places = entity.all("BIRTH").stream()
                 .map(b -> Stream.of(b.child("PLACE"), b.child("COUNTRY")).filter(Objects::nonNull)
                         .collect(Collectors.joining(", ")))
@@ -82,24 +81,24 @@ public class EuFsfXml implements ListFormat {
 
     /** v1.1: {@code <sanctionEntity logicalId designationDate>} with regulation, nameAlias … as attributes. */
     private static DesignationDraft v11(String id, Element entity) {
-        Element regulation = first(entity, "regulation");
-        Element subjectType = first(entity, "subjectType");
+        Element regulation = entity.element("regulation");
+        Element subjectType = entity.element("subjectType");
         List<String> names = entity.all("nameAlias").stream().map(n -> n.attr("wholeName") != null ? n.attr("wholeName")
                         : Stream.of(n.attr("firstName"), n.attr("middleName"), n.attr("lastName"))
                         .filter(Objects::nonNull).collect(Collectors.joining(" ")))
                 .map(EuFsfXml::clean).filter(n -> !n.isEmpty()).distinct().toList();
         List<String> birthDates = entity.all("birthdate").stream()
                 .map(b -> b.attr("birthdate") != null ? b.attr("birthdate") : b.attr("year")).filter(Objects::nonNull)
-                .filter(d -> d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")).distinct().toList();
+                .filter(ListFiles.PARTIAL_DATE.asMatchPredicate()).distinct().toList();
         List<String> places = entity.all("birthdate").stream()
                 .map(b -> Stream.of(b.attr("city"), b.attr("place"), b.attr("countryDescription"))
                         .filter(Objects::nonNull).collect(Collectors.joining(", ")))
                 .filter(p -> !p.isEmpty()).distinct().toList();
-        List<String> citizenships = entity.all("citizenship").stream().map(c -> c.attr("countryIso2Code"))
-                .filter(c -> c != null && Countries.code(c).isPresent()).distinct().toList();
+        List<String> citizenships = entity.all("citizenship").stream().map(c -> Countries.iso(c.attr("countryIso2Code")))
+                .filter(Objects::nonNull).distinct().toList();
         List<Identifier> documents = entity.all("identification").stream().filter(d -> d.attr("number") != null)
-                .map(d -> document(Optional.ofNullable(d.attr("identificationTypeDescription"))
-                        .orElse(Optional.ofNullable(d.attr("identificationTypeCode")).orElse("Document")),
+                .map(d -> document(Objects.requireNonNullElse(d.attr("identificationTypeDescription"),
+                                Objects.requireNonNullElse(d.attr("identificationTypeCode"), "Document")),
                         d.attr("number"), Countries.iso(d.attr("countryIso2Code"))))
                 .distinct().toList();
         List<Address> addresses = entity.all("address").stream()
@@ -129,10 +128,9 @@ public class EuFsfXml implements ListFormat {
         Set<Alias> aliases = new LinkedHashSet<>();
         names.stream().skip(1).forEach(n -> aliases.add(new Alias(n, AliasKind.AKA, ListFiles.script(n))));
         Subject subject = new Subject(type, name, List.copyOf(aliases), birthDates, places, citizenships, citizenships,
-                addresses, documents, null, null, remarks == null || remarks.isEmpty() ? null : remarks);
+                addresses, documents, null, null, remarks.isEmpty() ? null : remarks);
         // "ZWE" (v1.0) → EU-ZWE, "EU.GHRSR" (v1.1) → EU-GHRSR
-        String code = programme == null ? "EU-UNSPECIFIED" : "EU-" + programme.toUpperCase(Locale.ROOT)
-                .replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "").replaceFirst("^EU-", "");
+        String code = ListFiles.programmeCode("EU", programme).replaceFirst("^EU-EU-", "EU-");
         return new DesignationDraft(AUTHORITY, List.of(code), legalBasis, ListFiles.isoDate(listedOn), SOURCE_LIST, id, legalBasis,
                 url != null && url.matches("https?://\\S+") ? url : null,
                 List.of(new Measure(MeasureType.ASSET_FREEZE, "European Union", null, null, null)), subject, List.of());
@@ -151,10 +149,6 @@ public class EuFsfXml implements ListFormat {
         }
         return new Address(s == null ? null : s.substring(0, Math.min(512, s.length())), city,
                 country == null ? countryName : null, zip == null || zip.length() > 32 ? null : zip, country);
-    }
-
-    private static Element first(Element entity, String name) {
-        return entity.children().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
     private static String clean(String name) {

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Small helpers the parsers share. */
 final class ListFiles {
 
     private ListFiles() {
     }
+
+    /** A date as lists know it, often only in part: YYYY, YYYY-MM or YYYY-MM-DD. */
+    static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     private static final Map<Character.UnicodeScript, String> SCRIPTS = Map.ofEntries(
             Map.entry(Character.UnicodeScript.LATIN, "Latn"), Map.entry(Character.UnicodeScript.ARABIC, "Arab"),
@@ -58,6 +62,16 @@ final class ListFiles {
             }
         }
         return null;
+    }
+
+    /**
+     * A programme code from a list's own name for it: {@code prefix}, a dash, then the name upper-cased with every
+     * run of other characters than A-Z and 0-9 as one dash and no dash at either end ("Al-Qaida" → "UN-AL-QAIDA");
+     * {@code prefix}-UNSPECIFIED when the list names none.
+     */
+    static String programmeCode(String prefix, String name) {
+        return prefix + "-" + (name == null ? "UNSPECIFIED"
+                : name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", ""));
     }
 
     /** An ISO date, or the date part of an ISO date-time; null when absent or not a date. */

@@ -43,6 +43,9 @@ public class OfacSdnCsv implements ListFormat {
 
     public static final String SOURCE_LIST = "US-OFAC-SDN";
     static final String AUTHORITY = "US-OFAC";
+    /** What OFAC's SDN list (CSV or XML) imposes on every entry. */
+    static final Measure BLOCKED = new Measure(MeasureType.ASSET_FREEZE, null,
+            "Blocked; U.S. persons are generally prohibited from dealing with the subject", null, null);
 
     private static final Pattern ALIAS = Pattern.compile("\\b([afn])\\.k\\.a\\.,?\\s+'([^']+)'");
     private static final Pattern DOB = Pattern.compile(
@@ -139,9 +142,7 @@ public class OfacSdnCsv implements ListFormat {
                 List.copyOf(nationalities), List.of(), listedAddresses, identifiers, vessel, null,
                 blankToNull(subjectRemarks.toString().trim()));
         return new DesignationDraft(AUTHORITY, programmes(row.get(3)), null, null, SOURCE_LIST, row.get(0), null,
-                null, List.of(new Measure(MeasureType.ASSET_FREEZE, null,
-                "Blocked; U.S. persons are generally prohibited from dealing with the subject", null, null)),
-                subject, List.of());
+                null, List.of(BLOCKED), subject, List.of());
     }
 
     /** "SDGT] [IFSR" → [SDGT, IFSR]: OFAC separates several programmes with "] [". */
@@ -172,7 +173,8 @@ public class OfacSdnCsv implements ListFormat {
         return new Address(street, cityStatePostal, region, null, code);
     }
 
-    private static AliasKind aliasKind(String type) {
+    /** An alias type as OFAC writes it ("a.k.a.", "f.k.a.", "n.k.a.", "weak aka") as an alias kind. */
+    static AliasKind aliasKind(String type) {
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
         if (t.startsWith("f")) {
             return AliasKind.FKA;

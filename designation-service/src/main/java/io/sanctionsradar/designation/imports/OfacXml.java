@@ -17,11 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,10 +57,8 @@ public class OfacXml implements ListFormat {
         for (Element aka : nested(entry, "akaList", "aka")) {
             String name = name(aka, type);
             if (!name.isEmpty()) {
-                String kind = String.valueOf(aka.child("type")).toLowerCase(Locale.ROOT);
                 aliases.add(new Alias(name, "weak".equals(aka.child("category")) ? AliasKind.WEAK
-                        : kind.startsWith("f.k.a") ? AliasKind.FKA : kind.startsWith("n.k.a") ? AliasKind.NKA
-                        : AliasKind.AKA, null));
+                        : OfacSdnCsv.aliasKind(aka.child("type")), null));
             }
         }
         List<String> birthDates = nested(entry, "dateOfBirthList", "dateOfBirthItem").stream()
@@ -79,7 +75,7 @@ public class OfacXml implements ListFormat {
                         Countries.code(id.child("idCountry")).orElse(null), null))
                 .filter(id -> id.kind().length() <= 256 && id.number().length() <= 128).distinct().toList();
         VesselDetails vessel = null;
-        Element info = entry.children().stream().filter(c -> c.name().equals("vesselInfo")).findFirst().orElse(null);
+        Element info = entry.element("vesselInfo");
         if (info != null) {
             vessel = new VesselDetails(null, null, info.child("callSign"),
                     Countries.code(info.child("vesselFlag")).orElse(null), info.child("vesselType"),
@@ -97,8 +93,7 @@ public class OfacXml implements ListFormat {
 
     private static Measure measure(boolean consolidated, List<String> programmes) {
         if (!consolidated) {
-            return new Measure(MeasureType.ASSET_FREEZE, null,
-                    "Blocked; U.S. persons are generally prohibited from dealing with the subject", null, null);
+            return OfacSdnCsv.BLOCKED;
         }
         String all = String.join(" ", programmes);
         if (all.contains("CMIC")) {
@@ -123,21 +118,12 @@ public class OfacXml implements ListFormat {
 
     /** "12 Mar 1962" → 1962-03-12, "Mar 1962" → 1962-03, "1960 to 1962" → 1960 and 1962. */
     private static Stream<String> dates(String text) {
-        List<String> dates = new ArrayList<>();
-        Matcher m = DATE.matcher(text);
-        while (m.find()) {
+        return DATE.matcher(text).results().map(m -> {
             int month = m.group(2) == null ? 0 : ListFiles.month(m.group(2));
-            if (m.group(2) != null && month == 0) {
-                dates.add(m.group(3));
-            } else if (m.group(1) != null && month > 0) {
-                dates.add("%s-%02d-%02d".formatted(m.group(3), month, Integer.parseInt(m.group(1))));
-            } else if (month > 0) {
-                dates.add("%s-%02d".formatted(m.group(3), month));
-            } else {
-                dates.add(m.group(3));
-            }
-        }
-        return dates.stream();
+            // no (known) month: the year alone, whatever day came before it
+            return month == 0 ? m.group(3) : m.group(1) == null ? "%s-%02d".formatted(m.group(3), month)
+                    : "%s-%02d-%02d".formatted(m.group(3), month, Integer.parseInt(m.group(1)));
+        });
     }
 
     private static Address address(Element address) {

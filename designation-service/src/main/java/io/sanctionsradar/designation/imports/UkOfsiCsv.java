@@ -26,7 +26,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -153,7 +152,7 @@ public class UkOfsiCsv implements ListFormat {
 
     /** "The ISIL (Da'esh) and Al-Qaida organisations" → "UK-THE-ISIL-DA-ESH-AND-AL-QAIDA-ORGANISATIONS". */
     static String programme(String regime) {
-        String code = "UK-" + regime.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
+        String code = ListFiles.programmeCode("UK", regime);
         return code.length() > 64 ? code.substring(0, 64).replaceAll("-$", "") : code;
     }
 

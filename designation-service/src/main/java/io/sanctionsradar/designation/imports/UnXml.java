@@ -66,7 +66,7 @@ public class UnXml implements ListFormat {
         for (Element dob : record.all("INDIVIDUAL_DATE_OF_BIRTH")) {
             Stream.of(dob.child("DATE"), dob.child("YEAR"), dob.child("FROM_YEAR"), dob.child("TO_YEAR"))
                     .filter(Objects::nonNull).map(d -> d.length() > 10 ? d.substring(0, 10) : d)
-                    .filter(d -> d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")).filter(d -> !birthDates.contains(d))
+                    .filter(ListFiles.PARTIAL_DATE.asMatchPredicate()).filter(d -> !birthDates.contains(d))
                     .forEach(birthDates::add);
         }
         List<String> placesOfBirth = record.all("INDIVIDUAL_PLACE_OF_BIRTH").stream()
@@ -104,9 +104,7 @@ public class UnXml implements ListFormat {
 
     /** "Al-Qaida" → "UN-AL-QAIDA": one programme per UN sanctions regime. */
     static String programme(String listType) {
-        String code = listType == null ? "UNSPECIFIED" : listType.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-")
-                .replaceAll("^-|-$", "");
-        return "UN-" + code;
+        return ListFiles.programmeCode("UN", listType);
     }
 
     private static AliasKind aliasKind(String quality) {

@@ -44,7 +44,6 @@ public class UsCslCsv implements ListFormat {
             "federal_register_notice", "start_date", "license_requirement", "license_policy", "alt_names",
             "dates_of_birth", "nationalities", "citizenships", "places_of_birth", "ids", "remarks");
     private static final Pattern LIST_ABBREVIATION = Pattern.compile("\\(([A-Z-]+)(?: List)?\\)");
-    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,63}");
 
     /** What each list of the CSL means: who runs it, its programme when the row names none, its measure. */
@@ -144,7 +143,7 @@ public class UsCslCsv implements ListFormat {
                 .filter(name -> !name.isEmpty()).distinct()
                 .map(name -> new Alias(name, AliasKind.AKA, null)).toList();
         List<String> birthDates = split(value(row, "dates_of_birth")).stream()
-                .filter(d -> PARTIAL_DATE.matcher(d).matches()).distinct().toList();
+                .filter(ListFiles.PARTIAL_DATE.asMatchPredicate()).distinct().toList();
         // ISN rows name acts ("Chemical and Biological Weapons Control … Act") where others name programme codes
         List<String> programmes = split(value(row, "programs")).stream().filter(p -> CODE.matcher(p).matches()).toList();
         List<String> acts = split(value(row, "programs")).stream().filter(p -> !CODE.matcher(p).matches()).toList();
@@ -179,9 +178,9 @@ public class UsCslCsv implements ListFormat {
         for (String address : split(field)) {
             List<String> parts = new ArrayList<>(Arrays.asList(address.split("\\s*,\\s*")));
             parts.removeIf(String::isBlank);
-            String country = null;
-            if (!parts.isEmpty() && Countries.iso(parts.get(parts.size() - 1)) != null) {
-                country = Countries.iso(parts.remove(parts.size() - 1));
+            String country = parts.isEmpty() ? null : Countries.iso(parts.get(parts.size() - 1));
+            if (country != null) {
+                parts.remove(parts.size() - 1);
             }
             String street = parts.isEmpty() ? null : String.join(", ", parts);
             if (street != null && street.length() > 512) {

@@ -34,6 +34,11 @@ final class XmlRecords {
                     .filter(t -> t != null && !t.isBlank()).map(String::trim).findFirst().orElse(null);
         }
 
+        /** The first child element named {@code name}, or null when there is none. */
+        Element element(String name) {
+            return children.stream().filter(c -> c.name.equals(name)).findFirst().orElse(null);
+        }
+
         List<Element> all(String name) {
             return children.stream().filter(c -> c.name.equals(name)).toList();
         }

@@ -127,8 +127,8 @@ public class DesignationService {
     }
 
     private void saveAndAnnounce(Designation before, Designation after, String actor) {
-        // a first version has no changes: its state is the whole record (and diffing it against nothing is costly)
-        String changes = before == null ? "[]" : store.write(Changes.between(json, before, after));
+        // a first version (before == null) has no changes: Changes.between gives none, written as []
+        String changes = store.write(Changes.between(json, before, after));
         String state = store.save(after, actor, changes);
         outbox.append(AGGREGATE, after.designationId(), after.eventType(), state);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,58 +116,71 @@ class ImportTest {
 
     @Test
     void the_whole_un_consolidated_list_imports_without_a_rejection() {
-        Path un = HISTORY.getParent().resolve("un-2026-02").resolve("consolidated.xml");
-        assumeTrue(Files.exists(un), "needs the shared data folder beside the repository");
-
-        given().multiPart("format", "un-xml").multiPart("force", "true")
-                .multiPart("file", "consolidated.xml", readAll(un))
-                .when().post("/api/v1/imports")
-                .then().statusCode(200)
-                .body("source", equalTo("UN-SC-CONSOLIDATED"))
-                .body("rejected", hasSize(0))
-                .body("listed", equalTo(1003));
+        importsWholePublishedFile("un-xml", "un-2026-02", "consolidated.xml", "UN-SC-CONSOLIDATED", 1003);
     }
 
     @Test
     void the_whole_2018_uk_consolidated_list_imports_one_designation_per_group_id() {
-        Path uk = HISTORY.getParent().resolve("uk-ofsi-2018").resolve("ConList.csv");
-        assumeTrue(Files.exists(uk), "needs the shared data folder beside the repository");
-
-        given().multiPart("format", "uk-ofsi-csv").multiPart("force", "true")
-                .multiPart("file", "ConList.csv", readAll(uk))
-                .when().post("/api/v1/imports")
-                .then().statusCode(200)
-                .body("source", equalTo("UK-OFSI-CONSOLIDATED"))
-                .body("rejected", hasSize(0))
-                .body("listed", equalTo(2106));
+        importsWholePublishedFile("uk-ofsi-csv", "uk-ofsi-2018", "ConList.csv", "UK-OFSI-CONSOLIDATED", 2106);
     }
 
     @Test
     void the_whole_2025_ofac_non_sdn_list_imports_from_its_xml() {
-        Path xml = HISTORY.getParent().resolve("ofac-consolidated-2025").resolve("consolidated.xml");
-        assumeTrue(Files.exists(xml), "needs the shared data folder beside the repository");
-
-        given().multiPart("format", "ofac-xml").multiPart("force", "true")
-                .multiPart("file", "consolidated.xml", readAll(xml))
-                .when().post("/api/v1/imports")
-                .then().statusCode(200)
-                .body("source", equalTo("US-OFAC-CONSOLIDATED"))
-                .body("rejected", hasSize(0))
-                .body("listed", equalTo(443));
+        importsWholePublishedFile("ofac-xml", "ofac-consolidated-2025", "consolidated.xml", "US-OFAC-CONSOLIDATED", 443);
     }
 
     @Test
     void the_2016_eu_financial_sanctions_file_imports_whole() {
-        Path eu = HISTORY.getParent().resolve("eu-fsf-2016").resolve("data.xml");
-        assumeTrue(Files.exists(eu), "needs the shared data folder beside the repository");
+        importsWholePublishedFile("eu-fsf-xml", "eu-fsf-2016", "data.xml", "EU-FSF", 595);
+    }
 
-        given().multiPart("format", "eu-fsf-xml").multiPart("force", "true")
-                .multiPart("file", "data.xml", readAll(eu))
+    @Test
+    void an_entry_repeating_a_list_id_or_lacking_one_is_rejected_and_the_others_import() {
+        // ids the real UN file does not use: the whole-list test above lists its 1003 entries in either test order
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CONSOLIDATED_LIST><INDIVIDUALS>
+                  <INDIVIDUAL><DATAID>9900001</DATAID><FIRST_NAME>FIRST</FIRST_NAME><SECOND_NAME>OF TWO</SECOND_NAME>
+                    <UN_LIST_TYPE>DRC</UN_LIST_TYPE><LISTED_ON>2020-01-02</LISTED_ON></INDIVIDUAL>
+                  <INDIVIDUAL><DATAID>9900001</DATAID><FIRST_NAME>SECOND</FIRST_NAME><SECOND_NAME>OF TWO</SECOND_NAME>
+                    <UN_LIST_TYPE>DRC</UN_LIST_TYPE><LISTED_ON>2020-01-02</LISTED_ON></INDIVIDUAL>
+                  <INDIVIDUAL><DATAID>9900002</DATAID><FIRST_NAME>ANOTHER</FIRST_NAME><SECOND_NAME>PERSON</SECOND_NAME>
+                    <UN_LIST_TYPE>DRC</UN_LIST_TYPE><LISTED_ON>2020-01-02</LISTED_ON></INDIVIDUAL>
+                </INDIVIDUALS><ENTITIES>
+                  <ENTITY><FIRST_NAME>NO ID TRADING</FIRST_NAME><UN_LIST_TYPE>DRC</UN_LIST_TYPE></ENTITY>
+                </ENTITIES></CONSOLIDATED_LIST>
+                """;
+
+        given().multiPart("format", "un-xml").multiPart("force", "true")
+                .multiPart("file", "consolidated.xml", xml.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/imports")
                 .then().statusCode(200)
-                .body("source", equalTo("EU-FSF"))
+                .body("listed", equalTo(2))
+                .body("rejected", hasSize(2))
+                .body("rejected[0].sourceId", equalTo("9900001"))
+                .body("rejected[0].reason", containsString("id 9900001 appears twice in the file"))
+                .body("rejected[1].reason", containsString("no id"));
+        given().queryParam("sourceList", "UN-SC-CONSOLIDATED").queryParam("sourceId", "9900001")
+                .when().get("/api/v1/designations")
+                .then().body("items", hasSize(1)).body("items[0].subject.name", equalTo("FIRST OF TWO"));
+        given().queryParam("sourceList", "UN-SC-CONSOLIDATED").queryParam("sourceId", "9900002")
+                .when().get("/api/v1/designations")
+                .then().body("items[0].subject.name", equalTo("ANOTHER PERSON"));
+    }
+
+    /** Imports a real published file from the shared data folder whole: no rejection, every entry listed. */
+    private static void importsWholePublishedFile(String format, String folder, String fileName, String source,
+                                                  int listed) {
+        Path file = HISTORY.getParent().resolve(folder).resolve(fileName);
+        assumeTrue(Files.exists(file), "needs the shared data folder beside the repository");
+
+        given().multiPart("format", format).multiPart("force", "true")
+                .multiPart("file", fileName, readAll(file))
+                .when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("source", equalTo(source))
                 .body("rejected", hasSize(0))
-                .body("listed", equalTo(595));
+                .body("listed", equalTo(listed));
     }
 
     private static ValidatableResponse importSnapshot(String name, boolean force) {

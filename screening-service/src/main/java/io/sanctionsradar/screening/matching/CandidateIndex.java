@@ -547,9 +547,10 @@ final class CandidateIndex {
 
     /**
      * Strings reached only through deletion keys can match by spelling distance alone (every other rule has its
-     * own exact key, already read), so the distance is checked before the full comparison.
+     * own exact key, already read), so the distance is checked before the full comparison. This is the edit
+     * rule the deletion index must never miss a pair of (DeletionIndexTest).
      */
-    private static boolean withinEdits(String q, String e) {
+    static boolean withinEdits(String q, String e) {
         int k = TokenSimilarity.maxEdits(Math.max(q.length(), e.length()));
         return k > 0 && EditDistance.damerauLevenshtein(q, e, k) <= k;
     }

@@ -77,10 +77,6 @@ final class DeletionIndex {
         return lists[-(value + 1)];
     }
 
-    int keyCount() {
-        return size;
-    }
-
     private void put(long key, int id) {
         int slot = slot(key);
         while (table[2 * slot] != 0 && table[2 * slot] != key) {

@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -34,13 +35,14 @@ public final class MatchingEngine {
 
     /**
      * Score at or above which a name is reported as a hit. Measured on the labelled dev set (CSL 2022, 1,200
-     * queries, QualityEvaluation): false positives are 0 from 0.76 up, recall stays at 0.9975 up to 0.78 and
-     * falls after 0.80; 0.78 sits inside that plateau, leaving margin on both sides for harder real traffic
-     * (two typos, other scripts) and for near-miss non-listed names.
+     * queries, QualityEvaluation; docs/benchmarks.md): false positives are 0 from 0.76 up; recall is 0.9975 up
+     * to 0.76, 0.9962 at 0.78 and 0.9950 at 0.80, and falls faster after that (0.9838 at 0.82). 0.78 sits in
+     * the range with no false positive and recall above 0.99, leaving margin on both sides for harder real
+     * traffic (two typos, other scripts) and for near-miss non-listed names.
      */
     public static final double DEFAULT_THRESHOLD = 0.78;
 
-    /** Candidates fully scored per query, best partial score first; a bound for pathological all-common queries. */
+    /** Candidates fully scored per query, best upper bound first; a bound for pathological all-common queries. */
     static final int MAX_CANDIDATES = 1000;
 
     private final CandidateIndex index = new CandidateIndex();
@@ -83,19 +85,10 @@ public final class MatchingEngine {
      * @param entryFilter entries for which this returns false are skipped (null = all)
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        QueryPlan plan = plan(query);
-        if (plan == null) {
-            return List.of();
-        }
-        try {
+        return withPlan(query, limit, plan -> {
             Candidates c = candidates(plan, threshold);
             return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter);
-        } finally {
-            plan.release();
-        }
+        });
     }
 
     public List<Match> screen(Query query) {
@@ -111,53 +104,33 @@ public final class MatchingEngine {
         if (limit <= 0 || entryIds.isEmpty()) {
             return List.of();
         }
-        QueryPlan plan = plan(query);
-        if (plan == null) {
-            return List.of();
-        }
-        try {
+        return withPlan(query, limit, plan -> {
             IntList ids = new IntList(8);
             for (String entryId : entryIds) {
                 EntryRecord entry = index.entry(entryId);
-                if (entry != null) {
+                if (entry != null && typeAllowed(plan, entry)) {
                     for (int id : entry.nameIds) {
                         ids.add(id);
                     }
                 }
             }
             return rank(plan, ids.toArray(), null, ids.size(), indexedSims(plan), threshold, limit, entryFilter);
-        } finally {
-            plan.release();
-        }
+        });
     }
 
     /** Test oracle: scores every indexed name with directly computed token similarities, no blocking. */
     List<Match> screenExhaustively(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        QueryPlan plan = plan(query);
-        if (plan == null) {
-            return List.of();
-        }
-        try {
+        return withPlan(query, limit, plan -> {
             int[] ids = new int[index.nameCapacity()];
             int count = 0;
             for (int id = 0; id < index.nameCapacity(); id++) {
                 NameRecord n = index.name(id);
-                if (n != null && typeAllowed(plan, n)) {
+                if (n != null && typeAllowed(plan, n.entry)) {
                     ids[count++] = id;
                 }
             }
             return rank(plan, ids, null, count, directSims(plan), threshold, limit, entryFilter);
-        } finally {
-            plan.release();
-        }
-    }
-
-    /** Normalized form of a name as the engine sees it (for diagnostics and receipts). */
-    public static String normalize(String name) {
-        return NameNormalizer.normalizedForm(name);
+        });
     }
 
     /** For unit tests in this package: the index behind the facade. */
@@ -167,6 +140,25 @@ public final class MatchingEngine {
 
     // ---------------------------------------------------------------- query pipeline
 
+    /**
+     * Runs a query pipeline on the query's plan, releasing the plan afterwards; no matches without a positive
+     * limit or without any name token in the query.
+     */
+    private List<Match> withPlan(Query query, int limit, Function<QueryPlan, List<Match>> pipeline) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        QueryPlan plan = plan(query);
+        if (plan == null) {
+            return List.of();
+        }
+        try {
+            return pipeline.apply(plan);
+        } finally {
+            plan.release();
+        }
+    }
+
     private QueryPlan plan(Query query) {
         if (query == null || query.name() == null) {
             return null;
@@ -175,8 +167,12 @@ public final class MatchingEngine {
         return tokens.isEmpty() ? null : new QueryPlan(query, tokens, index);
     }
 
-    private static boolean typeAllowed(QueryPlan plan, NameRecord name) {
-        return plan.query.type() == null || plan.query.type() == name.entry.entry.type();
+    /**
+     * The query's subject type filter. Every path filters before {@link #rank}: {@link #candidates} while
+     * reading postings, {@link #screenEntries} and {@link #screenExhaustively} while collecting name ids.
+     */
+    private static boolean typeAllowed(QueryPlan plan, EntryRecord entry) {
+        return plan.query.type() == null || plan.query.type() == entry.entry.type();
     }
 
     /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */
@@ -293,10 +289,11 @@ public final class MatchingEngine {
             }
             long reach = (mask & ~SPLIT) | unread;
             double entryTotal = totals.of(id);
-            if ((mask & SPLIT) == 0 && nameBound(plan, reach, entryTotal) < floor) {
+            double reachWeight = weightOf(plan, reach);
+            if ((mask & SPLIT) == 0 && nameBound(plan, reachWeight, entryWeightOf(plan, reach), entryTotal) < floor) {
                 continue;
             }
-            double bound = upperBound(plan, index.name(id), weightOf(plan, reach), entryTotal, s.entrySim);
+            double bound = upperBound(plan, index.name(id), reachWeight, entryTotal, s.entrySim);
             if (bound >= floor) {
                 ids[kept] = id;
                 bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
@@ -320,49 +317,40 @@ public final class MatchingEngine {
         return m;
     }
 
+    /** A: total weight of these query tokens. */
     private static double weightOf(QueryPlan plan, long tokens) {
+        double a = 0;
+        for (long m = tokens; m != 0; m &= m - 1) {
+            a += plan.weights[Long.numberOfTrailingZeros(m)];
+        }
+        return a;
+    }
+
+    /** W: the heaviest entry weight these query tokens could explain (see QueryPlan.tokenEntryWeight). */
+    private static double entryWeightOf(QueryPlan plan, long tokens) {
         double w = 0;
         for (long m = tokens; m != 0; m &= m - 1) {
-            w += plan.weights[Long.numberOfTrailingZeros(m)];
+            w += plan.tokenEntryWeight[Long.numberOfTrailingZeros(m)];
         }
         return w;
     }
 
     /**
      * Best name score of any name (not reached through a split spelling) whose alignment can only use the
-     * query tokens in reach. With A the weight of those tokens and W the heaviest entry weight they could
-     * explain (see QueryPlan.tokenEntryWeight), an entry of total weight E scores at most
-     * share·A/Q + (1 − share)·min(1, W/E), share = clamp(Q/(Q+E)); that is largest at E = W.
+     * query tokens in reach: {@link #nameBound} at the entry total where it is largest, E = W.
      */
     static double maskBound(QueryPlan plan, long reach) {
-        double a = 0;
-        double w = 0;
-        for (long m = reach; m != 0; m &= m - 1) {
-            int i = Long.numberOfTrailingZeros(m);
-            a += plan.weights[i];
-            w += plan.tokenEntryWeight[i];
-        }
-        double q = plan.totalWeight;
-        if (q <= 0 || w <= 0) {
-            return 0;
-        }
-        double share = NameScorer.share(q, w);
-        return share * Math.min(1.0, a / q) + (1 - share);
+        double w = entryWeightOf(plan, reach);
+        return nameBound(plan, weightOf(plan, reach), w, w);
     }
 
     /**
-     * {@link #maskBound} for one name whose total token weight E is known: share(Q, E)·min(1, A/Q) +
-     * (1 − share)·min(1, W/E). It turns away the names that carry much more weight than the query can
-     * explain without reading their tokens; most touched names end here.
+     * Best name score of a name of total token weight E (not reached through a split spelling) whose
+     * alignment can only use query tokens of weight A, which could explain entry weight W at most:
+     * share·min(1, A/Q) + (1 − share)·min(1, W/E), share = clamp(Q/(Q+E)). It turns away the names that carry
+     * much more weight than the query can explain without reading their tokens; most touched names end here.
      */
-    static double nameBound(QueryPlan plan, long reach, double entryTotal) {
-        double a = 0;
-        double w = 0;
-        for (long m = reach; m != 0; m &= m - 1) {
-            int i = Long.numberOfTrailingZeros(m);
-            a += plan.weights[i];
-            w += plan.tokenEntryWeight[i];
-        }
+    static double nameBound(QueryPlan plan, double a, double w, double entryTotal) {
         double q = plan.totalWeight;
         if (q <= 0 || w <= 0 || entryTotal <= 0) {
             return 0;
@@ -393,9 +381,7 @@ public final class MatchingEngine {
                 int[] d = index.name(id).boundData;
                 double e = 0;
                 for (int j = 0; j < d.length >> 2; j++) {
-                    byte cls = (byte) d[4 * j + 3];
-                    e += cls == NameTokens.WORD ? index.stats.weightOf(d[4 * j], byDf)
-                            : NameScorer.entryWeight(cls, d[4 * j], index.stats);
+                    e += NameScorer.entryWeight((byte) d[4 * j + 3], d[4 * j], index.stats, byDf);
                 }
                 totals[id] = t = Math.nextDown((float) e); // rounded down: a smaller E only loosens the bound
             }
@@ -455,9 +441,7 @@ public final class MatchingEngine {
                 sim = 1f;
             }
             if (sim > 0) { // most tokens of a name turned away here match nothing: skip their weight lookup
-                double w = cls == NameTokens.WORD ? index.stats.weightOf(tid, plan.weightByDf)
-                        : NameScorer.entryWeight(cls, tid, index.stats);
-                eWeighted += w * sim;
+                eWeighted += NameScorer.entryWeight(cls, tid, index.stats, plan.weightByDf) * sim;
             }
         }
         double qTotal = plan.totalWeight;
@@ -589,9 +573,6 @@ public final class MatchingEngine {
                 }
             }
             NameRecord name = index.name(ids[c]);
-            if (!typeAllowed(plan, name)) {
-                continue;
-            }
             EntryRecord entry = name.entry;
             if (allowed != null && !allowed.computeIfAbsent(entry, e -> entryFilter.test(e.entry.entryId()))) {
                 continue;

@@ -176,28 +176,32 @@ public final class NameNormalizer {
         return false;
     }
 
+    /** A name part's tokens, and the same tokens with legal-form misspellings corrected (phrase detection). */
+    private record Part(List<String> words, List<String> corrected) {
+    }
+
     private static NameTokens classify(List<List<String>> rawParts, boolean transliterated, boolean abjad) {
         // "Co., Ltd." / "X, S.A.": a part made only of a legal form belongs to the part before the comma
-        List<List<String>> parts = new ArrayList<>();
-        for (List<String> part : rawParts) {
-            List<String> corrected = part.stream().map(LegalForms::correct).toList();
+        List<Part> parts = new ArrayList<>();
+        for (List<String> words : rawParts) {
+            List<String> corrected = words.stream().map(LegalForms::correct).toList();
             if (!parts.isEmpty() && LegalForms.phraseLength(corrected, 0, corrected.size()) == corrected.size()) {
-                List<String> merged = new ArrayList<>(parts.get(parts.size() - 1));
-                merged.addAll(part);
-                parts.set(parts.size() - 1, merged);
+                Part previous = parts.get(parts.size() - 1);
+                List<String> mergedWords = new ArrayList<>(previous.words());
+                mergedWords.addAll(words);
+                List<String> mergedCorrected = new ArrayList<>(previous.corrected());
+                mergedCorrected.addAll(corrected);
+                parts.set(parts.size() - 1, new Part(mergedWords, mergedCorrected));
             } else {
-                parts.add(part);
+                parts.add(new Part(words, corrected));
             }
         }
         List<String> tokens = new ArrayList<>();
         List<Byte> classes = new ArrayList<>();
         List<Integer> partOf = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            List<String> part = parts.get(p);
-            List<String> corrected = new ArrayList<>(part.size());
-            for (String t : part) {
-                corrected.add(LegalForms.correct(t));
-            }
+            List<String> part = parts.get(p).words();
+            List<String> corrected = parts.get(p).corrected();
             int end = part.size();
             // phrase length at each start; short one-word forms (AO, SA, AS, CO) need confirmation below
             int[] len = new int[end];

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Scores one query against one indexed name: an order-independent, one-to-one greedy alignment of tokens
- * (single tokens, or two adjacent tokens against one for joined/split spellings), then
+ * (single tokens, or two or three adjacent tokens against one for joined/split spellings), then
  * nameScore = share * queryCoverage + (1 - share) * entryCoverage, where each coverage is the
  * rarity-weighted share of that side's tokens explained by the other side, times the token similarity.
  */
@@ -173,8 +173,7 @@ final class NameScorer {
         double eWeighted = 0;
         double eTotal = 0;
         for (int j = 0; j < m; j++) {
-            eWeights[j] = ec[j] == NameTokens.WORD ? stats.weightOf(name.tokenIds[j], plan.weightByDf)
-                    : entryWeight(ec[j], name.tokenIds[j], stats);
+            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats, plan.weightByDf);
             eWeighted += eWeights[j] * eSim[j];
             eTotal += eWeights[j];
             allExact &= eSim[j] == 1f;
@@ -214,9 +213,14 @@ final class NameScorer {
         return k == MatchKind.EXACT || k == MatchKind.VARIANT || k == MatchKind.TRANSLITERATED ? code : 0;
     }
 
-    static double entryWeight(byte cls, int tokenId, TokenStatistics stats) {
+    /**
+     * Weight of an entry token of class cls: legal forms and titles a fixed low weight, words their rarity
+     * (byDf: the {@link TokenStatistics#weightsByFrequency()} table the query was planned with). The scorer,
+     * the per-name totals and the candidate bounds all weigh entry tokens through this one rule.
+     */
+    static double entryWeight(byte cls, int tokenId, TokenStatistics stats, double[] byDf) {
         return cls == NameTokens.LEGAL_FORM ? TokenStatistics.LEGAL_FORM_WEIGHT
-                : cls == NameTokens.TITLE ? TokenStatistics.TITLE_WEIGHT : stats.weightOf(tokenId);
+                : cls == NameTokens.TITLE ? TokenStatistics.TITLE_WEIGHT : stats.weightOf(tokenId, byDf);
     }
 
     /** Token-level part of the explanation. */
@@ -253,17 +257,18 @@ final class NameScorer {
         return Math.round(v * 10_000.0) / 10_000.0;
     }
 
-    // pair layout: [sim:14 | kind:4 | tiebreak:8 | qStart:6 | qLen:2 | eStart:6 | eLen:2] (low bits last)
+    // pair layout, bit 63 down to bit 0:
+    //   [63..32] the SimCode (0…0 | sim:14 | kind:4) | [31..24] 0 | [23..16] tiebreak:8 (query weight × 10)
+    //   | [15..10] qStart:6 | [9..8] qLen:2 | [7..2] eStart:6 | [1..0] eLen:2
+    // so pairs sort by similarity, then kind, then query weight.
 
     private static long pack(int code, int qs, int ql, int es, int el, double queryWeight) {
         long tiebreak = Math.min(255, Math.round(queryWeight * 10));
-        return ((long) (code >>> 4) << 28 | (long) (code & 15) << 24) << 8
-                | tiebreak << 16 | (long) qs << 10 | (long) ql << 8 | (long) es << 2 | el;
+        return (long) code << 32 | tiebreak << 16 | (long) qs << 10 | (long) ql << 8 | (long) es << 2 | el;
     }
 
     private static int code(long pair) {
-        long hi = pair >>> 8 >>> 24;
-        return (int) ((hi >>> 4) << 4 | (hi & 15));
+        return (int) (pair >>> 32);
     }
 
     private static int qStart(long pair) {

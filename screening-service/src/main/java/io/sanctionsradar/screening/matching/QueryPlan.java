@@ -3,8 +3,9 @@ package io.sanctionsradar.screening.matching;
 import java.util.Arrays;
 
 /**
- * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair joined, for
- * joined-word matching) with their similar vocabulary strings, and the rarity weight of every token.
+ * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
+ * around a short particle joined, for joined-word matching) with their similar vocabulary strings, and the
+ * rarity weight of every token.
  */
 final class QueryPlan {
 
@@ -28,7 +29,7 @@ final class QueryPlan {
     final boolean hasLegalForm;
     /** Sum of the weights of the query tokens each unit covers. */
     final double[] unitWeights;
-    /** Largest positive adjustment this query can earn (birth date and country are the only bonuses). */
+    /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
     final double maxBonus;
     /** vocabulary id -> row + 1 of {@link #codeRows}, a per-thread dense array cleared by {@link #release} */
     private final int[] rowOf;
@@ -74,21 +75,16 @@ final class QueryPlan {
             CandidateIndex.Lookup single = index.similar(tokens.tokens()[i], tokens.abjad(), exactOnly);
             unitFeatures[i] = single.features();
             unitSims[i] = single.sims();
-            if (tokens.joinsNext()[i]) {
-                unitStart[u] = i;
-                unitLength[u] = 2;
-                CandidateIndex.Lookup joined = index.similarSpelling(tokens.compound(i), tokens.abjad());
-                unitFeatures[u] = joined.features();
-                unitSims[u] = joined.sims();
-                u++;
-            }
-            if (tokens.joinsThree(i)) {
-                unitStart[u] = i;
-                unitLength[u] = 3;
-                CandidateIndex.Lookup joined = index.similarSpelling(tokens.triple(i), tokens.abjad());
-                unitFeatures[u] = joined.features();
-                unitSims[u] = joined.sims();
-                u++;
+            for (int span = 2; span <= 3; span++) {
+                if (span == 2 ? tokens.joinsNext()[i] : tokens.joinsThree(i)) {
+                    unitStart[u] = i;
+                    unitLength[u] = span;
+                    CandidateIndex.Lookup joined = index.similarSpelling(
+                            span == 2 ? tokens.compound(i) : tokens.triple(i), tokens.abjad());
+                    unitFeatures[u] = joined.features();
+                    unitSims[u] = joined.sims();
+                    u++;
+                }
             }
         }
         hasLegalForm = legal;
@@ -106,9 +102,7 @@ final class QueryPlan {
                 unitWeights[k] += weights[i];
             }
         }
-        boolean birth = query.birthDate() != null && !query.birthDate().isBlank();
-        boolean country = query.country() != null && !query.country().isBlank();
-        maxBonus = (birth ? SecondarySignals.BIRTH_DATE_EXACT : 0) + (country ? SecondarySignals.COUNTRY_MATCH : 0);
+        maxBonus = SecondarySignals.maxBonus(query);
         int distinct = 0;
         for (int k = 0; k < units; k++) {
             distinct += unitSims[k].size();
@@ -226,11 +220,6 @@ final class QueryPlan {
             }
         });
         return best[1] >= 0 ? stats.weightOf(best[1]) : stats.unknownWeight();
-    }
-
-    /** Sum of the weights of the query tokens a unit covers. */
-    double unitWeight(int unit) {
-        return unitWeights[unit];
     }
 
     int size() {

@@ -27,22 +27,35 @@ final class SecondarySignals {
     /** OFAC "weak" aliases are low-quality names that by themselves are unreliable identifiers. */
     static final double WEAK_ALIAS = -0.05;
 
-    /** Upper bound of the sum of positive adjustments, used to prune candidates safely. */
-    static final double MAX_BONUS = BIRTH_DATE_EXACT + COUNTRY_MATCH;
-
     private SecondarySignals() {
+    }
+
+    /**
+     * Largest sum of positive adjustments this query can earn on any entry (birth date and country are the
+     * only bonuses, and only when the query has them): candidates are pruned with it.
+     */
+    static double maxBonus(Query q) {
+        return (hasBirthDate(q) ? BIRTH_DATE_EXACT : 0) + (hasCountry(q) ? COUNTRY_MATCH : 0);
+    }
+
+    private static boolean hasBirthDate(Query q) {
+        return q.birthDate() != null && !q.birthDate().isBlank();
+    }
+
+    private static boolean hasCountry(Query q) {
+        return q.country() != null && !q.country().isBlank();
     }
 
     static List<Adjustment> adjustments(QueryPlan plan, WatchlistEntry entry, NameKind kind) {
         List<Adjustment> out = new ArrayList<>(2);
         Query q = plan.query;
-        if (q.birthDate() != null && !q.birthDate().isBlank() && !entry.birthDates().isEmpty()) {
+        if (hasBirthDate(q) && !entry.birthDates().isEmpty()) {
             Adjustment a = birthDate(q.birthDate().trim(), entry.birthDates());
             if (a != null) {
                 out.add(a);
             }
         }
-        if (q.country() != null && !q.country().isBlank() && !entry.countries().isEmpty()) {
+        if (hasCountry(q) && !entry.countries().isEmpty()) {
             String c = q.country().trim().toUpperCase(java.util.Locale.ROOT);
             out.add(entry.countries().contains(c)
                     ? new Adjustment("country", COUNTRY_MATCH, "query country " + c + " is linked to the entry")

@@ -12,10 +12,6 @@ final class SimMap {
     private int size;
     private int mask;
 
-    SimMap() {
-        this(16);
-    }
-
     SimMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(8, expected * 2 - 1)) << 1;
         keys = new int[cap];
@@ -26,12 +22,6 @@ final class SimMap {
 
     boolean containsKey(int key) {
         return keys[slot(key)] == key;
-    }
-
-    /** Code for key, 0 if absent. */
-    int get(int key) {
-        int i = slot(key);
-        return keys[i] == key ? codes[i] : 0;
     }
 
     void put(int key, int code) {
@@ -71,17 +61,6 @@ final class SimMap {
 
     int codeAt(int slot) {
         return codes[slot];
-    }
-
-    int[] keysArray() {
-        int[] out = new int[size];
-        int n = 0;
-        for (int k : keys) {
-            if (k >= 0) {
-                out[n++] = k;
-            }
-        }
-        return out;
     }
 
     private int slot(int key) {

@@ -72,10 +72,6 @@ final class TokenStatistics {
         return revision;
     }
 
-    int entries() {
-        return entries;
-    }
-
     /** IDF weight of a token seen in df entries: ln(1 + N/(df+1)); df=0 (unknown token) gives the maximum. */
     double weight(int df) {
         return Math.max(MIN_WEIGHT, Math.log(1.0 + (double) Math.max(entries, 1) / (df + 1)));

@@ -27,8 +27,7 @@ final class Transliteration {
             Family.GREEK, "Greek-Latin/UNGEGN" + TO_ASCII,
             Family.HANGUL, "Any-Latin; Latin-ASCII",
             Family.ABJAD, "Any-Latin; Latin-ASCII",
-            Family.OTHER, "Any-Latin; Latin-ASCII",
-            Family.LATIN, "Any-Latin; Latin-ASCII"));
+            Family.OTHER, "Any-Latin; Latin-ASCII"));
 
     private static final ThreadLocal<Map<Family, Transliterator>> CACHE =
             ThreadLocal.withInitial(() -> new EnumMap<>(Family.class));

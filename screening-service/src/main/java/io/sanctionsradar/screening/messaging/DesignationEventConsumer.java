@@ -76,10 +76,11 @@ public class DesignationEventConsumer {
         Map<Integer, Position> positions = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             String eventId = header(record, "ce_id");
+            String eventType = header(record, "ce_type");
             Instant eventTime = eventTime(record);
             positions.put(record.partition(), new Position(record.topic(), record.partition(), record.offset() + 1,
-                    eventId, header(record, "ce_type"), eventTime, null));
-            Change change = change(record, eventId, header(record, "ce_type"), eventTime);
+                    eventId, eventType, eventTime, null));
+            Change change = change(record, eventId, eventType, eventTime);
             if (change != null) {
                 newest.merge(change.listing().designationId(), change,
                         (a, b) -> a.listing().version() >= b.listing().version() ? a : b);

@@ -1,15 +1,16 @@
 package io.sanctionsradar.screening.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,9 @@ public class TopicOffsets {
 
     private static final long TIMEOUT_MS = 3_000;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig; // the connector's settings, security included
 
     private Admin admin;
 
@@ -46,12 +48,24 @@ public class TopicOffsets {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "screening-service-lag",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS));
+            Map<String, Object> config = adminSettings(kafkaConfig);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "screening-service-lag");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+            admin = Admin.create(config);
         }
         return admin;
+    }
+
+    /** The admin client's share of the connector's Kafka settings (bootstrap servers, security …). */
+    static Map<String, Object> adminSettings(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new java.util.HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        return config;
     }
 
     synchronized void close(@Observes ShutdownEvent stop) {

@@ -32,6 +32,7 @@ public class AlertStore {
 
     /** Alerts that still stand: undecided, or confirmed. */
     static final List<String> LIVE = List.of(Alert.OPEN, Alert.TRUE_MATCH);
+    private static final String IS_LIVE = "status IN ('" + Alert.OPEN + "', '" + Alert.TRUE_MATCH + "')";
 
     @Inject
     DataSource dataSource;
@@ -77,29 +78,27 @@ public class AlertStore {
 
     /** Live alerts on these entries. */
     public List<State> liveForEntries(Collection<String> entryIds) {
-        if (entryIds.isEmpty()) {
-            return List.of();
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM alert a "
-                     + "WHERE a.entry_id = ANY(?) AND a.status IN ('OPEN', 'TRUE_MATCH')")) {
-            q.setArray(1, c.createArrayOf("uuid", entryIds.stream().map(UUID::fromString).toArray()));
-            return states(q);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read alerts", e);
-        }
+        return entryIds.isEmpty() ? List.of() : live("a.entry_id = ANY(?)",
+                (c, q) -> q.setArray(1, c.createArrayOf("uuid", entryIds.stream().map(UUID::fromString).toArray())));
     }
 
     /** Live alerts of these parties of one portfolio. */
     public List<State> liveForParties(String portfolio, Collection<String> partyIds) {
-        if (partyIds.isEmpty()) {
-            return List.of();
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM alert a "
-                     + "WHERE a.portfolio = ? AND a.party_id = ANY(?) AND a.status IN ('OPEN', 'TRUE_MATCH')")) {
+        return partyIds.isEmpty() ? List.of() : live("a.portfolio = ? AND a.party_id = ANY(?)", (c, q) -> {
             q.setString(1, portfolio);
             q.setArray(2, c.createArrayOf("text", partyIds.toArray()));
+        });
+    }
+
+    private interface Binder {
+        void bind(Connection c, PreparedStatement q) throws SQLException;
+    }
+
+    private List<State> live(String where, Binder binder) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM alert a WHERE " + where
+                     + " AND a." + IS_LIVE)) {
+            binder.bind(c, q);
             return states(q);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read alerts", e);
@@ -168,7 +167,7 @@ public class AlertStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE alert SET status = 'SUPERSEDED', updated_at = ? "
-                     + "WHERE alert_id = ANY(?) AND status IN ('OPEN', 'TRUE_MATCH')")) {
+                     + "WHERE alert_id = ANY(?) AND " + IS_LIVE)) {
             update.setTimestamp(1, Timestamp.from(Instant.now()));
             update.setArray(2, c.createArrayOf("uuid", alertIds.toArray()));
             update.executeUpdate();
@@ -184,7 +183,7 @@ public class AlertStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE alert SET status = 'CLEARED', cleared_at = ?, "
-                     + "cleared_reason = ?, updated_at = ? WHERE alert_id = ? AND status IN ('OPEN', 'TRUE_MATCH')")) {
+                     + "cleared_reason = ?, updated_at = ? WHERE alert_id = ? AND " + IS_LIVE)) {
             for (MatchCleared m : cleared) {
                 update.setTimestamp(1, Timestamp.from(m.clearedAt()));
                 update.setString(2, m.reason().name());

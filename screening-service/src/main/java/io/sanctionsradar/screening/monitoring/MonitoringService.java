@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -57,12 +58,13 @@ public class MonitoringService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The monitored party is invalid", errors);
         }
-        Stored stored = store(portfolio, List.of(partyId), () -> List.of(parties.upsert(portfolio, partyId, details)));
+        Stored stored = store(portfolio, List.of(new PartyDetails(partyId, details.name(), details.type(),
+                details.birthDate(), details.country())), result -> result);
         return new PartyScreening(stored.upserted().get(0).party(), stored.upserted().get(0).outcome(),
                 stored.results().get(0).result());
     }
 
-    /** Parties stored, and their screenings: complete for one party, the matched ones only for a bulk upsert. */
+    /** Parties stored, and the screenings kept of them. */
     private record Stored(List<Upserted> upserted, UUID batchId, String watchlistVersion, List<PartyScreened> results) {
     }
 
@@ -75,43 +77,37 @@ public class MonitoringService {
 
     /**
      * Stores parties, their alerts and the receipts of their screenings in one transaction, the monitoring index
-     * in step (put back if it fails). Only the answers with matches are kept beyond their part.
+     * in step (put back if it fails). Of each answer, only what {@code keep} makes of it is kept (null: nothing).
      */
-    private Stored store(String portfolio, List<String> partyIds, java.util.function.Supplier<List<Upserted>> upsert) {
+    private Stored store(String portfolio, List<PartyDetails> book, UnaryOperator<ScreeningResult> keep) {
         Stored stored;
         try {
             // a book of 100,000 is one transaction: give it longer than the default minute
             stored = QuarkusTransaction.requiringNew().timeout(BULK_TIMEOUT_SECONDS).call(() -> {
-                List<Upserted> upserted = upsert.get();
+                List<Upserted> upserted = parties.upsertAll(portfolio, book);
                 UUID batchId = UUID.randomUUID();
                 List<PartyScreened> kept = new ArrayList<>();
-                String version = null;
+                ScreeningService.BatchResult screened = null;
                 int matched = 0;
                 for (int from = 0; from < upserted.size(); from += PART) {
                     List<MonitoredParty> part = upserted.subList(from, Math.min(from + PART, upserted.size())).stream()
                             .map(Upserted::party).toList();
-                    ScreeningService.BatchResult screened = monitor.partiesStored(portfolio, part, batchId);
-                    version = screened.watchlistVersion();
+                    screened = monitor.partiesStored(portfolio, part, batchId);
                     matched += screened.matched();
-                    boolean last = from + PART >= upserted.size();
-                    screening.keepReceipts(screened, from, last ? new ScreeningService.BatchResult(batchId,
-                            screened.screenedAt(), version, screened.algorithm(), upserted.size(), matched, List.of()) : null);
+                    screening.keepReceipts(screened.results(), from);
                     for (int i = 0; i < part.size(); i++) {
-                        ScreeningResult result = screened.results().get(i);
-                        if (upserted.size() == 1) {
+                        ScreeningResult result = keep.apply(screened.results().get(i));
+                        if (result != null) {
                             kept.add(new PartyScreened(part.get(i).partyId(), result));
-                        } else if (!result.matches().isEmpty()) { // explanations stay in the receipts and alerts
-                            kept.add(new PartyScreened(part.get(i).partyId(), new ScreeningResult(result.screeningId(),
-                                    result.batchId(), result.screenedAt(), result.watchlistVersion(), result.algorithm(),
-                                    result.threshold(), result.query(), result.matches().stream()
-                                    .map(ScreeningResult.MatchView::withoutExplanation).toList())));
                         }
                     }
                 }
-                return new Stored(upserted, batchId, version, kept);
+                screening.keepBatchReceipt(batchId, screened.screenedAt(), screened.watchlistVersion(), upserted.size(),
+                        matched, "json");
+                return new Stored(upserted, batchId, screened.watchlistVersion(), kept);
             });
         } catch (RuntimeException e) {
-            monitor.restore(portfolio, partyIds);
+            monitor.restore(portfolio, book.stream().map(PartyDetails::partyId).toList());
             throw e;
         }
         alertRelay.wake();
@@ -166,8 +162,9 @@ public class MonitoringService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors.size() + " error(s) in the bulk upsert; nothing was stored", errors);
         }
-        Stored stored = store(portfolio, book.stream().map(PartyDetails::partyId).toList(),
-                () -> parties.upsertAll(portfolio, book));
+        // the answer lists the matched parties only, without explanations (they are in the receipts and alerts)
+        Stored stored = store(portfolio, book,
+                result -> result.matches().isEmpty() ? null : result.withoutExplanations());
         int[] counts = new int[Outcome.values().length];
         stored.upserted().forEach(u -> counts[u.outcome().ordinal()]++);
         List<PartyHits> matched = stored.results().stream()

@@ -30,43 +30,9 @@ public class PartyStore {
     private static final String COLUMNS = "portfolio, party_id, name, subject_type, birth_date, country, version, "
             + "created_at, updated_at";
 
-    /** Creates the party, or updates it (next version) if its details differ; in the caller's transaction if any. */
-    public Upserted upsert(String portfolio, String partyId, PartyDetails details) {
-        Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("""
-                     INSERT INTO monitored_party (%s) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
-                     ON CONFLICT (portfolio, party_id) DO UPDATE SET name = excluded.name,
-                         subject_type = excluded.subject_type, birth_date = excluded.birth_date,
-                         country = excluded.country, version = monitored_party.version + 1,
-                         updated_at = excluded.updated_at
-                     WHERE (monitored_party.name, monitored_party.subject_type, monitored_party.birth_date,
-                            monitored_party.country)
-                           IS DISTINCT FROM (excluded.name, excluded.subject_type, excluded.birth_date, excluded.country)
-                     RETURNING %s, (xmax = 0) AS inserted""".formatted(COLUMNS, COLUMNS))) {
-            upsert.setString(1, portfolio);
-            upsert.setString(2, partyId);
-            upsert.setString(3, details.name());
-            upsert.setString(4, details.type() == null ? null : details.type().name());
-            upsert.setString(5, details.birthDate());
-            upsert.setString(6, details.country());
-            upsert.setTimestamp(7, Timestamp.from(now));
-            upsert.setTimestamp(8, Timestamp.from(now));
-            try (ResultSet rows = upsert.executeQuery()) {
-                if (rows.next()) {
-                    return new Upserted(party(rows), rows.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED);
-                }
-            }
-            // the details were the stored ones: nothing was written
-            return new Upserted(find(connection, portfolio, partyId).orElseThrow(), Outcome.UNCHANGED);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store monitored party " + partyId, e);
-        }
-    }
-
     /**
-     * Creates or updates many parties of one portfolio with one statement per thousand, in the caller's
-     * transaction; answers each party's outcome, in the order given. Party ids must be distinct.
+     * Creates each party, or updates it (next version) if its details differ, one statement per thousand, in the
+     * caller's transaction; answers each party's outcome, in the order given. Party ids must be distinct.
      */
     public List<Upserted> upsertAll(String portfolio, List<PartyDetails> book) {
         Timestamp now = Timestamp.from(Instant.now());

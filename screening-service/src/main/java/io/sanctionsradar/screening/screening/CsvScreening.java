@@ -3,28 +3,17 @@ package io.sanctionsradar.screening.screening;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.SubjectType;
-import io.sanctionsradar.screening.screening.ReceiptStore.BatchReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,9 +31,6 @@ public class CsvScreening {
 
     @Inject
     ScreeningService screening;
-
-    @Inject
-    ReceiptStore receipts;
 
     @Inject
     ObjectMapper json;
@@ -71,45 +57,11 @@ public class CsvScreening {
         if (!optionErrors.isEmpty()) {
             throw new InvalidRequest("Invalid batch options", optionErrors);
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') { // a byte-order mark, as spreadsheet exports write it
-            reader.reset();
-        }
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(false)
-                .get().parse(reader);
-        Map<String, String> columns = columns(parser.getHeaderNames());
-        return out -> stream(parser, columns, options, out);
+        CsvTable table = CsvTable.open(body, COLUMNS, List.of("name"));
+        return out -> stream(table, options, out);
     }
 
-    /** Header name (any case) → column name; unknown or missing required columns refuse the file. */
-    private static Map<String, String> columns(List<String> header) {
-        Map<String, String> known = new java.util.HashMap<>();
-        COLUMNS.forEach(c -> known.put(c.toLowerCase(Locale.ROOT), c));
-        Map<String, String> columns = new java.util.HashMap<>();
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
-        for (String name : header) {
-            String column = known.get(name.trim().toLowerCase(Locale.ROOT));
-            if (column == null) {
-                errors.add(new InvalidRequest.FieldError("header", "unknown column \"" + name + "\"; the columns are "
-                        + String.join(", ", COLUMNS)));
-            } else {
-                columns.put(column, name);
-            }
-        }
-        if (!columns.containsKey("name")) {
-            errors.add(new InvalidRequest.FieldError("header", "a \"name\" column is required (first line: "
-                    + String.join(",", COLUMNS) + ")"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest("The CSV file's first line must name its columns", errors);
-        }
-        return columns;
-    }
-
-    private void stream(CSVParser parser, Map<String, String> columns, ScreeningRequest options, OutputStream out)
-            throws IOException {
+    private void stream(CsvTable table, ScreeningRequest options, OutputStream out) throws IOException {
         ObjectWriter writer = json.writer();
         UUID batchId = UUID.randomUUID();
         Instant started = Instant.now();
@@ -118,18 +70,17 @@ public class CsvScreening {
         long rejected = 0;
         Set<String> versions = new LinkedHashSet<>();
         String failure = null;
-        try (parser) {
-            Iterator<CSVRecord> records = parser.iterator();
+        try (table) {
             while (true) {
                 List<Item> chunk = new ArrayList<>(CHUNK);
                 List<ScreeningRequest> queries = new ArrayList<>(CHUNK);
                 List<Integer> positions = new ArrayList<>(CHUNK);
-                while (chunk.size() < CHUNK && records.hasNext()) {
-                    CSVRecord record = records.next();
-                    long line = parser.getCurrentLineNumber();
-                    String reference = value(record, columns, "reference");
+                CSVRecord record;
+                while (chunk.size() < CHUNK && (record = table.next()) != null) {
+                    long line = table.line();
+                    String reference = table.value(record, "reference");
                     List<InvalidRequest.FieldError> errors = new ArrayList<>();
-                    ScreeningRequest query = query(record, columns, options, errors);
+                    ScreeningRequest query = query(table, record, options, errors);
                     if (errors.isEmpty()) {
                         errors.addAll(QueryRules.check(query, ""));
                     }
@@ -157,41 +108,21 @@ public class CsvScreening {
                 count += results.size();
                 out.flush();
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // commons-csv reports a broken record (an unclosed quote) this way; what was answered so far stands
-            failure = "malformed CSV after line " + parser.getCurrentLineNumber() + ": " + e.getMessage();
+        } catch (CsvTable.Malformed e) {
+            failure = e.getMessage(); // what was answered so far stands
         }
-        receipts.saveBatch(new BatchReceipt(batchId, started, versions.isEmpty() ? "" : String.join(",", versions),
-                MatchingEngine.ALGORITHM, (int) count, (int) matched, "csv"));
+        screening.keepBatchReceipt(batchId, started, versions.isEmpty() ? "" : String.join(",", versions), (int) count,
+                (int) matched, "csv");
         out.write(writer.writeValueAsBytes(new SummaryLine(new Summary(batchId, started, MatchingEngine.ALGORITHM,
                 count, matched, rejected, versions, failure == null, failure))));
         out.write('\n');
         out.flush();
     }
 
-    private static ScreeningRequest query(CSVRecord record, Map<String, String> columns, ScreeningRequest options,
+    private static ScreeningRequest query(CsvTable table, CSVRecord record, ScreeningRequest options,
                                           List<InvalidRequest.FieldError> errors) {
-        SubjectType type = null;
-        String typeValue = value(record, columns, "type");
-        if (typeValue != null) {
-            try {
-                type = SubjectType.valueOf(typeValue.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new InvalidRequest.FieldError("type", "must be one of PERSON, ORGANIZATION, VESSEL, AIRCRAFT"));
-            }
-        }
-        String country = value(record, columns, "country");
-        return new ScreeningRequest(value(record, columns, "name"), type, value(record, columns, "birthDate"),
-                country == null ? null : country.toUpperCase(Locale.ROOT), null, null, null, null, null, null)
+        return new ScreeningRequest(table.value(record, "name"), table.type(record, "type", errors),
+                table.value(record, "birthDate"), table.country(record), null, null, null, null, null, null)
                 .withDefaults(options);
-    }
-
-    private static String value(CSVRecord record, Map<String, String> columns, String column) {
-        String header = columns.get(column);
-        if (header == null || !record.isSet(header)) {
-            return null;
-        }
-        String value = record.get(header);
-        return value == null || value.isBlank() ? null : value;
     }
 }

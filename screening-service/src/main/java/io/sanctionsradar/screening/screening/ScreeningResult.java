@@ -19,6 +19,12 @@ public record ScreeningResult(
         ScreeningRequest query,
         List<MatchView> matches) {
 
+    /** The same answer with its matches' explanations left out (they stay in the receipt): for long listings. */
+    public ScreeningResult withoutExplanations() {
+        return new ScreeningResult(screeningId, batchId, screenedAt, watchlistVersion, algorithm, threshold, query,
+                matches.stream().map(MatchView::withoutExplanation).toList());
+    }
+
     /** One matched entry, with what the caller needs to act: who listed it, under what, and which measures apply. */
     public record MatchView(
             String entryId,

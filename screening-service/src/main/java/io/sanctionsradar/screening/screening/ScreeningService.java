@@ -57,20 +57,10 @@ public class ScreeningService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The screening request is invalid", errors);
         }
-        ScreeningResult result = evaluate(request);
-        keepReceipt(result);
-        return result;
-    }
-
-    /** Screens a checked query without keeping a receipt (see {@link #keepReceipt}). */
-    public ScreeningResult evaluate(ScreeningRequest request) {
         Instant now = Instant.now();
-        return watchlist.read(view -> screen(view, request, null, now));
-    }
-
-    /** Stores the receipt of an answer; returns once it is committed. */
-    public void keepReceipt(ScreeningResult result) {
+        ScreeningResult result = watchlist.read(view -> screen(view, request, null, now));
         receiptWriter.store(result);
+        return result;
     }
 
     /**
@@ -84,19 +74,13 @@ public class ScreeningService {
         IntStream indexes = IntStream.range(0, queries.size());
         return watchlist.read(view -> (queries.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
                 .mapToObj(i -> {
-                    ScreeningRequest request = queries.get(i);
                     Set<String> entryIds = entryIdsOfQuery.get(i);
-                    double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
-                    int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
-                    Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
                     // a few entries are scored directly; against many, a search filtered to them is cheaper
-                    List<Watchlist.Hit> hits = entryIds.size() <= DIRECT_ENTRIES
-                            ? view.screenEntries(query, threshold, limit, entryIds, filter(request))
-                            : view.screen(query, threshold, limit, filter(request)
-                                    .and(listing -> entryIds.contains(listing.designationId())));
-                    List<MatchView> matches = hits.stream().map(hit -> view(hit.listing(), hit)).toList();
-                    return new ScreeningResult(UUID.randomUUID(), null, now, view.version(), MatchingEngine.ALGORITHM,
-                            threshold, request, matches);
+                    Search search = entryIds.size() <= DIRECT_ENTRIES
+                            ? (query, threshold, limit, filter) -> view.screenEntries(query, threshold, limit, entryIds, filter)
+                            : (query, threshold, limit, filter) -> view.screen(query, threshold, limit,
+                                    filter.and(listing -> entryIds.contains(listing.designationId())));
+                    return screen(view, queries.get(i), null, now, search);
                 }).toList());
     }
 
@@ -125,17 +109,16 @@ public class ScreeningService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors.size() + " error(s) in the batch; nothing was screened", errors);
         }
-        BatchResult batch = evaluateBatch(queries);
-        keepReceipts(batch);
+        BatchResult batch = evaluateBatch(queries, UUID.randomUUID());
+        QuarkusTransaction.requiringNew().run(() -> {
+            keepReceipts(batch.results(), 0);
+            keepBatchReceipt(batch.batchId(), batch.screenedAt(), batch.watchlistVersion(), batch.count(),
+                    batch.matched(), "json");
+        });
         return batch;
     }
 
-    /** Screens checked queries against one watchlist state as a batch, without keeping receipts. */
-    public BatchResult evaluateBatch(List<ScreeningRequest> queries) {
-        return evaluateBatch(queries, UUID.randomUUID());
-    }
-
-    /** The same, as one part of a larger batch. */
+    /** Screens checked queries against one watchlist state as (part of) a batch, without keeping receipts. */
     public BatchResult evaluateBatch(List<ScreeningRequest> queries, UUID batchId) {
         Instant now = Instant.now();
         return watchlist.read(view -> {
@@ -148,27 +131,18 @@ public class ScreeningService {
         });
     }
 
-    /**
-     * Stores the receipts of part of a batch (its answers from firstIndex on) in the caller's transaction; the
-     * last part also stores the batch's own receipt with the totals.
-     */
-    public void keepReceipts(BatchResult part, int firstIndex, BatchResult totals) {
-        receipts.save(part.results(), firstIndex);
-        if (totals != null) {
-            receipts.saveBatch(new BatchReceipt(totals.batchId(), totals.screenedAt(), totals.watchlistVersion(),
-                    totals.algorithm(), totals.count(), totals.matched(), "json"));
+    /** Stores the receipts of a batch's answers, the first of them at firstIndex, in the caller's transaction. */
+    public void keepReceipts(List<ScreeningResult> results, int firstIndex) {
+        for (int from = 0; from < results.size(); from += RECEIPT_CHUNK) {
+            receipts.save(results.subList(from, Math.min(from + RECEIPT_CHUNK, results.size())), firstIndex + from);
         }
     }
 
-    /** Stores the receipts of a batch and of each of its answers in one transaction. */
-    public void keepReceipts(BatchResult batch) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int from = 0; from < batch.results().size(); from += RECEIPT_CHUNK) {
-                receipts.save(batch.results().subList(from, Math.min(from + RECEIPT_CHUNK, batch.results().size())), from);
-            }
-            receipts.saveBatch(new BatchReceipt(batch.batchId(), batch.screenedAt(), batch.watchlistVersion(), batch.algorithm(),
-                    batch.count(), batch.matched(), "json"));
-        });
+    /** Stores a batch's own receipt (its totals; source json or csv), in the caller's transaction if any. */
+    public void keepBatchReceipt(UUID batchId, Instant screenedAt, String watchlistVersion, int count, int matched,
+                                 String source) {
+        receipts.saveBatch(new BatchReceipt(batchId, screenedAt, watchlistVersion, MatchingEngine.ALGORITHM, count,
+                matched, source));
     }
 
     /** Screens already-checked queries of a larger batch (CSV) against one state; their receipts are stored. */
@@ -180,11 +154,21 @@ public class ScreeningService {
         return results;
     }
 
+    /** How a query finds its hits in one watchlist state: a search, or a check of given entries. */
+    private interface Search {
+        List<Watchlist.Hit> find(Query query, double threshold, int limit, Predicate<Listing> filter);
+    }
+
     private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now) {
+        return screen(view, request, batchId, now, view::screen);
+    }
+
+    private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now,
+                                   Search search) {
         double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
         int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
         Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
-        List<MatchView> matches = view.screen(query, threshold, limit, filter(request)).stream()
+        List<MatchView> matches = search.find(query, threshold, limit, filter(request)).stream()
                 .map(hit -> view(hit.listing(), hit)).toList();
         return new ScreeningResult(UUID.randomUUID(), batchId, now, view.version(), MatchingEngine.ALGORITHM,
                 threshold, request, matches);

@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A deterministic identifier of the watchlist's content: the sum, modulo 2^128, of a SHA-256-derived hash of
- * every (designation id, version) held. A sum does not depend on the order events arrived in, so two instances
+ * A deterministic identifier of the watchlist's content: of a SHA-256 hash of every (designation id, version)
+ * held, the sum of the first 64 bits and the sum of the next 64 bits, each modulo 2^64. A sum does not depend on the order events arrived in, so two instances
  * holding the same designations at the same versions name the same version however they got there, and it is
  * updated in constant time per change. Not thread-safe: {@link Watchlist} guards it.
  */

@@ -93,7 +93,7 @@ class AlertMonitoringTest {
             }
             assertEquals(cleared.getString("alertId"), header(events.get(2), "ce_subject"));
         }
-        assertOutbox(portfolio, 2, 1);
+        assertAlertCounts(portfolio, 2, 1);
     }
 
     @Test
@@ -167,8 +167,8 @@ class AlertMonitoringTest {
         given().get("/api/v1/alerts/not-a-uuid").then().statusCode(404);
     }
 
-    /** The events written for the portfolio's alerts: found and cleared, one per alert change. */
-    private static void assertOutbox(String portfolio, int found, int cleared) {
+    /** The portfolio's alerts: how many were raised in all, and how many of them are cleared. */
+    private static void assertAlertCounts(String portfolio, int found, int cleared) {
         List<Map<String, Object>> all = given().queryParam("portfolio", portfolio).queryParam("size", 100)
                 .get("/api/v1/alerts").jsonPath().getList("items");
         assertEquals(found, all.size());
