@@ -43,7 +43,7 @@ public record ScreeningRequest(
 
     /** The same query with the options of a batch applied where the query itself has none. */
     ScreeningRequest withDefaults(ScreeningRequest options) {
-        return new ScreeningRequest(name, type, birthDate, country,
+        return new ScreeningRequest(name, type != null ? type : options.type(), birthDate, country,
                 threshold != null ? threshold : options.threshold(),
                 limit != null ? limit : options.limit(),
                 authorities.isEmpty() ? options.authorities() : authorities,

@@ -165,6 +165,17 @@ class ScreeningApiTest {
     }
 
     @Test
+    void the_options_of_a_csv_batch_apply_to_records_that_do_not_set_them() throws Exception {
+        String csv = "name,type\n\"" + LISTED_NAME + "\",\n\"" + LISTED_NAME + "\",ORGANIZATION\n";
+        String body = given().contentType("text/csv").queryParam("type", "PERSON").body(csv)
+                .post("/api/v1/screenings/batch").then().statusCode(200).extract().asString();
+        String[] lines = body.split("\n");
+        // the listing is an organization: the batch's type keeps it out unless the record names its own type
+        assertEquals(0, JSON.readTree(lines[0]).get("result").get("matches").size(), body);
+        assertEquals(id(listed), JSON.readTree(lines[1]).get("result").get("matches").get(0).get("entryId").asText());
+    }
+
+    @Test
     void a_csv_file_with_an_unknown_column_or_a_bad_option_is_refused_before_anything_is_screened() {
         given().contentType("text/csv").body("nom,pays\nJean,FR\n").post("/api/v1/screenings/batch").then()
                 .statusCode(400).contentType("application/problem+json")
