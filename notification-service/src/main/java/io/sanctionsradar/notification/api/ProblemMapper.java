@@ -3,6 +3,7 @@ package io.sanctionsradar.notification.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.sanctionsradar.notification.subscriptions.InvalidRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,6 +30,13 @@ public class ProblemMapper {
                 .toList();
         String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
         return problem(400, "Invalid request", "Invalid value for: " + fields, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequest e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+        return problem(400, "Invalid request", e.getMessage(), uri, errors);
     }
 
     // registered for this type too, else Quarkus' built-in mapper for it answers plain JSON

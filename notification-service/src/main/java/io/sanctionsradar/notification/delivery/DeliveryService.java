@@ -1,0 +1,42 @@
+package io.sanctionsradar.notification.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Reading the delivery log and retrying by hand. */
+@ApplicationScoped
+public class DeliveryService {
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    DeliveryWorker worker;
+
+    public Delivery get(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> store.find(id))
+                .orElseThrow(() -> new NotFoundException("No delivery " + id));
+    }
+
+    public List<Delivery> list(UUID subscriptionId, DeliveryStore.Status status, OffsetDateTime before, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> store.list(subscriptionId, status, before, limit));
+    }
+
+    public Delivery retry(UUID id) {
+        boolean queued = QuarkusTransaction.requiringNew().call(() -> store.retryNow(id))
+                .orElseThrow(() -> new NotFoundException("No delivery " + id));
+        if (!queued) {
+            throw new ClientErrorException("Delivery " + id + " is being attempted right now", Response.Status.CONFLICT);
+        }
+        worker.wake();
+        return get(id);
+    }
+}

@@ -1,0 +1,184 @@
+package io.sanctionsradar.notification.subscriptions;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sanctionsradar.notification.delivery.Delivery;
+import io.sanctionsradar.notification.delivery.DeliveryStore;
+import io.sanctionsradar.notification.delivery.DeliveryWorker;
+import io.sanctionsradar.notification.delivery.WebhookConfig;
+import io.sanctionsradar.notification.delivery.WebhookSender;
+import io.sanctionsradar.notification.messaging.ReceivedEvent;
+import io.sanctionsradar.notification.messaging.ReceivedEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Creating, changing, rotating and testing subscriptions; every URL passes the address check first. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private static final Set<String> SUBJECT_TYPES = Set.of("PERSON", "ORGANIZATION", "VESSEL", "AIRCRAFT");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /** A new subscription with its signing secret, which is shown this once. */
+    public record Created(Subscription subscription, String secret) {
+    }
+
+    public record Rotated(String secret, OffsetDateTime previousSecretValidUntil) {
+    }
+
+    @Inject
+    SubscriptionStore store;
+
+    @Inject
+    DeliveryStore deliveries;
+
+    @Inject
+    ReceivedEvents events;
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    WebhookConfig config;
+
+    public Created create(SubscriptionRequest request) {
+        validate(request);
+        OffsetDateTime now = now();
+        Subscription subscription = new Subscription(UUID.randomUUID(), request.url().trim(), request.description(),
+                List.copyOf(request.eventTypes()), filterOf(request), !Boolean.FALSE.equals(request.enabled()),
+                null, null, now, now);
+        String secret = WebhookSecrets.generate();
+        QuarkusTransaction.requiringNew().run(() -> store.insert(subscription, secret));
+        return new Created(subscription, secret);
+    }
+
+    public Subscription replace(UUID id, SubscriptionRequest request) {
+        validate(request);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscription current = store.find(id).orElseThrow(() -> notFound(id));
+            boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+            Subscription replaced = new Subscription(id, request.url().trim(), request.description(),
+                    List.copyOf(request.eventTypes()), filterOf(request), enabled,
+                    enabled ? null : current.disabledReason() != null ? current.disabledReason() : "disabled by a user",
+                    current.previousSecretUntil(), current.createdAt(), now());
+            store.replace(replaced);
+            return replaced;
+        });
+    }
+
+    public Subscription get(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> store.find(id)).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Subscription> list() {
+        return QuarkusTransaction.requiringNew().call(store::list);
+    }
+
+    public void delete(UUID id) {
+        if (!QuarkusTransaction.requiringNew().call(() -> store.delete(id))) {
+            throw notFound(id);
+        }
+    }
+
+    /** A new secret; the old one keeps signing alongside it for {@code overlap} (default from configuration). */
+    public Rotated rotateSecret(UUID id, Optional<Duration> overlap) {
+        Duration keep = overlap.orElse(config.secretOverlap());
+        if (keep.isNegative()) {
+            throw new InvalidRequest(List.of(new InvalidRequest.FieldError("overlap", "must not be negative")));
+        }
+        String secret = WebhookSecrets.generate();
+        OffsetDateTime until = now().plus(keep);
+        if (!QuarkusTransaction.requiringNew().call(() -> store.rotate(id, secret, until))) {
+            throw notFound(id);
+        }
+        return new Rotated(secret, until);
+    }
+
+    /** Sends a {@code webhook.ping} now, once, and answers with the attempt; logged like any delivery. */
+    public Delivery ping(UUID id) {
+        Subscription subscription = get(id);
+        String eventId = UUID.randomUUID().toString();
+        ReceivedEvent ping = ReceivedEvent.local(eventId, EventTypes.PING, "urn:sanctions-radar:notification-service",
+                subscription.id().toString(), now().toString(), JsonNodeFactory.instance.objectNode()
+                        .put("subscriptionId", subscription.id().toString())
+                        .put("message", "Test ping from Sanctions Radar"));
+        UUID token = UUID.randomUUID();
+        Delivery.Claimed claim = QuarkusTransaction.requiringNew().call(() -> {
+            events.firstTime(ping);
+            deliveries.insertClaimed(id, eventId, EventTypes.PING, token, worker.claimDuration());
+            return deliveries.claimedOne(token);
+        });
+        worker.attempt(claim, false);
+        return QuarkusTransaction.requiringNew().call(() -> deliveries.find(claim.id())).orElseThrow();
+    }
+
+    private void validate(SubscriptionRequest request) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        try {
+            URI url = new URI(request.url().trim());
+            sender.addresses().refusal(url).ifPresent(reason -> errors.add(new InvalidRequest.FieldError("url",
+                    reason)));
+        } catch (URISyntaxException e) {
+            errors.add(new InvalidRequest.FieldError("url", "is not a URL: " + e.getReason()));
+        }
+        for (int i = 0; i < request.eventTypes().size(); i++) {
+            if (!EventTypes.subscribable(request.eventTypes().get(i))) {
+                errors.add(new InvalidRequest.FieldError("eventTypes[" + i + "]",
+                        "unknown event type; one of " + String.join(", ", EventTypes.all())));
+            }
+        }
+        SubscriptionFilter filter = filterOf(request);
+        check(errors, "filter.authorities", filter.authorities(), v -> !v.isBlank(), "must not be blank");
+        check(errors, "filter.programs", filter.programs(), v -> !v.isBlank(), "must not be blank");
+        check(errors, "filter.subjectTypes", filter.subjectTypes(), SUBJECT_TYPES::contains,
+                "one of " + String.join(", ", new java.util.TreeSet<>(SUBJECT_TYPES)));
+        check(errors, "filter.countries", filter.countries(), v -> COUNTRY.matcher(v).matches(),
+                "an ISO 3166 alpha-2 code such as RU");
+        check(errors, "filter.portfolios", filter.portfolios(), v -> !v.isBlank(), "must not be blank");
+        if (!filter.portfolios().isEmpty() && request.eventTypes().stream().anyMatch(EventTypes.DESIGNATION::contains)) {
+            errors.add(new InvalidRequest.FieldError("filter.portfolios", "applies to screening.match.* events "
+                    + "only; designation events have no portfolio and would never pass it"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+    }
+
+    private static void check(List<InvalidRequest.FieldError> errors, String field, List<String> values,
+                              java.util.function.Predicate<String> valid, String message) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || !valid.test(values.get(i))) {
+                errors.add(new InvalidRequest.FieldError(field + "[" + i + "]", message));
+            }
+        }
+    }
+
+    private static SubscriptionFilter filterOf(SubscriptionRequest request) {
+        return request.filter() == null ? SubscriptionFilter.ANY : request.filter();
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No subscription " + id);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,297 @@
+package io.sanctionsradar.notification.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.notification.WebhookReceiver;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Events on the real broker to a real HTTP receiver, through the queue in the real database. */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    private static final String DESIGNATIONS = "sanctions.designations";
+    private static final String ALERTS = "screening.alerts";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaTestClient kafka;
+    private final WebhookReceiver receiver = new WebhookReceiver();
+    private final List<String> subscriptions = new ArrayList<>();
+
+    @BeforeEach
+    void topicsExist() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        kafka.createCompactedTopic(DESIGNATIONS, 3);
+        kafka.createCompactedTopic(ALERTS, 3);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        subscriptions.forEach(id -> given().delete("/api/v1/subscriptions/" + id));
+        receiver.close();
+        kafka.close();
+    }
+
+    @Test
+    void a_designation_event_arrives_as_a_signed_structured_cloud_event() throws Exception {
+        JsonPath subscription = subscribe(receiver, List.of("sanctions.entity.listed"), Map.of());
+        String designationId = UUID.randomUUID().toString();
+        String eventId = publishDesignation(designationId, "sanctions.entity.listed", "US-OFAC", "RU");
+
+        WebhookReceiver.Received webhook = awaitOne(receiver, designationId);
+        assertTrue(webhook.signedWith(subscription.getString("secret")), "a valid Standard Webhooks signature");
+        long timestamp = Long.parseLong(webhook.header("webhook-timestamp"));
+        assertTrue(Math.abs(System.currentTimeMillis() / 1000 - timestamp) < 60, "timestamp is now: " + timestamp);
+        JsonNode event = JSON.readTree(webhook.body());
+        assertEquals("1.0", event.path("specversion").asText());
+        assertEquals(eventId, event.path("id").asText());
+        assertEquals("sanctions.entity.listed", event.path("type").asText());
+        assertEquals("urn:sanctions-radar:designation-service", event.path("source").asText());
+        assertEquals(designationId, event.path("subject").asText());
+        assertEquals("2026-11-23T10:00:00Z", event.path("time").asText());
+        assertEquals("application/json", event.path("datacontenttype").asText());
+        assertEquals(designationId, event.path("data").path("designationId").asText());
+        assertEquals("US-OFAC", event.path("data").path("authority").asText());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/v1/deliveries/" + webhook.webhookId()).then().statusCode(200)
+                        .body("status", equalTo("DELIVERED"))
+                        .body("eventId", equalTo(eventId))
+                        .body("attempts", equalTo(1))
+                        .body("attemptLog[0].statusCode", equalTo(200)));
+    }
+
+    @Test
+    void only_subscriptions_whose_types_and_filters_match_receive_an_event() {
+        WebhookReceiver ofac = new WebhookReceiver();
+        WebhookReceiver eu = new WebhookReceiver();
+        WebhookReceiver delistings = new WebhookReceiver();
+        try (ofac; eu; delistings) {
+            subscribe(ofac, List.of("sanctions.entity.listed"), Map.of("authorities", List.of("US-OFAC"),
+                    "countries", List.of("RU", "BY")));
+            subscribe(eu, List.of("sanctions.entity.listed"), Map.of("authorities", List.of("EU-COUNCIL")));
+            subscribe(delistings, List.of("sanctions.entity.delisted"), Map.of());
+            String designationId = UUID.randomUUID().toString();
+            publishDesignation(designationId, "sanctions.entity.listed", "US-OFAC", "BY");
+            String witness = UUID.randomUUID().toString();
+            publishDesignation(witness, "sanctions.entity.listed", "EU-COUNCIL", "BY");
+
+            awaitOne(ofac, designationId);
+            awaitOne(eu, witness);
+            assertEquals(0, eu.about(designationId).size());
+            assertEquals(0, ofac.about(witness).size());
+            assertEquals(0, delistings.received().size());
+        }
+    }
+
+    @Test
+    void a_redelivered_event_is_sent_once() {
+        subscribe(receiver, List.of("sanctions.entity.listed", "sanctions.entity.amended"), Map.of());
+        String designationId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        publishDesignation(designationId, eventId, "sanctions.entity.listed", "US-OFAC", "RU");
+        publishDesignation(designationId, eventId, "sanctions.entity.listed", "US-OFAC", "RU");
+        String witness = publishDesignation(designationId, "sanctions.entity.amended", "US-OFAC", "RU");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(witness).size() == 1);
+        assertEquals(1, receiver.about(eventId).size());
+    }
+
+    @Test
+    void retry_after_is_honoured_and_the_retry_keeps_its_webhook_id() {
+        JsonPath subscription = subscribe(receiver, List.of("sanctions.entity.listed"), Map.of());
+        AtomicInteger calls = new AtomicInteger();
+        receiver.answer(r -> calls.incrementAndGet() == 1 ? new WebhookReceiver.Answer(503, "2")
+                : WebhookReceiver.Answer.ok());
+        String designationId = UUID.randomUUID().toString();
+        publishDesignation(designationId, "sanctions.entity.listed", "US-OFAC", "RU");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(designationId).size() == 2);
+        List<WebhookReceiver.Received> both = receiver.about(designationId);
+        assertEquals(both.get(0).webhookId(), both.get(1).webhookId());
+        long gapMs = (both.get(1).receivedAtNanos() - both.get(0).receivedAtNanos()) / 1_000_000;
+        assertTrue(gapMs >= 1_900, "waited the 2 s asked for, not the 200 ms schedule: " + gapMs + " ms");
+        assertTrue(both.get(1).signedWith(subscription.getString("secret")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/v1/deliveries/" + both.get(0).webhookId()).then()
+                        .body("status", equalTo("DELIVERED"))
+                        .body("attemptLog.statusCode", equalTo(List.of(503, 200))));
+    }
+
+    @Test
+    void gone_disables_the_subscription_and_it_receives_nothing_more() {
+        String id = subscribe(receiver, List.of("sanctions.entity.listed"), Map.of()).getString("id");
+        receiver.answer(r -> new WebhookReceiver.Answer(410, null));
+        String first = UUID.randomUUID().toString();
+        publishDesignation(first, "sanctions.entity.listed", "US-OFAC", "RU");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/subscriptions/" + id).then()
+                .body("enabled", equalTo(false)));
+        given().get("/api/v1/subscriptions/" + id).then().body("disabledReason",
+                org.hamcrest.Matchers.containsString("410"));
+        given().get("/api/v1/subscriptions/" + id + "/deliveries").then()
+                .body("items[0].status", equalTo("DEAD"))
+                .body("items[0].attempts", equalTo(1));
+
+        receiver.answer(r -> WebhookReceiver.Answer.ok());
+        String second = UUID.randomUUID().toString();
+        publishDesignation(second, "sanctions.entity.listed", "US-OFAC", "RU");
+        WebhookReceiver witnessReceiver = new WebhookReceiver();
+        try (witnessReceiver) {
+            subscribe(witnessReceiver, List.of("sanctions.entity.listed"), Map.of());
+            String witness = UUID.randomUUID().toString();
+            publishDesignation(witness, "sanctions.entity.listed", "US-OFAC", "RU");
+            awaitOne(witnessReceiver, witness);
+        }
+        assertEquals(1, receiver.about(first).size());
+        assertEquals(0, receiver.about(second).size());
+    }
+
+    @Test
+    void exhausted_retries_leave_a_dead_delivery_that_a_manual_retry_sends() {
+        subscribe(receiver, List.of("sanctions.entity.listed"), Map.of());
+        receiver.answer(r -> new WebhookReceiver.Answer(500, null));
+        String designationId = UUID.randomUUID().toString();
+        publishDesignation(designationId, "sanctions.entity.listed", "US-OFAC", "RU");
+
+        // the test schedule: 5 retries after the first attempt
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.about(designationId).size() == 6);
+        String webhookId = receiver.about(designationId).get(0).webhookId();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/v1/deliveries/" + webhookId)
+                .then().body("status", equalTo("DEAD")).body("attempts", equalTo(6)));
+
+        receiver.answer(r -> WebhookReceiver.Answer.ok());
+        given().post("/api/v1/deliveries/" + webhookId + "/retry").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/v1/deliveries/" + webhookId)
+                .then().body("status", equalTo("DELIVERED")).body("attempts", equalTo(7)));
+        assertEquals(Set.of(webhookId), new HashSet<>(receiver.about(designationId).stream()
+                .map(WebhookReceiver.Received::webhookId).toList()));
+        given().post("/api/v1/deliveries/" + UUID.randomUUID() + "/retry").then().statusCode(404);
+    }
+
+    @Test
+    void a_receiver_that_was_down_gets_every_event_once() {
+        subscribe(receiver, List.of("sanctions.entity.listed"), Map.of());
+        receiver.stop();
+        List<String> designations = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = UUID.randomUUID().toString();
+            designations.add(id);
+            publishDesignation(id, "sanctions.entity.listed", "US-OFAC", "RU");
+        }
+        sleep(Duration.ofSeconds(2)); // refused connections meanwhile, each retried on the schedule
+        receiver.restart();
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                designations.stream().allMatch(d -> !receiver.about(d).isEmpty()));
+        sleep(Duration.ofSeconds(1));
+        Set<String> webhookIds = new HashSet<>();
+        for (String designation : designations) {
+            List<WebhookReceiver.Received> got = receiver.about(designation);
+            assertEquals(1, got.size(), "received once: " + designation);
+            webhookIds.add(got.get(0).webhookId());
+        }
+        assertEquals(20, webhookIds.size());
+    }
+
+    @Test
+    void alerts_are_filtered_by_portfolio_and_a_clearing_follows_its_alert() {
+        WebhookReceiver retail = new WebhookReceiver();
+        try (retail) {
+            subscribe(receiver, List.of("screening.match.found", "screening.match.cleared"),
+                    Map.of("portfolios", List.of("corporate"), "authorities", List.of("US-BIS")));
+            subscribe(retail, List.of("screening.match.found", "screening.match.cleared"),
+                    Map.of("portfolios", List.of("retail")));
+            String alertId = UUID.randomUUID().toString();
+            publishAlert(alertId, "screening.match.found", """
+                    {"alertId": "%s", "portfolio": "corporate", "party": {"partyId": "c-1", "name": "Acme", "version": 1,
+                     "country": "CN"}, "match": {"authority": "US-BIS", "programs": ["ENTITY-LIST"],
+                     "subjectType": "ORGANIZATION", "score": 0.97}}""".formatted(alertId));
+            publishAlert(alertId, "screening.match.cleared", """
+                    {"alertId": "%s", "portfolio": "corporate", "partyId": "c-1", "reason": "DELISTED"}"""
+                    .formatted(alertId));
+            String witness = UUID.randomUUID().toString();
+            publishAlert(witness, "screening.match.found", """
+                    {"alertId": "%s", "portfolio": "retail", "party": {"partyId": "r-1"}, "match": {}}"""
+                    .formatted(witness));
+
+            awaitOne(retail, witness);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(alertId).size() == 2);
+            assertTrue(receiver.about(alertId).get(0).body().contains("\"type\":\"screening.match.found\""));
+            assertTrue(receiver.about(alertId).get(1).body().contains("\"type\":\"screening.match.cleared\""),
+                    "the clearing passes the authority filter with its alert's authority");
+            assertEquals(0, retail.about(alertId).size());
+            assertEquals(0, receiver.about(witness).size());
+        }
+    }
+
+    private JsonPath subscribe(WebhookReceiver to, List<String> eventTypes, Map<String, Object> filter) {
+        JsonPath created = given().contentType(ContentType.JSON)
+                .body(Map.of("url", to.url(), "eventTypes", eventTypes, "filter", filter))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().jsonPath();
+        subscriptions.add(created.getString("id"));
+        return created;
+    }
+
+    private String publishDesignation(String designationId, String type, String authority, String country) {
+        return publishDesignation(designationId, UUID.randomUUID().toString(), type, authority, country);
+    }
+
+    private String publishDesignation(String designationId, String eventId, String type, String authority,
+                                      String country) {
+        String data = """
+                {"designationId": "%s", "kind": "DESIGNATION", "version": 1, "status": "ACTIVE", "authority": "%s",
+                 "programs": ["RUSSIA-EO14024"], "listedOn": "2026-11-20", "sourceList": "TEST", "measures": [],
+                 "subject": {"type": "ORGANIZATION", "name": "Test Trading LLC", "nationalities": ["%s"]},
+                 "recordedAt": "2026-11-23T10:00:00Z"}""".formatted(designationId, authority, country);
+        kafka.send(DESIGNATIONS, designationId, data, Map.of(
+                "ce_id", eventId, "ce_type", type, "ce_source", "urn:sanctions-radar:designation-service",
+                "ce_specversion", "1.0", "ce_subject", designationId, "ce_time", "2026-11-23T10:00:00Z",
+                "content-type", "application/json"));
+        return eventId;
+    }
+
+    private void publishAlert(String alertId, String type, String data) {
+        kafka.send(ALERTS, "portfolio/party", data, Map.of(
+                "ce_id", UUID.randomUUID().toString(), "ce_type", type,
+                "ce_source", "urn:sanctions-radar:screening-service", "ce_specversion", "1.0", "ce_subject", alertId,
+                "ce_time", "2026-11-23T10:00:00Z", "content-type", "application/json"));
+    }
+
+    private static WebhookReceiver.Received awaitOne(WebhookReceiver receiver, String about) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.about(about).isEmpty());
+        return receiver.about(about).get(0);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
