@@ -23,7 +23,8 @@ class OperationsTest {
     void metrics_are_exposed_for_prometheus() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("webhook_deliveries_pending"));
     }
 
     @Test

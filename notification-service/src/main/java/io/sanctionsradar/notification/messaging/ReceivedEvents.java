@@ -53,17 +53,4 @@ public class ReceivedEvents {
             throw new IllegalStateException("cannot read events about " + subject, e);
         }
     }
-
-    public long count(String eventId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM received_event WHERE event_id = ?")) {
-            st.setString(1, eventId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count events", e);
-        }
-    }
 }
