@@ -106,9 +106,12 @@ public class DeliveryWorker {
         return outcome;
     }
 
-    /** A claim outlives the longest attempt, so a live worker never loses its delivery to another. */
+    /**
+     * A claim outlives the longest attempt (the exchange is cut at the timeout) with room to record it, so a live
+     * worker never loses its delivery to another; a dead worker's deliveries are free again this long after.
+     */
     public Duration claimDuration() {
-        return config.timeout().plus(config.connectTimeout()).plusSeconds(30);
+        return config.connectTimeout().plus(config.timeout().multipliedBy(2));
     }
 
     private void dispatch() {

@@ -3,7 +3,7 @@ package io.sanctionsradar.notification.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.sanctionsradar.notification.WebhookReceiver;
+import io.sanctionsradar.infra.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

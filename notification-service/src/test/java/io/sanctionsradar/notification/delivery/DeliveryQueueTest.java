@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.sanctionsradar.notification.WebhookReceiver;
+import io.sanctionsradar.infra.testing.WebhookReceiver;
 import io.sanctionsradar.notification.messaging.ReceivedEvent;
 import io.sanctionsradar.notification.messaging.ReceivedEvents;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
-import io.sanctionsradar.notification.WebhookReceiver;
+import io.sanctionsradar.infra.testing.WebhookReceiver;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification;
+package io.sanctionsradar.infra.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,0 +1,196 @@
+package io.sanctionsradar.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.infra.testing.TestInfrastructure;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The three packaged services ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on the test
+ * JVM's broker and database server, each with a fresh database; any of them can be killed and started again on
+ * its own database and port. Logs go to {@code target/system/<service>.log}.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    enum Service {
+        DESIGNATION("designation-service"), SCREENING("screening-service"), NOTIFICATION("notification-service");
+
+        final String module;
+
+        Service(String module) {
+            this.module = module;
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private final TestInfrastructure infra = TestInfrastructure.get();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, String> databases = new EnumMap<>(Service.class);
+
+    static RunningSystem start() throws Exception {
+        RunningSystem system = new RunningSystem();
+        for (Service service : Service.values()) {
+            system.databases.put(service, system.infra.createFreshDatabase(service.module.split("-")[0]));
+            system.ports.put(service, freePort());
+            system.launch(service);
+        }
+        for (Service service : Service.values()) {
+            system.awaitReady(service);
+        }
+        return system;
+    }
+
+    String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** As a crash would: no shutdown hooks, no goodbye. */
+    void kill(Service service) throws InterruptedException {
+        Process process = processes.remove(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts it again on its own database and port, and waits until it is ready. */
+    void restart(Service service) throws Exception {
+        launch(service);
+        awaitReady(service);
+    }
+
+    private void launch(Service service) throws IOException {
+        Path log = Path.of("target", "system", service.module + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dkafka.bootstrap.servers=" + infra.kafkaBootstrapServers(),
+                "-Dquarkus.datasource.jdbc.url=" + databases.get(service),
+                "-Dquarkus.datasource.username=" + infra.postgresUser(),
+                "-Dquarkus.datasource.password=" + infra.postgresPassword()));
+        if (service == Service.NOTIFICATION) {
+            command.addAll(List.of(
+                    // a broker shared with other test runs must not hand this run's events to an earlier group
+                    "-Dmp.messaging.incoming.designations.group.id=system-" + run,
+                    "-Dmp.messaging.incoming.alerts.group.id=system-" + run,
+                    "-Dwebhooks.allow-loopback=true", "-Dwebhooks.require-https=false",
+                    "-Dwebhooks.retry-schedule=500ms,1s,2s,4s,8s", "-Dwebhooks.poll-interval=200ms",
+                    "-Dwebhooks.connect-timeout=1s", "-Dwebhooks.timeout=2s"));
+        }
+        command.addAll(List.of("-jar", jar(service)));
+        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+    }
+
+    private static String jar(Service service) {
+        File jar = new File("../" + service.module + "/target/quarkus-app/quarkus-run.jar");
+        if (!jar.isFile()) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+        }
+        return jar.getAbsolutePath();
+    }
+
+    private void awaitReady(Service service) throws Exception {
+        Instant deadline = Instant.now().plus(READY);
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited with " + process.exitValue()
+                        + "; see target/system/" + service.module + ".log");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException stillStarting) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service.module + " not ready within " + READY);
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroyForcibly);
+        processes.clear();
+    }
+
+    // --- HTTP -----------------------------------------------------------------------------------------------
+
+    record Answer(int status, JsonNode body, String text) {
+    }
+
+    Answer get(Service service, String path) throws Exception {
+        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path)).GET());
+    }
+
+    Answer post(Service service, String path, String json) throws Exception {
+        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer put(Service service, String path, String json) throws Exception {
+        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A multipart/form-data POST with text fields and one file part per given file. */
+    Answer upload(Service service, String path, Map<String, String> fields, List<Path> files) throws Exception {
+        String boundary = "----system-test-" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Path file : files) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(Files.readAllBytes(file));
+            parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("content-type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+    }
+
+    private static Answer exchange(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        JsonNode body = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        return new Answer(response.statusCode(), body, text);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

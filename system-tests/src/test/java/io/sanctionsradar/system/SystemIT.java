@@ -1,0 +1,193 @@
+package io.sanctionsradar.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sanctionsradar.infra.testing.WebhookReceiver;
+import io.sanctionsradar.system.RunningSystem.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.sanctionsradar.system.RunningSystem.Service.DESIGNATION;
+import static io.sanctionsradar.system.RunningSystem.Service.NOTIFICATION;
+import static io.sanctionsradar.system.RunningSystem.Service.SCREENING;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The paths users care about, through the three packaged services on a real broker and database: a designation,
+ * a countermeasure and a list import become screenable and reach a subscribed webhook; a monitored party alerts
+ * when a matching designation arrives and the alert clears when it is delisted.
+ */
+class SystemIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Path ROOT = Path.of("..");
+    private static final Path DATA = Path.of(System.getProperty("sanctions.data.dir", "../../shared/data"));
+
+    private static RunningSystem system;
+    private static WebhookReceiver receiver;
+    private static String secret;
+
+    @BeforeAll
+    static void startTheSystemAndSubscribe() throws Exception {
+        system = RunningSystem.start();
+        receiver = new WebhookReceiver();
+        Answer subscription = system.post(NOTIFICATION, "/api/v1/subscriptions", """
+                {"url": "%s", "description": "system test",
+                 "eventTypes": ["sanctions.entity.listed", "sanctions.entity.delisted",
+                                "sanctions.countermeasure.imposed", "screening.match.found", "screening.match.cleared"],
+                 "filter": {"programs": ["GLOMAG", "CN-COUNTERMEASURES"]}}
+                """.formatted(receiver.url()));
+        assertEquals(201, subscription.status(), subscription.text());
+        secret = subscription.body().path("secret").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void a_designation_is_screenable_and_reaches_the_webhook_signed() throws Exception {
+        String id = created(system.post(DESIGNATION, "/api/v1/designations",
+                demo("designations/01-ofac-wang-junzheng.json")));
+
+        JsonNode match = awaitMatch("王君正", id);
+        assertEquals("US-OFAC", match.path("authority").asText());
+        assertEquals("31492", match.path("sourceId").asText());
+
+        WebhookReceiver.Received webhook = awaitWebhook(id, "sanctions.entity.listed");
+        assertTrue(webhook.signedWith(secret), "a valid Standard Webhooks signature");
+        JsonNode event = RunningSystem.JSON.readTree(webhook.body());
+        assertEquals(id, event.path("subject").asText());
+        assertEquals("WANG Junzheng", event.path("data").path("subject").path("name").asText());
+    }
+
+    @Test
+    void chinas_2021_countermeasure_is_screenable_with_its_authority_and_measures_and_reaches_the_webhook()
+            throws Exception {
+        String id = created(system.post(DESIGNATION, "/api/v1/countermeasures",
+                demo("countermeasures/01-reinhard-butikofer.json")));
+
+        JsonNode match = awaitMatch("Reinhard Butikofer", id);
+        assertEquals("CN-MFA", match.path("authority").asText());
+        assertEquals(Set.of("ENTRY_BAN", "FINANCIAL_DEALINGS_BAN"), measureTypes(match));
+
+        WebhookReceiver.Received webhook = awaitWebhook(id, "sanctions.countermeasure.imposed");
+        assertTrue(webhook.signedWith(secret));
+        JsonNode data = RunningSystem.JSON.readTree(webhook.body()).path("data");
+        assertEquals("COUNTERMEASURE", data.path("kind").asText());
+        assertEquals("EU-COUNCIL", data.path("respondsTo").path(0).path("authority").asText());
+    }
+
+    @Test
+    void the_imported_consolidated_screening_list_finds_xpcc_and_hikvision_with_their_measures() throws Exception {
+        // the published list (14,160 rows), not a cut-down fixture: the import path at its real size
+        Answer report = system.upload(DESIGNATION, "/api/v1/imports", Map.of("format", "us-csl-csv"),
+                List.of(DATA.resolve("lists/us-csl-2022/consolidated.csv")));
+        assertEquals(200, report.status(), report.text());
+        assertTrue(report.body().path("listed").asInt() > 14_000, report.text());
+
+        JsonNode xpcc = await().atMost(PATIENCE).until(() -> matches("XPCC"), m -> m.stream().anyMatch(
+                x -> x.path("matchedName").asText().equals("XPCC")))
+                .stream().filter(x -> x.path("matchedName").asText().equals("XPCC")).findFirst().orElseThrow();
+        assertEquals("Xinjiang Production and Construction Corps (XPCC)", xpcc.path("name").asText());
+        assertEquals(1.0, xpcc.path("score").asDouble());
+        assertEquals("US-BIS", xpcc.path("authority").asText());
+        assertEquals(Set.of("EXPORT_LICENSE_REQUIRED"), measureTypes(xpcc));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Set<String>> measuresByAuthority = new java.util.TreeMap<>();
+            matches("Hikvision").forEach(m -> measuresByAuthority.computeIfAbsent(m.path("authority").asText(),
+                    a -> new java.util.TreeSet<>()).addAll(measureTypes(m)));
+            assertTrue(measuresByAuthority.getOrDefault("US-BIS", Set.of()).contains("EXPORT_LICENSE_REQUIRED"),
+                    measuresByAuthority.toString());
+            assertTrue(measuresByAuthority.getOrDefault("US-OFAC", Set.of()).contains("INVESTMENT_BAN"),
+                    measuresByAuthority.toString());
+        });
+    }
+
+    @Test
+    void a_monitored_party_alerts_when_a_matching_designation_arrives_and_clears_when_it_is_delisted()
+            throws Exception {
+        Answer party = system.put(SCREENING, "/api/v1/monitored-parties/cust-7?portfolio=emea", """
+                {"name": "Karakorum Rare Metals Trading", "type": "ORGANIZATION", "country": "PK"}""");
+        assertTrue(party.status() == 201 || party.status() == 200, party.text());
+
+        ObjectNode designation = (ObjectNode) RunningSystem.JSON.readTree(
+                demo("designations/01-ofac-wang-junzheng.json"));
+        designation.put("sourceId", "system-test-karakorum");
+        ObjectNode subject = RunningSystem.JSON.createObjectNode().put("type", "ORGANIZATION")
+                .put("name", "KARAKORUM RARE METALS TRADING");
+        designation.set("subject", subject);
+        String id = created(system.post(DESIGNATION, "/api/v1/designations", designation.toString()));
+
+        WebhookReceiver.Received found = awaitWebhook(id, "screening.match.found");
+        assertTrue(found.signedWith(secret));
+        JsonNode alert = RunningSystem.JSON.readTree(found.body()).path("data");
+        assertEquals("emea", alert.path("portfolio").asText());
+        assertEquals("cust-7", alert.path("party").path("partyId").asText());
+        assertEquals(id, alert.path("match").path("entryId").asText());
+        assertEquals("WATCHLIST_CHANGE", alert.path("trigger").path("kind").asText());
+
+        Answer delisted = system.post(DESIGNATION, "/api/v1/designations/" + id + "/delisting",
+                "{\"reason\": \"system test\"}");
+        assertTrue(delisted.status() / 100 == 2, delisted.text());
+        WebhookReceiver.Received cleared = awaitWebhook(alert.path("alertId").asText(), "screening.match.cleared");
+        assertEquals("DELISTED", RunningSystem.JSON.readTree(cleared.body()).path("data").path("reason").asText());
+    }
+
+    private static String demo(String file) throws Exception {
+        return Files.readString(ROOT.resolve("scripts/demo").resolve(file));
+    }
+
+    private static String created(Answer answer) {
+        assertEquals(201, answer.status(), answer.text());
+        String id = answer.body().path("id").asText(answer.body().path("designationId").asText());
+        assertTrue(!id.isEmpty(), answer.text());
+        return id;
+    }
+
+    private static List<JsonNode> matches(String name) throws Exception {
+        Answer answer = system.post(SCREENING, "/api/v1/screenings", RunningSystem.JSON.createObjectNode()
+                .put("name", name).toString());
+        assertEquals(200, answer.status(), answer.text());
+        List<JsonNode> matches = new ArrayList<>();
+        answer.body().path("matches").forEach(matches::add);
+        return matches;
+    }
+
+    private static JsonNode awaitMatch(String name, String entryId) {
+        return await().atMost(PATIENCE).until(() -> matches(name).stream()
+                .filter(m -> m.path("entryId").asText().equals(entryId)).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+    }
+
+    private static Set<String> measureTypes(JsonNode match) {
+        Set<String> types = new java.util.TreeSet<>();
+        match.path("measures").forEach(m -> types.add(m.path("type").asText()));
+        return types;
+    }
+
+    /** The first webhook of this type whose body mentions the text. */
+    private static WebhookReceiver.Received awaitWebhook(String about, String type) {
+        return await().atMost(PATIENCE).until(() -> receiver.about(about).stream()
+                .filter(r -> r.body().contains("\"type\":\"" + type + "\"")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+    }
+}
