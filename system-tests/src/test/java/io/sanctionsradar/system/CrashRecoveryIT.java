@@ -43,7 +43,9 @@ class CrashRecoveryIT {
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
             Thread recorder = new Thread(() -> record(system, ids, failures), "designation-recorder");
             recorder.start();
-            Thread.sleep(2_000);
+            // mid-stream: designations recorded and webhooks arriving, many more to come
+            await().atMost(Duration.ofSeconds(60)).until(() -> ids.size() >= 20 && !receiver.received().isEmpty()
+                    || !failures.isEmpty());
             system.kill(SCREENING);
             system.kill(NOTIFICATION);
             int recordedWhileUp = ids.size();
