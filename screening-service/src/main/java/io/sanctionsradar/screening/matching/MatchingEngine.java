@@ -285,7 +285,7 @@ public final class MatchingEngine {
         }
         long unread = pendingMask(pendingUnits) | slack;
         NameWeights totals = nameWeights(plan);
-        int words = (index.nameCapacity() >> 6) + 1;
+        int words = (index.nameCapacity() + 63) >> 6;
         int count = s.touchedCount;
         s.touchedCount = 0;
         Bounded kept;

@@ -326,6 +326,17 @@ class MatchingEngineTest {
     }
 
     @Test
+    void anEmptyIndexMatchesNothing() throws Exception {
+        // on a thread of its own: its per-thread scratch space has never been sized for any index
+        ExecutorService fresh = Executors.newSingleThreadExecutor();
+        try {
+            assertTrue(fresh.submit(() -> new MatchingEngine().screen(Query.of("Wang Junzheng"))).get().isEmpty());
+        } finally {
+            fresh.shutdown();
+        }
+    }
+
+    @Test
     void aVeryCommonWordBoundedOnTwoThreadsGivesTheExhaustiveAnswer() {
         // 30,000 names of a few words each: a query word touches more names than the count from which their
         // bounds are computed on two threads
