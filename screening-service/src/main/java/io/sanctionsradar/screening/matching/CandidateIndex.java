@@ -53,6 +53,13 @@ final class CandidateIndex {
             this.tokenIds = tokenIds;
             this.compoundIds = compoundIds;
             this.tripleIds = tripleIds;
+        }
+
+        /**
+         * Per token (at most MAX_TOKENS): id, joined-pair id, joined-triple id (-1 when absent or past the
+         * end), class | first letter << 8; one array so bounding a candidate touches one object, not six.
+         */
+        int[] boundData() {
             int m = Math.min(tokens.size(), NameScorer.MAX_TOKENS);
             int[] flat = new int[m * 4];
             for (int j = 0; j < m; j++) {
@@ -61,14 +68,8 @@ final class CandidateIndex {
                 flat[4 * j + 2] = j + 3 <= m ? tripleIds[j] : -1;
                 flat[4 * j + 3] = tokens.classes()[j] & 0xFF | tokens.tokens()[j].charAt(0) << 8;
             }
-            this.boundData = flat;
+            return flat;
         }
-
-        /**
-         * Per token (at most MAX_TOKENS): id, joined-pair id, joined-triple id (-1 when absent or past the
-         * end), class | first letter << 8; one array so bounding a candidate touches one object, not six.
-         */
-        final int[] boundData;
     }
 
     /**
@@ -109,6 +110,11 @@ final class CandidateIndex {
 
     // names and entries
     private NameRecord[] names = new NameRecord[1024];
+    /**
+     * {@link NameRecord#boundData} by name id, beside the records rather than in them: bounding a common word's
+     * tens of thousands of names in a large index then loads one array each, not a record and then its array.
+     */
+    private int[][] boundData = new int[1024][];
     private int nameHighWater;
     private final IntList freeNameIds = new IntList();
     private int liveNames;
@@ -172,6 +178,7 @@ final class CandidateIndex {
             int id = allocateNameId();
             NameRecord name = new NameRecord(id, record, p.name(), t, tokenIds, compoundIds, tripleIds);
             names[id] = name;
+            boundData[id] = name.boundData();
             liveNames++;
             nameIds[k] = id;
             for (int tid : distinctOf(tokenIds)) {
@@ -219,6 +226,7 @@ final class CandidateIndex {
                 }
             }
             names[id] = null;
+            boundData[id] = null;
             freeNameIds.add(id);
             liveNames--;
         }
@@ -241,6 +249,7 @@ final class CandidateIndex {
         bySkeleton.clear();
         byDeletion.clear();
         names = new NameRecord[1024];
+        boundData = new int[1024][];
         nameHighWater = 0;
         freeNameIds.clear();
         liveNames = 0;
@@ -254,6 +263,7 @@ final class CandidateIndex {
         }
         if (nameHighWater == names.length) {
             names = Arrays.copyOf(names, names.length * 2);
+            boundData = Arrays.copyOf(boundData, names.length);
         }
         return nameHighWater++;
     }
@@ -350,6 +360,10 @@ final class CandidateIndex {
 
     NameRecord name(int id) {
         return names[id];
+    }
+
+    int[] boundData(int id) {
+        return boundData[id];
     }
 
     TokenFeatures features(int vocabularyId) {

@@ -18,6 +18,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -178,20 +180,27 @@ public final class MatchingEngine {
     /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */
     private static final double ROUNDING = 1e-4;
 
-    /** Per-thread accumulators indexed by name id (reset after each query via the touched list). */
+    /** Per-thread accumulators indexed by name id (reset after each query via the touched set). */
     private static final class Scratch {
         /** bit i: query token i is hit by some unit in this name; bit 63: name rejected by type */
         long[] covered = new long[0];
-        IntList touched = new IntList(1024);
-        /** per entry token: best similarity anything in the query could give it (bound computation) */
-        final float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        /** the names touched, one bit per name id: read back in id order, memory order of the per-name arrays */
+        long[] touched = new long[0];
+        int touchedCount;
 
         void ensure(int capacity) {
             if (covered.length < capacity) {
                 covered = new long[capacity + 1024];
+                touched = new long[(covered.length >> 6) + 1];
             }
         }
     }
+
+    /**
+     * Touched names from which bounding is split between the caller and one pool thread: only a very common
+     * word in a large index (the monitoring book) touches this many, and then bounding is most of the query.
+     */
+    private static final int PARALLEL_BOUNDS_FROM = 16_384;
 
     private static final long REJECTED = Long.MIN_VALUE;
 
@@ -242,7 +251,6 @@ public final class MatchingEngine {
         }
         Scratch s = SCRATCH.get();
         s.ensure(index.nameCapacity());
-        IntList touched = s.touched;
         SubjectType type = plan.query.type();
         // split spellings first: few postings, and a name found through one gets the exact bound below
         for (int k = 0; k < live; k++) {
@@ -277,30 +285,77 @@ public final class MatchingEngine {
         }
         long unread = pendingMask(pendingUnits) | slack;
         NameWeights totals = nameWeights(plan);
+        int words = (index.nameCapacity() + 63) >> 6;
+        int count = s.touchedCount;
+        s.touchedCount = 0;
+        Bounded kept;
+        if (count < PARALLEL_BOUNDS_FROM) {
+            kept = bound(plan, s, totals, unread, floor, 0, words, count);
+        } else {
+            int half = 0; // the word where half of the touched names lie below
+            for (int seen = 0; half < words && seen < count / 2; half++) {
+                seen += Long.bitCount(s.touched[half]);
+            }
+            int split = half;
+            ForkJoinTask<Bounded> upper = ForkJoinPool.commonPool()
+                    .submit(() -> bound(plan, s, totals, unread, floor, split, words, count));
+            Bounded lower = bound(plan, s, totals, unread, floor, 0, split, count);
+            kept = lower.append(upper.join());
+        }
+        return topByBound(kept.ids, kept.bounds, kept.count, MAX_CANDIDATES);
+    }
+
+    /** Names whose bound reaches the floor, in name id order. */
+    private record Bounded(int[] ids, float[] bounds, int count) {
+        Bounded append(Bounded other) {
+            int[] i = Arrays.copyOf(ids, count + other.count);
+            float[] b = Arrays.copyOf(bounds, count + other.count);
+            System.arraycopy(other.ids, 0, i, count, other.count);
+            System.arraycopy(other.bounds, 0, b, count, other.count);
+            return new Bounded(i, b, count + other.count);
+        }
+    }
+
+    /**
+     * Bounds the touched names of the words [fromWord, toWord) of the touched set, clearing their marks; callers
+     * on other threads bound disjoint word ranges of the same scratch, joined before it is used again.
+     */
+    private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, double floor, int fromWord,
+                          int toWord, int capacity) {
+        long[] covered = s.covered;
+        long[] touched = s.touched;
+        // per entry token: best similarity anything in the query could give it (one per thread bounding)
+        float[] entrySim = new float[NameScorer.MAX_TOKENS];
         int kept = 0;
-        int[] ids = new int[touched.size()];
-        float[] bounds = new float[touched.size()];
-        for (int i = 0; i < touched.size(); i++) {
-            int id = touched.get(i);
-            long mask = s.covered[id];
-            s.covered[id] = 0;
-            if (mask == REJECTED) {
+        int[] ids = new int[capacity];
+        float[] bounds = new float[capacity];
+        for (int w = fromWord; w < toWord; w++) {
+            long bits = touched[w];
+            if (bits == 0) {
                 continue;
             }
-            long reach = (mask & ~SPLIT) | unread;
-            double entryTotal = totals.of(id);
-            double reachWeight = weightOf(plan, reach);
-            if ((mask & SPLIT) == 0 && nameBound(plan, reachWeight, entryWeightOf(plan, reach), entryTotal) < floor) {
-                continue;
-            }
-            double bound = upperBound(plan, index.name(id), reachWeight, entryTotal, s.entrySim);
-            if (bound >= floor) {
-                ids[kept] = id;
-                bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
+            touched[w] = 0;
+            for (; bits != 0; bits &= bits - 1) {
+                int id = w << 6 | Long.numberOfTrailingZeros(bits);
+                long mask = covered[id];
+                covered[id] = 0;
+                if (mask == REJECTED) {
+                    continue;
+                }
+                long reach = (mask & ~SPLIT) | unread;
+                double entryTotal = totals.of(id);
+                double reachWeight = weightOf(plan, reach);
+                if ((mask & SPLIT) == 0 && nameBound(plan, reachWeight, entryWeightOf(plan, reach), entryTotal) < floor) {
+                    continue;
+                }
+                double bound = upperBound(plan, index.boundData(id), reachWeight, entryTotal, entrySim);
+                if (bound >= floor) {
+                    ids[kept] = id;
+                    bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
+                }
             }
         }
-        touched.clear();
-        return topByBound(ids, bounds, kept, MAX_CANDIDATES);
+        return new Bounded(ids, bounds, kept);
     }
 
     /** Bit set on names reached through a split (joined-on-the-list) spelling: their entry side is unbounded. */
@@ -378,7 +433,7 @@ public final class MatchingEngine {
         double of(int id) {
             float t = totals[id];
             if (t < 0) {
-                int[] d = index.name(id).boundData;
+                int[] d = index.boundData(id);
                 double e = 0;
                 for (int j = 0; j < d.length >> 2; j++) {
                     e += NameScorer.entryWeight((byte) d[4 * j + 3], d[4 * j], index.stats, byDf);
@@ -407,8 +462,7 @@ public final class MatchingEngine {
      * of), initials and legal forms at their most generous; the share is the one of the two totals (the
      * entry's from {@link NameWeights}, rounded down).
      */
-    private double upperBound(QueryPlan plan, NameRecord name, double queryReach, double eTotal, float[] entrySim) {
-        int[] d = name.boundData;
+    private double upperBound(QueryPlan plan, int[] d, double queryReach, double eTotal, float[] entrySim) {
         int m = d.length >> 2;
         for (int j = 0; j < m; j++) {
             entrySim[j] = plan.maxIndexedSim(d[4 * j]);
@@ -457,7 +511,8 @@ public final class MatchingEngine {
             int id = postings.get(i);
             long mask = covered[id];
             if (mask == 0) {
-                s.touched.add(id);
+                s.touched[id >>> 6] |= 1L << id;
+                s.touchedCount++;
                 if (type != null && index.name(id).entry.entry.type() != type) {
                     covered[id] = REJECTED;
                     continue;

@@ -72,7 +72,7 @@ public class ScreeningService {
         Instant now = Instant.now();
         // the read lock is held by this thread for the whole run, so the pool's threads may screen in parallel
         IntStream indexes = IntStream.range(0, queries.size());
-        return watchlist.read(view -> (queries.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
+        return watchlist.read(view -> (queries.size() >= PARALLEL_AGAINST_FROM ? indexes.parallel() : indexes)
                 .mapToObj(i -> {
                     Set<String> entryIds = entryIdsOfQuery.get(i);
                     // a few entries are scored directly; against many, a search filtered to them is cheaper
@@ -85,6 +85,11 @@ public class ScreeningService {
     }
 
     private static final int PARALLEL_FROM = 1_000;
+    /**
+     * A listing's candidates are checked on every core from this many: each check costs tens of microseconds and
+     * the listing's alerts wait for the last one (docs/benchmarks.md, ongoing monitoring).
+     */
+    public static final int PARALLEL_AGAINST_FROM = 64;
     private static final int DIRECT_ENTRIES = 32;
 
     /** The answer to a JSON batch: every query against the same watchlist version, each with its own receipt. */

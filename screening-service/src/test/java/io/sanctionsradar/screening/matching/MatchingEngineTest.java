@@ -324,4 +324,50 @@ class MatchingEngineTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void anEmptyIndexMatchesNothing() throws Exception {
+        // on a thread of its own: its per-thread scratch space has never been sized for any index
+        ExecutorService fresh = Executors.newSingleThreadExecutor();
+        try {
+            assertTrue(fresh.submit(() -> new MatchingEngine().screen(Query.of("Wang Junzheng"))).get().isEmpty());
+        } finally {
+            fresh.shutdown();
+        }
+    }
+
+    @Test
+    void aVeryCommonWordBoundedOnTwoThreadsGivesTheExhaustiveAnswer() {
+        // 30,000 names of a few words each: a query word touches more names than the count from which their
+        // bounds are computed on two threads
+        java.util.Random random = new java.util.Random(3);
+        List<String> surnames = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            StringBuilder surname = new StringBuilder();
+            for (int k = 0; k < 7; k++) {
+                surname.append((char) ('a' + random.nextInt(26)));
+            }
+            surnames.add(surname.toString());
+        }
+        List<String> given = List.of("Mohammed", "Muhammad", "Mohamed", "Ali");
+        List<WatchlistEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            entries.add(person("p" + i, given.get(random.nextInt(given.size())) + " "
+                    + surnames.get(random.nextInt(surnames.size()))));
+        }
+        MatchingEngine large = new MatchingEngine();
+        large.replaceAll(entries);
+        int matched = 0;
+        for (int q = 0; q < 10; q++) {
+            String surname = surnames.get(random.nextInt(surnames.size()));
+            for (String name : List.of("Mohamed " + surname, surname + " Ali", "Mohammed")) {
+                List<Match> searched = large.screen(Query.of(name), 0.55, 50, null);
+                List<Match> exhaustive = large.screenExhaustively(Query.of(name), 0.55, 50, null);
+                assertEquals(exhaustive.stream().map(m -> m.entryId() + " " + m.score()).toList(),
+                        searched.stream().map(m -> m.entryId() + " " + m.score()).toList(), name);
+                matched += searched.size();
+            }
+        }
+        assertTrue(matched > 500, "the queries match many names: " + matched);
+    }
 }

@@ -10,6 +10,7 @@ import io.sanctionsradar.screening.matching.WatchlistEntry;
 import io.sanctionsradar.screening.matching.bench.BenchData;
 import io.sanctionsradar.screening.monitoring.MonitoredParty;
 import io.sanctionsradar.screening.monitoring.PartyMatcher;
+import io.sanctionsradar.screening.screening.ScreeningService;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * watchlist's own person and organization tokens, so they look like listed names without being them), held in the
  * reverse index; the time to check one new designation against the whole book (reverse candidates, then the
  * forward check of each, as AlertMonitor does); and a full forward re-screen of the book on every core.
- * Usage: {@code MonitoringHarness watchlist.jsonl [parties=1000000] [designations=500]}.
+ * Usage: {@code MonitoringHarness watchlist.jsonl [parties=1000000] [designations=500] [no-rescreen]}.
  */
 public final class MonitoringHarness {
 
@@ -57,6 +58,7 @@ public final class MonitoringHarness {
         // one designation against the whole book: reverse candidates, then each candidate forward against that entry
         Random random = new Random(11);
         long[] nanos = new long[designations];
+        long[] reverseNanos = new long[designations];
         int[] candidates = new int[designations];
         int hits = 0;
         for (int round = -1; round < 1; round++) { // one warm-up round
@@ -64,14 +66,17 @@ public final class MonitoringHarness {
                 WatchlistEntry entry = entries.get(random.nextInt(entries.size()));
                 long s = System.nanoTime();
                 Map<MonitoredParty, Set<String>> found = matcher.candidates(List.of(entry));
-                int matched = 0;
-                for (Map.Entry<MonitoredParty, Set<String>> c : found.entrySet()) {
-                    MonitoredParty p = c.getKey();
-                    matched += watchlist.screenEntries(new Query(p.name(), p.type(), p.birthDate(), p.country()),
-                            MatchingEngine.DEFAULT_THRESHOLD, 25, c.getValue(), null).size();
-                }
+                long reversed = System.nanoTime() - s;
+                // in parallel from as many candidates as ScreeningService.evaluateAgainst, which AlertMonitor calls
+                int matched = (found.size() >= ScreeningService.PARALLEL_AGAINST_FROM
+                        ? found.entrySet().parallelStream() : found.entrySet().stream()).mapToInt(c -> {
+                            MonitoredParty p = c.getKey();
+                            return watchlist.screenEntries(new Query(p.name(), p.type(), p.birthDate(), p.country()),
+                                    MatchingEngine.DEFAULT_THRESHOLD, 25, c.getValue(), null).size();
+                        }).sum();
                 if (round == 0) {
                     nanos[i] = System.nanoTime() - s;
+                    reverseNanos[i] = reversed;
                     candidates[i] = found.size();
                     hits += matched;
                 }
@@ -85,7 +90,20 @@ public final class MonitoringHarness {
                         + "max %.2f ms; candidates p50 %d, p99 %d, max %d; %d hits%n", designations, pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, c[c.length / 2],
                 c[(int) (c.length * 0.99)], c[c.length - 1], hits);
+        long[] reverse = reverseNanos.clone();
+        Arrays.sort(reverse);
+        long[] forward = new long[designations];
+        for (int i = 0; i < designations; i++) {
+            forward[i] = nanos[i] - reverseNanos[i];
+        }
+        Arrays.sort(forward);
+        System.out.printf(Locale.ROOT, "  of which reverse candidates: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms; forward check: p50 %.2f ms, "
+                + "p90 %.2f ms, p99 %.2f ms%n", pct(reverse, 50), pct(reverse, 90), pct(reverse, 99), pct(forward, 50),
+                pct(forward, 90), pct(forward, 99));
 
+        if (args.length > 3 && args[3].equals("no-rescreen")) {
+            return;
+        }
         // full re-screen: every party forward against the whole watchlist, on all cores
         AtomicInteger matchedParties = new AtomicInteger();
         long f0 = System.nanoTime();
