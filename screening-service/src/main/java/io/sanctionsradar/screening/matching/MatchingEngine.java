@@ -44,7 +44,10 @@ public final class MatchingEngine {
      */
     public static final double DEFAULT_THRESHOLD = 0.78;
 
-    /** Candidates fully scored per query, best upper bound first; a bound for pathological all-common queries. */
+    /**
+     * Candidates fully scored per query, best upper bound first; a bound for pathological all-common queries. A
+     * caller asking for more matches than this (the monitoring reverse pass) gets that many candidates scored.
+     */
     static final int MAX_CANDIDATES = 1000;
 
     private final CandidateIndex index = new CandidateIndex();
@@ -88,7 +91,7 @@ public final class MatchingEngine {
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, plan -> {
-            Candidates c = candidates(plan, threshold);
+            Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
             return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter);
         });
     }
@@ -218,7 +221,7 @@ public final class MatchingEngine {
      * touched name is first bounded from the query tokens it can use, then, if that passes, from its own
      * tokens (see {@link #upperBound}); only names whose bound reaches the threshold are aligned.
      */
-    private Candidates candidates(QueryPlan plan, double threshold) {
+    private Candidates candidates(QueryPlan plan, double threshold, int maxCandidates) {
         int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
         double floor = threshold - plan.maxBonus - ROUNDING;
         long slack = 0; // query tokens that can match outside the postings: initials and legal-form mismatches
@@ -302,7 +305,7 @@ public final class MatchingEngine {
             Bounded lower = bound(plan, s, totals, unread, floor, 0, split, count);
             kept = lower.append(upper.join());
         }
-        return topByBound(kept.ids, kept.bounds, kept.count, MAX_CANDIDATES);
+        return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
     }
 
     /** Names whose bound reaches the floor, in name id order. */

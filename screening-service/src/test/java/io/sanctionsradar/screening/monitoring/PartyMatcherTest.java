@@ -91,6 +91,22 @@ class PartyMatcherTest {
         assertEquals(1, matcher.size());
     }
 
+    @Test
+    void aCommonNameProposesEveryPartyThatBearsItNotOnlyTheFirstThousand() {
+        PartyMatcher matcher = new PartyMatcher();
+        int sameName = 2_500; // more than the engine scores for an ordinary screening
+        for (int i = 0; i < sameName; i++) {
+            matcher.upsert(party("book-" + i % 5, "c-" + i, i % 2 == 0 ? "Golden Star Trading" : "Golden Star Trading Co", 1));
+        }
+        matcher.upsert(party("book-0", "other", "Silver Moon Shipping", 1));
+        WatchlistEntry listed = new WatchlistEntry("e-1", SubjectType.ORGANIZATION,
+                List.of(new io.sanctionsradar.screening.matching.EntryName("GOLDEN STAR TRADING LLC",
+                        io.sanctionsradar.screening.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
+        Map<MonitoredParty, Set<String>> candidates = matcher.candidates(List.of(listed));
+        assertEquals(sameName, candidates.size());
+        assertFalse(candidates.containsKey(matcher.get("book-0", "other")));
+    }
+
     private static MonitoredParty party(String portfolio, String id, String name, int version) {
         Instant t = Instant.parse("2026-11-23T00:00:00Z");
         return new MonitoredParty(portfolio, id, name, null, null, null, version, t, t);
