@@ -76,10 +76,11 @@ class CrashRecoveryIT {
             webhookIdsByDesignation.values().forEach(allWebhookIds::addAll);
             assertEquals(DESIGNATIONS, allWebhookIds.size());
 
+            // the broker may hold other tests' designations too: every one of ours must be in the watchlist
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonNode status = system.get(SCREENING, "/api/v1/watchlist/status").body();
-                assertEquals(DESIGNATIONS, status.path("entries").asInt(), status.toString());
                 assertEquals(0, status.path("consumerLag").asInt(), status.toString());
+                assertTrue(status.path("entries").asInt() >= DESIGNATIONS, status.toString());
             });
             for (String id : ids) {
                 assertEquals(200, system.get(SCREENING, "/api/v1/watchlist/entries/" + id).status(), id);
