@@ -42,6 +42,9 @@ final class RunningSystem implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration READY = Duration.ofSeconds(120);
+    // one key for the run: a restarted notification-service must open the secrets it sealed before
+    private static final String SECRET_KEY = java.util.Base64.getEncoder().encodeToString(
+            java.security.SecureRandom.getSeed(32));
 
     private final TestInfrastructure infra = TestInfrastructure.get();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -95,6 +98,7 @@ final class RunningSystem implements AutoCloseable {
                     "-Dmp.messaging.incoming.designations.group.id=system-" + run,
                     "-Dmp.messaging.incoming.alerts.group.id=system-" + run,
                     "-Dwebhooks.allow-loopback=true", "-Dwebhooks.require-https=false",
+                    "-Dwebhooks.secret-key=" + SECRET_KEY,
                     "-Dwebhooks.retry-schedule=500ms,1s,2s,4s,8s", "-Dwebhooks.poll-interval=200ms",
                     "-Dwebhooks.connect-timeout=1s", "-Dwebhooks.timeout=2s"));
         }

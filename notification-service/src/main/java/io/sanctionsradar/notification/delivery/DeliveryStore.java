@@ -1,5 +1,6 @@
 package io.sanctionsradar.notification.delivery;
 
+import io.sanctionsradar.notification.subscriptions.SecretBox;
 import io.sanctionsradar.notification.subscriptions.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ public class DeliveryStore {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SecretBox box;
 
     /** Queues one event for each subscription, due now; an (event, subscription) pair already queued is kept. */
     public int enqueue(String eventId, String eventType, List<UUID> subscriptionIds) {
@@ -117,8 +121,11 @@ public class DeliveryStore {
             List<Delivery.Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Subscription.SigningSecrets secrets = new Subscription.SigningSecrets(rs.getString("secret"),
-                            rs.getString("previous_secret"), rs.getObject("previous_secret_until", OffsetDateTime.class));
+                    UUID subscription = rs.getObject("subscription_id", UUID.class);
+                    Subscription.SigningSecrets secrets = new Subscription.SigningSecrets(
+                            box.open(rs.getString("secret"), subscription),
+                            box.open(rs.getString("previous_secret"), subscription),
+                            rs.getObject("previous_secret_until", OffsetDateTime.class));
                     claimed.add(new Delivery.Claimed(rs.getObject("id", UUID.class),
                             rs.getObject("subscription_id", UUID.class), token, rs.getInt("schedule_step"),
                             rs.getString("url"), rs.getString("body"),

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** How webhooks are sent and retried, and which addresses they may go to ({@code webhooks.*}). */
 @ConfigMapping(prefix = "webhooks")
@@ -40,6 +41,9 @@ public interface WebhookConfig {
     /** How long a rotated-out secret still signs alongside the new one. */
     @WithDefault("24h")
     Duration secretOverlap();
+
+    /** Base64 of 32 random bytes: the AES-256 key that seals signing secrets at rest. Required. */
+    Optional<String> secretKey();
 
     /** Allow URLs that resolve to loopback addresses (tests and the local stack). */
     @WithDefault("false")

@@ -29,6 +29,9 @@ public class SubscriptionStore {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SecretBox box;
+
     public void insert(Subscription s, String secret) {
         update("""
                 INSERT INTO subscription (id, url, description, event_types, authorities, programs, subject_types,
@@ -36,7 +39,7 @@ public class SubscriptionStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", (c, st) -> {
             st.setObject(1, s.id());
             setDetails(c, st, 2, s);
-            st.setString(12, secret);
+            st.setString(12, box.seal(secret, s.id()));
             st.setObject(13, s.createdAt());
             st.setObject(14, s.updatedAt());
         });
@@ -88,25 +91,37 @@ public class SubscriptionStore {
                     updated_at = now()
                 WHERE id = ?""", (c, st) -> {
             st.setObject(1, overlapUntil);
-            st.setString(2, newSecret);
+            st.setString(2, box.seal(newSecret, id));
             st.setObject(3, id);
         }) == 1;
     }
 
-    public Optional<Subscription.SigningSecrets> secrets(UUID id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT secret, previous_secret, previous_secret_until FROM subscription WHERE id = ?")) {
-            st.setObject(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Subscription.SigningSecrets(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class)))
-                        : Optional.empty();
+    /** Seals any secret still stored in plain text (written before encryption at rest); answers how many rows. */
+    public int sealPlainSecrets() {
+        List<Object[]> plain = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT id, secret, previous_secret FROM subscription
+                WHERE secret NOT LIKE 'aesgcm1:%' OR previous_secret NOT LIKE 'aesgcm1:%' FOR UPDATE""");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                plain.add(new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)});
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read subscription secrets", e);
         }
+        for (Object[] row : plain) {
+            UUID id = (UUID) row[0];
+            update("UPDATE subscription SET secret = ?, previous_secret = ? WHERE id = ?", (c, st) -> {
+                st.setString(1, sealed((String) row[1], id));
+                st.setString(2, sealed((String) row[2], id));
+                st.setObject(3, id);
+            });
+        }
+        return plain.size();
+    }
+
+    private String sealed(String secret, UUID id) {
+        return secret == null || SecretBox.sealed(secret) ? secret : box.seal(secret, id);
     }
 
     private static void setDetails(Connection c, PreparedStatement st, int first, Subscription s)

@@ -29,6 +29,9 @@ class SubscriptionApiTest {
 
     private final WebhookReceiver receiver = new WebhookReceiver();
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @AfterEach
     void cleanUp() {
         // nothing of this test goes on receiving the events of others
@@ -65,6 +68,26 @@ class SubscriptionApiTest {
         given().get("/api/v1/subscriptions").then().statusCode(200)
                 .body("items.id", hasItem(id))
                 .body("items.secret", not(hasItem(notNullValue())));
+    }
+
+    @Test
+    void the_secret_is_stored_sealed_not_in_plain_text() throws Exception {
+        String created = create(subscription(receiver.url(), List.of("sanctions.entity.listed"), Map.of()))
+                .statusCode(201).extract().asString();
+        String id = io.restassured.path.json.JsonPath.from(created).getString("id");
+        String secret = io.restassured.path.json.JsonPath.from(created).getString("secret");
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement("SELECT secret FROM subscription WHERE id = ?")) {
+            st.setObject(1, UUID.fromString(id));
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                assertTrue(rs.next());
+                String stored = rs.getString(1);
+                assertTrue(stored.startsWith("aesgcm1:"), stored);
+                assertTrue(!stored.contains(secret.substring("whsec_".length())), "no plain secret in the database");
+            }
+        }
+        given().post("/api/v1/subscriptions/" + id + "/test").then().statusCode(200).body("status", equalTo("DELIVERED"));
+        assertTrue(receiver.received().get(0).signedWith(secret), "signed with the secret the sealed value holds");
     }
 
     @Test
