@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,7 +62,8 @@ public class WebhookSender {
     public Outcome send(Delivery.Claimed delivery) {
         long started = System.nanoTime();
         URI url = URI.create(delivery.url());
-        Optional<String> refused = addressRefusal(url);
+        // again before every attempt: the name may resolve elsewhere now than when the subscription was saved
+        Optional<String> refused = addresses.refusal(url);
         if (refused.isPresent()) {
             return new Outcome(null, elapsedMs(started), "refused: " + refused.get(), Optional.empty());
         }
@@ -104,24 +103,6 @@ public class WebhookSender {
             Thread.currentThread().interrupt();
             exchange.cancel(true);
             return new Outcome(null, elapsedMs(started), "interrupted (shutting down)", Optional.empty());
-        }
-    }
-
-    private Optional<String> addressRefusal(URI url) {
-        if (url.getHost() == null) {
-            return Optional.of("no host");
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                Optional<String> refused = addresses.refusal(address);
-                if (refused.isPresent()) {
-                    return Optional.of(url.getHost() + " resolves to " + address.getHostAddress() + ", "
-                            + refused.get());
-                }
-            }
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("host " + url.getHost() + " does not resolve");
         }
     }
 

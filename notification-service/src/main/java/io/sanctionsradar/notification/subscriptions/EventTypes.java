@@ -1,6 +1,7 @@
 package io.sanctionsradar.notification.subscriptions;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The event types a subscription can choose: every {@code ce_type} on the two topics this service consumes. */
 public final class EventTypes {
@@ -22,6 +23,6 @@ public final class EventTypes {
     }
 
     public static List<String> all() {
-        return java.util.stream.Stream.concat(DESIGNATION.stream(), ALERT.stream()).toList();
+        return Stream.concat(DESIGNATION.stream(), ALERT.stream()).toList();
     }
 }
