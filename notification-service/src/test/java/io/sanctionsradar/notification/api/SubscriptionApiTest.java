@@ -109,6 +109,19 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void hostile_bodies_are_refused_before_they_cost_anything() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000); // past Jackson's nesting limit of 1,000
+        given().contentType(ContentType.JSON).body("{\"url\": " + deep + "}").post("/api/v1/subscriptions")
+                .then().statusCode(400).contentType("application/problem+json");
+        byte[] invalidUtf8 = {'{', '"', 'u', 'r', 'l', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        given().contentType(ContentType.JSON).body(invalidUtf8).post("/api/v1/subscriptions")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"description\": \"" + "x".repeat(300_000) + "\"}")
+                .post("/api/v1/subscriptions").then().statusCode(413);
+        given().get("/api/v1/subscriptions").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void urls_into_private_networks_or_cloud_metadata_are_refused() {
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/hook",
                 "http://192.168.1.20/hook", "http://[fd00:ec2::254]/", "ftp://127.0.0.1/hook",
