@@ -31,10 +31,11 @@ public class DeliveryService {
     }
 
     public Delivery retry(UUID id) {
-        boolean queued = QuarkusTransaction.requiringNew().call(() -> store.retryNow(id))
-                .orElseThrow(() -> new NotFoundException("No delivery " + id));
-        if (!queued) {
-            throw new ClientErrorException("Delivery " + id + " is being attempted right now", Response.Status.CONFLICT);
+        switch (QuarkusTransaction.requiringNew().call(() -> store.retryNow(id))) {
+            case UNKNOWN -> throw new NotFoundException("No delivery " + id);
+            case IN_FLIGHT -> throw new ClientErrorException("Delivery " + id + " is being attempted right now",
+                    Response.Status.CONFLICT);
+            case QUEUED -> { }
         }
         worker.wake();
         return get(id);

@@ -143,22 +143,20 @@ public class DeliveryStore {
     public boolean record(Delivery.Claimed claim, Instant attemptedAt, Outcome outcome,
                           Optional<Duration> retryIn) {
         Status status = outcome.delivered() ? Status.DELIVERED : retryIn.isPresent() ? Status.PENDING : Status.DEAD;
+        boolean retry = status == Status.PENDING;
         int updated = update("""
-                UPDATE delivery SET status = ?, attempts = attempts + 1,
-                    schedule_step = schedule_step + CASE WHEN ? = 'PENDING' THEN 1 ELSE 0 END,
-                    next_attempt_at = CASE WHEN ? = 'PENDING' THEN now() + ?::interval END,
-                    finished_at = CASE WHEN ? = 'PENDING' THEN NULL ELSE now() END,
+                UPDATE delivery SET status = ?, attempts = attempts + 1, schedule_step = schedule_step + ?,
+                    next_attempt_at = now() + ?::interval, finished_at = CASE WHEN ? THEN NULL ELSE now() END,
                     claim_token = NULL, claimed_until = NULL, last_status_code = ?, last_error = ?
                 WHERE id = ? AND claim_token = ?""", st -> {
             st.setString(1, status.name());
-            st.setString(2, status.name());
-            st.setString(3, status.name());
-            st.setString(4, retryIn.orElse(Duration.ZERO).toMillis() + " milliseconds");
-            st.setString(5, status.name());
-            st.setObject(6, outcome.statusCode());
-            st.setString(7, outcome.error());
-            st.setObject(8, claim.id());
-            st.setObject(9, claim.claimToken());
+            st.setInt(2, retry ? 1 : 0);
+            st.setString(3, retryIn.map(wait -> wait.toMillis() + " milliseconds").orElse(null)); // null: no next
+            st.setBoolean(4, retry);
+            st.setObject(5, outcome.statusCode());
+            st.setString(6, outcome.error());
+            st.setObject(7, claim.id());
+            st.setObject(8, claim.claimToken());
         });
         if (updated == 0) {
             return false;
@@ -175,15 +173,14 @@ public class DeliveryStore {
         return true;
     }
 
-    /** Due now with a fresh retry schedule, whatever its state; empty if unknown, false-y if a worker holds it. */
-    public Optional<Boolean> retryNow(UUID id) {
+    public enum Retry { QUEUED, IN_FLIGHT, UNKNOWN }
+
+    /** Makes a delivery due now with a fresh retry schedule, whatever its state, unless an attempt holds it. */
+    public Retry retryNow(UUID id) {
         int updated = update("""
                 UPDATE delivery SET status = 'PENDING', next_attempt_at = now(), schedule_step = 0, finished_at = NULL
                 WHERE id = ? AND (claimed_until IS NULL OR claimed_until < now())""", st -> st.setObject(1, id));
-        if (updated == 1) {
-            return Optional.of(true);
-        }
-        return find(id).map(d -> false);
+        return updated == 1 ? Retry.QUEUED : find(id).isPresent() ? Retry.IN_FLIGHT : Retry.UNKNOWN;
     }
 
     public Optional<Delivery> find(UUID id) {

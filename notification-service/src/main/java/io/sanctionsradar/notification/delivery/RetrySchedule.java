@@ -41,10 +41,6 @@ public final class RetrySchedule {
         return Optional.of(Duration.ofNanos((long) (waits.get(step).toNanos() * factor)));
     }
 
-    public int retries() {
-        return waits.size();
-    }
-
     /** {@code Retry-After} as delay-seconds or an HTTP date; empty when absent or unreadable. */
     public static Optional<Duration> parseRetryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {

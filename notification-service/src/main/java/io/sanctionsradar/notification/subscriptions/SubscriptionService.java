@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,7 +77,7 @@ public class SubscriptionService {
             boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
             Subscription replaced = new Subscription(id, request.url().trim(), request.description(),
                     List.copyOf(request.eventTypes()), filterOf(request), enabled,
-                    enabled ? null : current.disabledReason() != null ? current.disabledReason() : "disabled by a user",
+                    enabled ? null : Objects.requireNonNullElse(current.disabledReason(), "disabled by a user"),
                     current.previousSecretUntil(), current.createdAt(), now());
             store.replace(replaced);
             return replaced;

@@ -2,6 +2,7 @@ package io.sanctionsradar.notification.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.sanctionsradar.infra.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,11 @@ class SubscriptionApiTest {
         return Map.of("url", url, "eventTypes", eventTypes, "filter", filter, "description", "compliance desk");
     }
 
+    private JsonPath subscribedToListings() {
+        return create(subscription(receiver.url(), List.of("sanctions.entity.listed"), Map.of()))
+                .statusCode(201).extract().jsonPath();
+    }
+
     static ValidatableResponse create(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/subscriptions").then();
     }
@@ -72,10 +78,9 @@ class SubscriptionApiTest {
 
     @Test
     void the_secret_is_stored_sealed_not_in_plain_text() throws Exception {
-        String created = create(subscription(receiver.url(), List.of("sanctions.entity.listed"), Map.of()))
-                .statusCode(201).extract().asString();
-        String id = io.restassured.path.json.JsonPath.from(created).getString("id");
-        String secret = io.restassured.path.json.JsonPath.from(created).getString("secret");
+        JsonPath created = subscribedToListings();
+        String id = created.getString("id");
+        String secret = created.getString("secret");
         try (java.sql.Connection c = dataSource.getConnection();
              java.sql.PreparedStatement st = c.prepareStatement("SELECT secret FROM subscription WHERE id = ?")) {
             st.setObject(1, UUID.fromString(id));
@@ -160,10 +165,9 @@ class SubscriptionApiTest {
 
     @Test
     void a_test_ping_is_signed_sent_once_and_logged() {
-        String created = create(subscription(receiver.url(), List.of("sanctions.entity.listed"), Map.of()))
-                .statusCode(201).extract().asString();
-        String id = io.restassured.path.json.JsonPath.from(created).getString("id");
-        String secret = io.restassured.path.json.JsonPath.from(created).getString("secret");
+        JsonPath created = subscribedToListings();
+        String id = created.getString("id");
+        String secret = created.getString("secret");
 
         String deliveryId = given().post("/api/v1/subscriptions/" + id + "/test").then().statusCode(200)
                 .body("status", equalTo("DELIVERED"))
@@ -200,10 +204,9 @@ class SubscriptionApiTest {
 
     @Test
     void a_rotated_secret_signs_alongside_the_old_one_during_the_overlap() {
-        String created = create(subscription(receiver.url(), List.of("sanctions.entity.listed"), Map.of()))
-                .statusCode(201).extract().asString();
-        String id = io.restassured.path.json.JsonPath.from(created).getString("id");
-        String oldSecret = io.restassured.path.json.JsonPath.from(created).getString("secret");
+        JsonPath created = subscribedToListings();
+        String id = created.getString("id");
+        String oldSecret = created.getString("secret");
 
         String newSecret = given().post("/api/v1/subscriptions/" + id + "/secret/rotate?overlap=PT1H").then()
                 .statusCode(200)

@@ -96,7 +96,8 @@ class PartyMatcherTest {
         PartyMatcher matcher = new PartyMatcher();
         int sameName = 2_500; // more than the engine scores for an ordinary screening
         for (int i = 0; i < sameName; i++) {
-            matcher.upsert(party("book-" + i % 5, "c-" + i, i % 2 == 0 ? "Golden Star Trading" : "Golden Star Trading Co", 1));
+            String name = i % 2 == 0 ? "Golden Star Trading" : "Golden Star Trading Co";
+            matcher.upsert(party("book-" + i % 5, "c-" + i, name, 1));
         }
         matcher.upsert(party("book-0", "other", "Silver Moon Shipping", 1));
         WatchlistEntry listed = new WatchlistEntry("e-1", SubjectType.ORGANIZATION,
