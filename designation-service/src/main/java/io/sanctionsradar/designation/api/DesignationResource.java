@@ -1,5 +1,8 @@
 package io.sanctionsradar.designation.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.designation.domain.Designation;
@@ -63,6 +66,7 @@ public class DesignationResource {
     @Inject
     ObjectMapper json;
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/designations")
     @Operation(summary = "Record a designation", description = "201 with the designation and its id; emits sanctions.entity.listed")
@@ -73,6 +77,7 @@ public class DesignationResource {
                 () -> designations.record(DesignationKind.DESIGNATION, draft, actor(actor)));
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/countermeasures")
     @Operation(summary = "Record a countermeasure", description = "A designation imposed in response to others' sanctions; respondsTo names what it answers. Emits sanctions.countermeasure.imposed")
@@ -83,6 +88,7 @@ public class DesignationResource {
                 () -> designations.record(DesignationKind.COUNTERMEASURE, draft, actor(actor)));
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations/{id}")
     public Response get(@PathParam("id") String id) {
@@ -90,6 +96,7 @@ public class DesignationResource {
         return Response.ok(designation).tag(etag(designation)).build();
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @PUT
     @Path("/designations/{id}")
     @Operation(summary = "Amend a designation", description = "Replaces its content; the version goes up by one and sanctions.entity.amended is emitted, unless nothing changed. If-Match: \"<version>\" guards against lost updates.")
@@ -99,6 +106,7 @@ public class DesignationResource {
         return Response.ok(amended).tag(etag(amended)).build();
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/designations/{id}/delisting")
     @Operation(summary = "Delist a designation", description = "Emits sanctions.entity.delisted (sanctions.countermeasure.lifted for a countermeasure)")
@@ -116,6 +124,7 @@ public class DesignationResource {
         return replay(outcome);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations/{id}/history")
     @Operation(summary = "Every version of a designation: who changed what, when")
@@ -129,6 +138,7 @@ public class DesignationResource {
                 readChanges(v.changes))).toList();
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations/{id}/versions/{version}")
     @Operation(summary = "A designation as it was at one version")
@@ -137,6 +147,7 @@ public class DesignationResource {
                 .orElseThrow(() -> RequestRejected.notFound("Version " + version + " of designation " + id));
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations")
     @Operation(summary = "Browse designations and countermeasures", description = "Newest listing first; q matches any part of the primary name or an alias, case-insensitively")
@@ -156,6 +167,7 @@ public class DesignationResource {
         return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/countermeasures")
     @Operation(summary = "Browse countermeasures")

@@ -1,5 +1,8 @@
 package io.sanctionsradar.designation.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.sanctionsradar.designation.imports.ImportReport;
 import io.sanctionsradar.designation.imports.ImportService;
 import io.sanctionsradar.designation.imports.MalformedListException;
@@ -39,6 +42,7 @@ public class ImportResource {
     @Operation(summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
             + "file(s) as 'file' parts, optional force=true to accept a file that delists more than the configured "
             + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected.")
+    @RolesAllowed(Roles.ANALYST)
     public ImportReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
                                    @RestForm String force,
                                    @HeaderParam(DesignationResource.ACTOR_HEADER) String actor) throws IOException {

@@ -1,5 +1,8 @@
 package io.sanctionsradar.designation.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.sanctionsradar.designation.persistence.AuthorityEntity;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.RequestRejected;
@@ -40,6 +43,7 @@ public class ReferenceDataResource {
                             @NotBlank @Size(max = 256) String name, @Size(max = 512) String legalBasis) {
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/authorities")
     public List<Authority> authorities() {
@@ -47,6 +51,7 @@ public class ReferenceDataResource {
                 .map(a -> new Authority(a.code, a.name, a.country)).toList();
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @PUT
     @Path("/authorities/{code}")
     @Transactional
@@ -64,6 +69,7 @@ public class ReferenceDataResource {
         return new Authority(code, entity.name, entity.country);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/programmes")
     public List<Programme> programmes() {
@@ -71,6 +77,7 @@ public class ReferenceDataResource {
                 .map(p -> new Programme(p.code, p.authorityCode, p.name, p.legalBasis)).toList();
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @PUT
     @Path("/programmes/{code}")
     @Transactional

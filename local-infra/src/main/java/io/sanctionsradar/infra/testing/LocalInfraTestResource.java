@@ -1,6 +1,7 @@
 package io.sanctionsradar.infra.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.sanctionsradar.infra.DevTokens;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
  * <p>Init args: {@code database}, the prefix of the database name, e.g. {@code screening}; {@code
  * incoming-channels}, comma-separated, whose consumer groups are made unique to this run, so that tests against
  * a shared broker never take partitions (or committed offsets) from a running instance or an earlier run.
+ * The service trusts the bearer tokens of {@link TestTokens}.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -35,10 +37,22 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", infra.postgresUser(),
                 "quarkus.datasource.password", infra.postgresPassword()));
+        // bearer tokens: TestTokens signs them, the service verifies them with this key (given as content, which
+        // overrides the in-memory key Quarkus makes up in test mode when none is configured at build time)
+        config.put("mp.jwt.verify.publickey", readPublicKey());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         for (String channel : incomingChannels) {
             config.put("mp.messaging.incoming." + channel + ".group.id", runName + "-" + channel);
         }
         return config;
+    }
+
+    private static String readPublicKey() {
+        try {
+            return java.nio.file.Files.readString(TestTokens.keys().publicKeyFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

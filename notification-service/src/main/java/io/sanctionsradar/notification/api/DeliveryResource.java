@@ -1,5 +1,8 @@
 package io.sanctionsradar.notification.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.sanctionsradar.notification.delivery.Delivery;
 import io.sanctionsradar.notification.delivery.DeliveryService;
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ public class DeliveryResource {
     @Inject
     DeliveryService deliveries;
 
+    @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     @GET
     @Path("/{id}")
     public Delivery get(@PathParam("id") UUID id) {
@@ -34,6 +38,7 @@ public class DeliveryResource {
     @Operation(summary = "Send a delivery again now, with a fresh retry schedule",
             description = "For a DEAD delivery after the endpoint is fixed, or to hurry a PENDING one. The webhook-id "
                     + "stays the same. 409 while an attempt is in flight.")
+    @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public Response retry(@PathParam("id") UUID id) {
         return Response.accepted(deliveries.retry(id)).build();
     }

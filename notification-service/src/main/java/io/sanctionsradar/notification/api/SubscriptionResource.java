@@ -1,9 +1,12 @@
 package io.sanctionsradar.notification.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.sanctionsradar.notification.delivery.Delivery;
 import io.sanctionsradar.notification.delivery.DeliveryStore;
 import io.sanctionsradar.notification.delivery.DeliveryService;
-import io.sanctionsradar.notification.subscriptions.InvalidRequest;
+import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.notification.subscriptions.SubscriptionRequest;
 import io.sanctionsradar.notification.subscriptions.SubscriptionService;
 import jakarta.inject.Inject;
@@ -50,12 +53,14 @@ public class SubscriptionResource {
     @Operation(summary = "Subscribe a webhook URL to event types, optionally filtered",
             description = "Answers 201 with the signing secret (whsec_…), shown this once. Filters: authorities, "
                     + "programs, subjectTypes, countries, and portfolios (alerts only); an empty list passes all.")
+    @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public Response create(@Valid @NotNull SubscriptionRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         SubscriptionService.Created created = subscriptions.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.subscription().id().toString()).build())
                 .entity(SubscriptionView.of(created.subscription(), created.secret())).build();
     }
 
+    @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     @GET
     @Operation(summary = "Every subscription, oldest first (without secrets)")
     public SubscriptionView.Items<SubscriptionView> list() {
@@ -63,6 +68,7 @@ public class SubscriptionResource {
                 .toList());
     }
 
+    @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     @GET
     @Path("/{id}")
     public SubscriptionView get(@PathParam("id") UUID id) {
@@ -75,10 +81,12 @@ public class SubscriptionResource {
     @Operation(summary = "Replace a subscription's URL, event types, filter and description",
             description = "\"enabled\": true re-enables one that was disabled (e.g. after its endpoint answered 410); "
                     + "its deliveries that were waiting then go out. The secret is kept.")
+    @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public SubscriptionView replace(@PathParam("id") UUID id, @Valid @NotNull SubscriptionRequest request) {
         return SubscriptionView.of(subscriptions.replace(id, request), null);
     }
 
+    @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove a subscription, its waiting deliveries and its delivery log")
@@ -91,6 +99,7 @@ public class SubscriptionResource {
     @Path("/{id}/test")
     @Operation(summary = "Send a signed webhook.ping now and answer with the attempt",
             description = "Sent once, not retried; it appears in the delivery log like any delivery.")
+    @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public Delivery test(@PathParam("id") UUID id) {
         return subscriptions.ping(id);
     }
@@ -100,6 +109,7 @@ public class SubscriptionResource {
     @Operation(summary = "Replace the signing secret; answers the new one, shown this once",
             description = "The old secret keeps signing alongside the new one (two signatures in webhook-signature) "
                     + "for the overlap, an ISO-8601 duration such as PT24H (the configured default when absent).")
+    @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public SubscriptionService.Rotated rotate(@PathParam("id") UUID id, @QueryParam("overlap") String overlap) {
         Optional<Duration> keep;
         try {
@@ -115,6 +125,7 @@ public class SubscriptionResource {
     @Path("/{id}/deliveries")
     @Operation(summary = "The subscription's deliveries, newest first, each with every attempt",
             description = "status: PENDING, DELIVERED or DEAD. Page with before= the createdAt of the last one seen.")
+    @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     public SubscriptionView.Items<Delivery> deliveries(@PathParam("id") UUID id,
                                                        @QueryParam("status") String status,
                                                        @QueryParam("before") String before,

@@ -1,5 +1,7 @@
 package io.sanctionsradar.notification.subscriptions;
 
+import io.sanctionsradar.support.api.InvalidRequest;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.notification.delivery.Delivery;

@@ -1,5 +1,8 @@
 package io.sanctionsradar.screening.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.sanctionsradar.screening.monitoring.Alert;
 import io.sanctionsradar.screening.monitoring.AlertService;
 import io.sanctionsradar.screening.monitoring.AlertStore;
@@ -30,6 +33,7 @@ public class AlertResource {
     @GET
     @Operation(summary = "A portfolio's alerts, newest first",
             description = "status: OPEN, FALSE_POSITIVE, TRUE_MATCH, SUPERSEDED or CLEARED; partyId narrows to one party.")
+    @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     public AlertStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                                 @QueryParam("status") String status,
                                 @QueryParam("partyId") String partyId,
@@ -38,6 +42,7 @@ public class AlertResource {
         return alerts.list(portfolio, status, partyId, offset, size);
     }
 
+    @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/{alertId}")
     @Operation(summary = "One alert, with the party and the match as found and what triggered it")
@@ -51,6 +56,7 @@ public class AlertResource {
     @Operation(summary = "Decide an alert: FALSE_POSITIVE or TRUE_MATCH, with a comment",
             description = "A dismissed alert does not come back until the entry or the party changes. 409 once the "
                     + "alert was cleared or superseded.")
+    @RolesAllowed(Roles.SCREENER)
     public Alert decide(@PathParam("alertId") UUID alertId, AlertService.DispositionRequest request) {
         return alerts.decide(alertId, request);
     }

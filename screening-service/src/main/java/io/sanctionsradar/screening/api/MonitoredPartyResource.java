@@ -1,5 +1,8 @@
 package io.sanctionsradar.screening.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.sanctionsradar.screening.monitoring.MonitoredParty;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
 import io.sanctionsradar.screening.monitoring.PartyCsv;
@@ -38,6 +41,7 @@ public class MonitoredPartyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update a monitored party and screen it against the whole watchlist",
             description = "201 when created, 200 otherwise; the answer carries the screening (with its receipt id).")
+    @RolesAllowed(Roles.SCREENER)
     public Response upsert(@PathParam("partyId") String partyId,
                            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                            PartyDetails details) {
@@ -51,6 +55,7 @@ public class MonitoredPartyResource {
     @Operation(summary = "Create or update up to 10,000 parties of one portfolio at once (all or none), then screen them",
             description = "Answers how many were created, updated or unchanged, the screening batch id, and the "
                     + "parties that matched an entry.")
+    @RolesAllowed(Roles.SCREENER)
     public MonitoringService.BulkResult bulk(
             @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
             List<PartyDetails> book) {
@@ -63,12 +68,14 @@ public class MonitoredPartyResource {
     @Operation(summary = "Create or update up to 100,000 parties of one portfolio from a CSV file (all or none)",
             description = "Columns partyId, name, type, birthDate, country (a header line is required). A bad line "
                     + "refuses the whole file, naming the line; the answer is the same as for a JSON array.")
+    @RolesAllowed(Roles.SCREENER)
     public MonitoringService.BulkResult bulkCsv(
             @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
             java.io.InputStream body) {
         return monitoring.bulkCsv(portfolio, PartyCsv.read(body));
     }
 
+    @RolesAllowed(Roles.SCREENER)
     @GET
     @Path("/{partyId}")
     @Operation(summary = "One monitored party")
@@ -78,6 +85,7 @@ public class MonitoredPartyResource {
                 .orElseThrow(() -> new NotFoundException("No party " + partyId + " in portfolio " + portfolio));
     }
 
+    @RolesAllowed(Roles.SCREENER)
     @GET
     @Operation(summary = "A portfolio's monitored parties, by id")
     public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
@@ -86,6 +94,7 @@ public class MonitoredPartyResource {
         return monitoring.list(portfolio, offset, size);
     }
 
+    @RolesAllowed(Roles.SCREENER)
     @DELETE
     @Path("/{partyId}")
     @Operation(summary = "Stop monitoring a party")

@@ -1,5 +1,8 @@
 package io.sanctionsradar.screening.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanctionsradar.screening.matching.SubjectType;
 import io.sanctionsradar.screening.screening.CsvScreening;
@@ -49,6 +52,7 @@ public class ScreeningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, with the "
             + "entry's authority, programmes and measures and an explanation. The receipt is kept under screeningId.")
+    @RolesAllowed(Roles.SCREENER)
     public Response screen(ScreeningRequest request) {
         ScreeningResult result = screening.screen(request);
         return Response.ok(result).location(URI.create("/api/v1/screenings/" + result.screeningId())).build();
@@ -60,6 +64,7 @@ public class ScreeningResource {
     @Operation(summary = "Screen up to 10,000 names (a JSON array of screening requests)",
             description = "Every query runs against the same watchlist version; each gets its own receipt and the "
                     + "batch one that lists them. Nothing is screened if any query is invalid.")
+    @RolesAllowed(Roles.SCREENER)
     public ScreeningService.BatchResult batch(List<ScreeningRequest> queries) {
         return screening.screenBatch(queries);
     }
@@ -71,6 +76,7 @@ public class ScreeningResource {
     @Operation(summary = "Screen a CSV file of any size, answered as a stream of NDJSON lines",
             description = "Columns: name (required), type, birthDate, country, reference. One line per record "
                     + "(its result, or its errors), then a summary line. Query parameters apply to every record.")
+    @RolesAllowed(Roles.SCREENER)
     public Response batchCsv(InputStream body,
                              @QueryParam("threshold") Double threshold,
                              @QueryParam("limit") Integer limit,
@@ -87,6 +93,7 @@ public class ScreeningResource {
         return Response.ok(output, NDJSON).build();
     }
 
+    @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/{screeningId}")
     @Operation(summary = "The receipt of an earlier screening, exactly as it was answered")
@@ -98,6 +105,7 @@ public class ScreeningResource {
     public record BatchPage(ReceiptStore.BatchReceipt batch, int offset, int size, List<JsonNode> results) {
     }
 
+    @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/batches/{batchId}")
     @Operation(summary = "A batch's receipt and a page of its results, in the order they were asked")

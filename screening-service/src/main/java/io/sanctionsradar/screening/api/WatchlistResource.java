@@ -1,5 +1,8 @@
 package io.sanctionsradar.screening.api;
 
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.screening.matching.MatchingEngine;
@@ -50,6 +53,7 @@ public class WatchlistResource {
     @ConfigProperty(name = "mp.messaging.incoming.designations.topic")
     String topic;
 
+    @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})
     @GET
     @Path("/status")
     @Operation(summary = "Entry counts, the watchlist version, the last event applied and the consumer lag")
@@ -84,6 +88,7 @@ public class WatchlistResource {
                 summary.active(), summary.delisted(), last, totalLag, lagError, partitions);
     }
 
+    @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})
     @GET
     @Path("/entries/{entryId}")
     @Operation(summary = "One materialized entry: the designation as its latest event carried it")

@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.monitoring;
 
-import io.sanctionsradar.screening.screening.InvalidRequest;
+import io.sanctionsradar.support.api.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;

@@ -3,7 +3,7 @@ package io.sanctionsradar.screening.monitoring;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
 import io.sanctionsradar.screening.monitoring.PartyStore.Upserted;
-import io.sanctionsradar.screening.screening.InvalidRequest;
+import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;

@@ -1,7 +1,7 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.sanctionsradar.screening.screening.CsvTable;
-import io.sanctionsradar.screening.screening.InvalidRequest;
+import io.sanctionsradar.support.api.InvalidRequest;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;

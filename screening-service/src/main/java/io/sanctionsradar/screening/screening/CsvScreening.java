@@ -1,5 +1,7 @@
 package io.sanctionsradar.screening.screening;
 
+import io.sanctionsradar.support.api.InvalidRequest;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sanctionsradar.screening.matching.MatchingEngine;

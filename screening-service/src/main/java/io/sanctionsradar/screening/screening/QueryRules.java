@@ -1,5 +1,7 @@
 package io.sanctionsradar.screening.screening;
 
+import io.sanctionsradar.support.api.InvalidRequest;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,5 +1,7 @@
 package io.sanctionsradar.screening.screening;
 
+import io.sanctionsradar.support.api.InvalidRequest;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.screening.matching.MatchingEngine;
 import io.sanctionsradar.screening.matching.Query;

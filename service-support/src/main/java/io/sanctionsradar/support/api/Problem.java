@@ -1,4 +1,4 @@
-package io.sanctionsradar.screening.api;
+package io.sanctionsradar.support.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

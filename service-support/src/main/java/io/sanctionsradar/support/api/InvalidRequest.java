@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification.subscriptions;
+package io.sanctionsradar.support.api;
 
 import java.util.List;
 
@@ -10,8 +10,13 @@ public class InvalidRequest extends RuntimeException {
 
     private final List<FieldError> errors;
 
+    /** Refused with a detail naming the fields at fault. */
     public InvalidRequest(List<FieldError> errors) {
-        super("Invalid value for: " + String.join(", ", errors.stream().map(FieldError::field).toList()));
+        this("Invalid value for: " + String.join(", ", errors.stream().map(FieldError::field).toList()), errors);
+    }
+
+    public InvalidRequest(String detail, List<FieldError> errors) {
+        super(detail);
         this.errors = List.copyOf(errors);
     }
 

@@ -1,14 +1,16 @@
-package io.sanctionsradar.notification.api;
+package io.sanctionsradar.support.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.sanctionsradar.notification.subscriptions.InvalidRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -70,6 +72,28 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response missingToken(UnauthorizedException e, UriInfo uri) {
+        return problemResponse(401, "Unauthorized", "This endpoint needs a bearer token: Authorization: Bearer <JWT>", uri,
+                List.of()).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response refusedToken(AuthenticationFailedException e, UriInfo uri) {
+        // the reason (expired, signature, issuer) goes to the debug log only, and never the token itself
+        LOG.debugf("bearer token refused on %s: %s", uri.getPath(), rootMessage(e));
+        return problemResponse(401, "Unauthorized", "The bearer token was refused: it is malformed, expired, not signed by "
+                        + "the trusted key or not from the expected issuer", uri, List.of())
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                : "The token's roles do not allow this request";
+        return problem(403, "Forbidden", detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", reference, uri.getPath());
@@ -77,10 +101,23 @@ public class ProblemMapper {
                 "An unexpected error occurred; quote reference " + reference + " when reporting it", uri, List.of());
     }
 
-    static Response problem(int status, String title, String detail, UriInfo uri,
+    public static Response problem(int status, String title, String detail, UriInfo uri,
                                     List<Problem.FieldError> errors) {
+        return problemResponse(status, title, detail, uri, errors).build();
+    }
+
+    private static Response.ResponseBuilder problemResponse(int status, String title, String detail, UriInfo uri,
+                                                            List<Problem.FieldError> errors) {
         Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** "create.request.subject.name" (method, parameter, then the bean path) → "subject.name". */

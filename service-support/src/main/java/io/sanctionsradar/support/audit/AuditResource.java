@@ -1,0 +1,53 @@
+package io.sanctionsradar.support.audit;
+
+import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Reads this service's audit trail; nothing in the API writes or changes it. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AUDITOR)
+public class AuditResource {
+
+    private final AuditTrail trail;
+
+    AuditResource(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GET
+    public AuditRecord.Page find(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                                 @QueryParam("target") String target, @QueryParam("since") String since,
+                                 @QueryParam("until") String until, @QueryParam("before") @Min(1) Long before,
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(AuditTrail.MAX_PAGE)
+                                 int limit) {
+        return trail.find(blankToNull(actor), blankToNull(action), blankToNull(target), instant("since", since),
+                instant("until", until), before, limit);
+    }
+
+    private static OffsetDateTime instant(String field, String value) {
+        try {
+            return value == null || value.isBlank() ? null : OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(List.of(new InvalidRequest.FieldError(field,
+                    "an ISO-8601 date-time with offset, such as 2026-11-23T08:00:00Z")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
