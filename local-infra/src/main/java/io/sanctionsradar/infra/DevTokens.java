@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * A development identity provider: an RSA key pair kept in a directory, and RS256 bearer tokens signed with it.
- * The services verify tokens with the public key ({@code JWT_PUBLIC_KEY_LOCATION}); tests, the system tests and
+ * The services verify tokens with the public key ({@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}); tests, the system tests and
  * {@code scripts/stack token ROLE…} mint them. Never for production, where tokens come from the real provider.
  *
  * <p>Usage: {@code DevTokens KEY_DIR [--subject NAME] [--portfolio P]… [--ttl PT8H] ROLE…} prints a token.
@@ -126,12 +126,10 @@ public final class DevTokens {
     // written aside and moved in, so a concurrent reader never sees half a key
     private static void write(Path file, String content, boolean secret) throws IOException {
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        if (secret) {
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's own protection applies
-            }
+        try { // the public key is read by the services (and containers), the private one by its owner only
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the directory's own protection applies
         }
         Files.writeString(temporary, content);
         try {

@@ -1,8 +1,5 @@
 package io.sanctionsradar.designation.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.designation.domain.Designation;
@@ -13,8 +10,11 @@ import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.service.Changes;
 import io.sanctionsradar.designation.service.DesignationService;
 import io.sanctionsradar.designation.service.IdempotentRequests;
-import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,7 +50,6 @@ import java.util.UUID;
 @Tag(name = "Designations")
 public class DesignationResource {
 
-    static final String ACTOR_HEADER = "X-Actor";
     private static final TypeReference<List<Changes.Change>> CHANGES = new TypeReference<>() {
     };
 
@@ -66,15 +65,17 @@ public class DesignationResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditTrail audit;
+
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/designations")
     @Operation(summary = "Record a designation", description = "201 with the designation and its id; emits sanctions.entity.listed")
     public Response record(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @HeaderParam(ACTOR_HEADER) String actor,
                            @Valid @NotNull DesignationDraft draft) {
         return created(idempotencyKey, "POST /api/v1/designations", draft,
-                () -> designations.record(DesignationKind.DESIGNATION, draft, actor(actor)));
+                () -> designations.record(DesignationKind.DESIGNATION, draft, audit.caller()));
     }
 
     @RolesAllowed(Roles.ANALYST)
@@ -82,10 +83,9 @@ public class DesignationResource {
     @Path("/countermeasures")
     @Operation(summary = "Record a countermeasure", description = "A designation imposed in response to others' sanctions; respondsTo names what it answers. Emits sanctions.countermeasure.imposed")
     public Response recordCountermeasure(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                                         @HeaderParam(ACTOR_HEADER) String actor,
                                          @Valid @NotNull DesignationDraft draft) {
         return created(idempotencyKey, "POST /api/v1/countermeasures", draft,
-                () -> designations.record(DesignationKind.COUNTERMEASURE, draft, actor(actor)));
+                () -> designations.record(DesignationKind.COUNTERMEASURE, draft, audit.caller()));
     }
 
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
@@ -100,9 +100,8 @@ public class DesignationResource {
     @PUT
     @Path("/designations/{id}")
     @Operation(summary = "Amend a designation", description = "Replaces its content; the version goes up by one and sanctions.entity.amended is emitted, unless nothing changed. If-Match: \"<version>\" guards against lost updates.")
-    public Response amend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                          @HeaderParam(ACTOR_HEADER) String actor, @Valid @NotNull DesignationDraft draft) {
-        Designation amended = designations.amend(uuid(id), draft, expectedVersion(ifMatch), actor(actor));
+    public Response amend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DesignationDraft draft) {
+        Designation amended = designations.amend(uuid(id), draft, expectedVersion(ifMatch), audit.caller());
         return Response.ok(amended).tag(etag(amended)).build();
     }
 
@@ -111,14 +110,13 @@ public class DesignationResource {
     @Path("/designations/{id}/delisting")
     @Operation(summary = "Delist a designation", description = "Emits sanctions.entity.delisted (sanctions.countermeasure.lifted for a countermeasure)")
     public Response delist(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @HeaderParam(ACTOR_HEADER) String actor, @Valid DelistingRequest request) {
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid DelistingRequest request) {
         DelistingRequest body = request != null ? request : new DelistingRequest(null, null);
         UUID designationId = uuid(id);
         IdempotentRequests.Outcome outcome = idempotentRequests.execute(idempotencyKey,
                 "POST /api/v1/designations/" + id + "/delisting", body, () -> {
                     Designation delisted = designations.delist(designationId, body.delistedOn(), body.reason(),
-                            expectedVersion(ifMatch), actor(actor));
+                            expectedVersion(ifMatch), audit.caller());
                     return new IdempotentRequests.Outcome(200, store.write(delisted), null, false);
                 });
         return replay(outcome);
@@ -245,7 +243,4 @@ public class DesignationResource {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static String actor(String header) {
-        return header == null || header.isBlank() ? "anonymous" : header.trim();
-    }
 }

@@ -1,14 +1,13 @@
 package io.sanctionsradar.designation.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.sanctionsradar.designation.imports.ImportReport;
 import io.sanctionsradar.designation.imports.ImportService;
 import io.sanctionsradar.designation.imports.MalformedListException;
-import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.support.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -44,8 +43,7 @@ public class ImportResource {
             + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected.")
     @RolesAllowed(Roles.ANALYST)
     public ImportReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
-                                   @RestForm String force,
-                                   @HeaderParam(DesignationResource.ACTOR_HEADER) String actor) throws IOException {
+                                   @RestForm String force) throws IOException {
         if (format == null || format.isBlank()) {
             throw RequestRejected.invalid(List.of(new FieldError("format", "name the list's format, one of "
                     + imports.formatNames())));
@@ -62,8 +60,7 @@ public class ImportResource {
             byName.put(name.toLowerCase(Locale.ROOT), file.uploadedFile());
         }
         try {
-            return imports.importList(format.trim(), byName, "true".equals(force),
-                    actor == null || actor.isBlank() ? "import" : actor.trim());
+            return imports.importList(format.trim(), byName, "true".equals(force));
         } catch (MalformedListException e) {
             throw RequestRejected.invalid(List.of(new FieldError("file", e.getMessage())));
         }

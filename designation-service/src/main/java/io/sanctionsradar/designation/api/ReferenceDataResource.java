@@ -1,13 +1,14 @@
 package io.sanctionsradar.designation.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
+import io.quarkus.panache.common.Sort;
 import io.sanctionsradar.designation.persistence.AuthorityEntity;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
-import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
-import io.quarkus.panache.common.Sort;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 /** The authorities that sanction and the programmes they sanction under. */
 @Path("/api/v1")
@@ -34,6 +36,9 @@ import java.util.List;
 public class ReferenceDataResource {
 
     private static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
+
+    @Inject
+    AuditTrail audit;
 
     public record Authority(String code, @NotBlank @Size(max = 256) String name,
                             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
@@ -66,6 +71,8 @@ public class ReferenceDataResource {
         entity.name = authority.name();
         entity.country = authority.country();
         entity.persist();
+        audit.record("authority.saved", "authority/" + code, Map.of("name", entity.name,
+                "country", entity.country == null ? "" : entity.country));
         return new Authority(code, entity.name, entity.country);
     }
 
@@ -99,6 +106,8 @@ public class ReferenceDataResource {
         entity.name = programme.name();
         entity.legalBasis = programme.legalBasis();
         entity.persist();
+        audit.record("programme.saved", "programme/" + code, Map.of("authority", entity.authorityCode,
+                "name", entity.name, "legalBasis", entity.legalBasis == null ? "" : entity.legalBasis));
         return new Programme(code, entity.authorityCode, entity.name, entity.legalBasis);
     }
 }

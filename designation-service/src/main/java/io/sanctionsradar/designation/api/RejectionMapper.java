@@ -1,9 +1,8 @@
 package io.sanctionsradar.designation.api;
 
+import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.support.api.Problem;
 import io.sanctionsradar.support.api.ProblemMapper;
-
-import io.sanctionsradar.designation.service.RequestRejected;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

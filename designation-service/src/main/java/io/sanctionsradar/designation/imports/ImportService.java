@@ -7,8 +7,9 @@ import io.sanctionsradar.designation.domain.DesignationKind;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.DesignationService;
-import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.sanctionsradar.designation.service.RequestRejected;
+import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,9 +25,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -48,6 +51,9 @@ public class ImportService {
     DesignationService designations;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     DesignationStore store;
 
     @Inject
@@ -63,18 +69,18 @@ public class ImportService {
         return formats.stream().map(ListFormat::name).sorted().toList();
     }
 
-    public ImportReport importList(String format, Map<String, Path> files, boolean force, String actor)
-            throws IOException {
+    /** Imports the list as the caller, audited as one {@code list.imported} record. */
+    public ImportReport importList(String format, Map<String, Path> files, boolean force) throws IOException {
         ListFormat parser = formats.stream().filter(f -> f.name().equals(format)).findFirst()
                 .orElseThrow(() -> RequestRejected.invalid(List.of(new FieldError("format",
                         "unknown format " + format + "; known formats: " + formatNames()))));
         ParsedList parsed = parser.parse(files);
-        return apply(format, parsed, force, actor);
+        return apply(format, parsed, force, audit.caller(), new TreeSet<>(files.keySet()));
     }
 
     @Transactional
     @TransactionConfiguration(timeout = 900)
-    ImportReport apply(String format, ParsedList parsed, boolean force, String actor) {
+    ImportReport apply(String format, ParsedList parsed, boolean force, String actor, Set<String> fileNames) {
         List<Rejection> rejected = new ArrayList<>(parsed.rejections());
         List<ListEntry> entries = identified(parsed.entries(), rejected);
         registerUnknownProgrammes(parsed);
@@ -105,11 +111,11 @@ public class ImportService {
             }
             try {
                 if (existing == null) {
-                    designations.record(DesignationKind.DESIGNATION, draft, actor, false);
+                    designations.recordFromImport(DesignationKind.DESIGNATION, draft, actor);
                     listed++;
                 } else if (designations.preview(existing, draft).sameContentAs(existing)) {
                     unchanged++; // decided in memory: re-importing an unchanged list costs no query per entry
-                } else if (designations.amend(UUID.fromString(existing.designationId()), draft, null, actor)
+                } else if (designations.amendFromImport(UUID.fromString(existing.designationId()), draft, actor)
                         .version() > existing.version()) {
                     amended++;
                 } else {
@@ -126,10 +132,22 @@ public class ImportService {
             }
         }
         for (Designation gone : missing) {
-            designations.delist(UUID.fromString(gone.designationId()), today,
-                    "No longer on " + parsed.sourceList() + " (import of " + format + ")", null, actor);
+            designations.delistFromImport(UUID.fromString(gone.designationId()), today,
+                    "No longer on " + parsed.sourceList() + " (import of " + format + ")", actor);
         }
-        return new ImportReport(parsed.sourceList(), format, listed, amended, missing.size(), unchanged, rejected);
+        ImportReport report = new ImportReport(parsed.sourceList(), format, listed, amended, missing.size(),
+                unchanged, rejected);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("format", format);
+        detail.put("files", List.copyOf(fileNames));
+        detail.put("forced", force);
+        detail.put("listed", listed);
+        detail.put("amended", amended);
+        detail.put("delisted", missing.size());
+        detail.put("unchanged", unchanged);
+        detail.put("rejected", rejected.size());
+        audit.record("list.imported", "list/" + parsed.sourceList(), detail);
+        return report;
     }
 
     /** Lists name programmes that may be new here; they are registered under the list's authority. */

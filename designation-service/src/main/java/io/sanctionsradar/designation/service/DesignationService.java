@@ -12,6 +12,7 @@ import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
 import io.sanctionsradar.designation.service.RequestRejected.Reason;
+import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +20,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,14 +44,28 @@ public class DesignationService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditTrail audit;
+
+    /** Records a designation or countermeasure asked for through the API, and audits it. */
     @Transactional
     public Designation record(DesignationKind kind, DesignationDraft draft, String actor) {
-        return record(kind, draft, actor, true);
+        Designation designation = record(kind, draft, actor, true);
+        audited(kind == DesignationKind.COUNTERMEASURE ? "countermeasure.recorded" : "designation.recorded",
+                designation, Map.of());
+        return designation;
     }
 
-    /** For imports, which already know every active entry of their list and need not ask again per entry. */
+    /**
+     * For imports, which already know every active entry of their list and need not ask again per entry; an import
+     * is audited once, as a whole (its entries' own history names who imported them).
+     */
     @Transactional
-    public Designation record(DesignationKind kind, DesignationDraft draft, String actor, boolean checkDuplicate) {
+    public Designation recordFromImport(DesignationKind kind, DesignationDraft draft, String actor) {
+        return record(kind, draft, actor, false);
+    }
+
+    private Designation record(DesignationKind kind, DesignationDraft draft, String actor, boolean checkDuplicate) {
         String legalBasis = checkReferences(kind, draft);
         if (checkDuplicate && draft.sourceId() != null) {
             Optional<UUID> existing = store.findActiveBySource(draft.sourceList(), draft.sourceId());
@@ -87,6 +104,17 @@ public class DesignationService {
     /** Applies the draft as the next version; a draft that changes nothing returns the current version. */
     @Transactional
     public Designation amend(UUID id, DesignationDraft draft, Integer expectedVersion, String actor) {
+        return amend(id, draft, expectedVersion, actor, true);
+    }
+
+    /** {@link #amend} without an audit record of its own: the import that calls it is audited as a whole. */
+    @Transactional
+    public Designation amendFromImport(UUID id, DesignationDraft draft, String actor) {
+        return amend(id, draft, null, actor, false);
+    }
+
+    private Designation amend(UUID id, DesignationDraft draft, Integer expectedVersion, String actor,
+                              boolean audited) {
         Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
         checkVersion(current, expectedVersion);
         if (current.status() == DesignationStatus.DELISTED) {
@@ -105,11 +133,25 @@ public class DesignationService {
             });
         }
         saveAndAnnounce(current, amended, actor);
+        if (audited) {
+            audited("designation.amended", amended, Map.of());
+        }
         return amended;
     }
 
     @Transactional
     public Designation delist(UUID id, LocalDate delistedOn, String reason, Integer expectedVersion, String actor) {
+        return delist(id, delistedOn, reason, expectedVersion, actor, true);
+    }
+
+    /** {@link #delist} without an audit record of its own: the import that calls it is audited as a whole. */
+    @Transactional
+    public Designation delistFromImport(UUID id, LocalDate delistedOn, String reason, String actor) {
+        return delist(id, delistedOn, reason, null, actor, false);
+    }
+
+    private Designation delist(UUID id, LocalDate delistedOn, String reason, Integer expectedVersion, String actor,
+                               boolean audited) {
         Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
         checkVersion(current, expectedVersion);
         if (current.status() == DesignationStatus.DELISTED) {
@@ -123,7 +165,21 @@ public class DesignationService {
         }
         Designation delisted = current.delist(on, reason, Instant.now());
         saveAndAnnounce(current, delisted, actor);
+        if (audited) {
+            audited("designation.delisted", delisted, reason == null ? Map.of() : Map.of("reason", reason));
+        }
         return delisted;
+    }
+
+    private void audited(String action, Designation designation, Map<String, Object> more) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("version", designation.version());
+        detail.put("authority", designation.authority());
+        if (designation.sourceId() != null) {
+            detail.put("source", designation.sourceList() + " " + designation.sourceId());
+        }
+        detail.putAll(more);
+        audit.record(action, "designation/" + designation.designationId(), detail);
     }
 
     private void saveAndAnnounce(Designation before, Designation after, String actor) {

@@ -3,6 +3,7 @@ package io.sanctionsradar.designation.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.sanctionsradar.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -50,7 +51,8 @@ class DesignationResourceTest {
         List<Object> aliases = (List<Object>) Drafts.subjectOf(draft).get("aliases");
         aliases.add(Map.of("name", "Wang Jun-zheng", "kind", "AKA", "script", "Latn"));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").header("X-Actor", "analyst.lee")
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .header("Authorization", TestTokens.bearer("analyst.lee", List.of("analyst"), List.of()))
                 .body(draft).when().put("/api/v1/designations/" + id)
                 .then().statusCode(200).body("version", equalTo(2)).header("ETag", "\"2\"");
 
@@ -58,7 +60,7 @@ class DesignationResourceTest {
                 .then().statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].eventType", equalTo("sanctions.entity.listed"))
-                .body("[0].changedBy", equalTo("anonymous"))
+                .body("[0].changedBy", equalTo(TestTokens.TEST_USER))
                 .body("[0].changes", hasSize(0))
                 .body("[1].eventType", equalTo("sanctions.entity.amended"))
                 .body("[1].changedBy", equalTo("analyst.lee"))

@@ -22,6 +22,7 @@ class ProblemMapperTest {
 
     /** A resource that exists only in tests, so every kind of failure can be provoked through real HTTP. */
     @Path("/test/problems")
+    @jakarta.annotation.security.PermitAll // only the mapping is under test here
     public static class ProblemProvokingResource {
 
         public record Subject(@NotBlank @Size(max = 512) String name, @NotNull LocalDate listedOn) {

@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  */
 public final class DesignationLoad {
 
+    /** The bearer token scripts/bench mints for this harness (RADAR_TOKEN). */
+    private static final String BEARER = "Bearer " + java.util.Objects.requireNonNull(System.getenv("RADAR_TOKEN"),
+            "set RADAR_TOKEN to a bearer token (scripts/bench does)");
+
     private static final Pattern ID = Pattern.compile("\"designationId\":\"([^\"]+)\"");
 
     private final String base;
@@ -107,7 +111,7 @@ public final class DesignationLoad {
             String query = "{\"name\":\"" + posted[1] + "\",\"threshold\":1.0,\"sourceLists\":[\"LOAD-TEST\"]}";
             long deadline = start + TimeUnit.SECONDS.toNanos(30);
             while (true) {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(screening + "/api/v1/screenings"))
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(screening + "/api/v1/screenings")).header("Authorization", BEARER)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query))
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.body().contains(posted[0])) {
@@ -198,7 +202,7 @@ public final class DesignationLoad {
                  "sourceId":"%s","measures":[{"type":"ASSET_FREEZE"}],
                  "subject":{"type":"PERSON","name":"%s","aliases":[{"name":"王君正","kind":"AKA","script":"Hani"}],
                  "birthDates":["1963-06"],"nationalities":["CN"]}}""".formatted(UUID.randomUUID(), name);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/designations"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/designations")).header("Authorization", BEARER)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {

@@ -50,8 +50,12 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** What to answer: a status code, and a Retry-After header when not null. */
-    public record Answer(int status, String retryAfter) {
+    /** What to answer: a status code, and Retry-After and Location headers when not null. */
+    public record Answer(int status, String retryAfter, String location) {
+
+        public Answer(int status, String retryAfter) {
+            this(status, retryAfter, null);
+        }
 
         public static Answer ok() {
             return new Answer(200, null);
@@ -89,6 +93,9 @@ public final class WebhookReceiver implements AutoCloseable {
             Answer answer = answers.apply(request);
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
+            if (answer.location() != null) {
+                exchange.getResponseHeaders().add("Location", answer.location());
             }
             exchange.sendResponseHeaders(answer.status(), -1);
         }

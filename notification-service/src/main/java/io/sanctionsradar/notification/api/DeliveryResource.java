@@ -1,10 +1,9 @@
 package io.sanctionsradar.notification.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.sanctionsradar.notification.delivery.Delivery;
 import io.sanctionsradar.notification.delivery.DeliveryService;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,14 +1,13 @@
 package io.sanctionsradar.notification.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.sanctionsradar.notification.delivery.Delivery;
-import io.sanctionsradar.notification.delivery.DeliveryStore;
 import io.sanctionsradar.notification.delivery.DeliveryService;
-import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.notification.delivery.DeliveryStore;
 import io.sanctionsradar.notification.subscriptions.SubscriptionRequest;
 import io.sanctionsradar.notification.subscriptions.SubscriptionService;
+import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

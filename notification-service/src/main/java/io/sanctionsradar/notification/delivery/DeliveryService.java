@@ -1,6 +1,7 @@
 package io.sanctionsradar.notification.delivery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reading the delivery log and retrying by hand. */
@@ -21,6 +23,9 @@ public class DeliveryService {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    AuditTrail audit;
+
     public Delivery get(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> store.find(id))
                 .orElseThrow(() -> new NotFoundException("No delivery " + id));
@@ -31,7 +36,14 @@ public class DeliveryService {
     }
 
     public Delivery retry(UUID id) {
-        switch (QuarkusTransaction.requiringNew().call(() -> store.retryNow(id))) {
+        DeliveryStore.Retry retry = QuarkusTransaction.requiringNew().call(() -> {
+            DeliveryStore.Retry queued = store.retryNow(id);
+            if (queued == DeliveryStore.Retry.QUEUED) {
+                audit.record("delivery.retried", "delivery/" + id, Map.of());
+            }
+            return queued;
+        });
+        switch (retry) {
             case UNKNOWN -> throw new NotFoundException("No delivery " + id);
             case IN_FLIGHT -> throw new ClientErrorException("Delivery " + id + " is being attempted right now",
                     Response.Status.CONFLICT);

@@ -1,7 +1,5 @@
 package io.sanctionsradar.notification.subscriptions;
 
-import io.sanctionsradar.support.api.InvalidRequest;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.notification.delivery.Delivery;
@@ -11,6 +9,8 @@ import io.sanctionsradar.notification.delivery.WebhookConfig;
 import io.sanctionsradar.notification.delivery.WebhookSender;
 import io.sanctionsradar.notification.messaging.ReceivedEvent;
 import io.sanctionsradar.notification.messaging.ReceivedEvents;
+import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
@@ -22,7 +22,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +63,9 @@ public class SubscriptionService {
     @Inject
     WebhookConfig config;
 
+    @Inject
+    AuditTrail audit;
+
     public Created create(SubscriptionRequest request) {
         validate(request);
         OffsetDateTime now = now();
@@ -68,7 +73,10 @@ public class SubscriptionService {
                 List.copyOf(request.eventTypes()), filterOf(request), !Boolean.FALSE.equals(request.enabled()),
                 null, null, now, now);
         String secret = WebhookSecrets.generate();
-        QuarkusTransaction.requiringNew().run(() -> store.insert(subscription, secret));
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.insert(subscription, secret);
+            audited("subscription.created", subscription);
+        });
         return new Created(subscription, secret);
     }
 
@@ -82,6 +90,7 @@ public class SubscriptionService {
                     enabled ? null : Objects.requireNonNullElse(current.disabledReason(), "disabled by a user"),
                     current.previousSecretUntil(), current.createdAt(), now());
             store.replace(replaced);
+            audited("subscription.replaced", replaced);
             return replaced;
         });
     }
@@ -95,7 +104,14 @@ public class SubscriptionService {
     }
 
     public void delete(UUID id) {
-        if (!QuarkusTransaction.requiringNew().call(() -> store.delete(id))) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            boolean found = store.delete(id);
+            if (found) {
+                audit.record("subscription.deleted", "subscription/" + id, Map.of());
+            }
+            return found;
+        });
+        if (!deleted) {
             throw notFound(id);
         }
     }
@@ -108,10 +124,27 @@ public class SubscriptionService {
         }
         String secret = WebhookSecrets.generate();
         OffsetDateTime until = now().plus(keep);
-        if (!QuarkusTransaction.requiringNew().call(() -> store.rotate(id, secret, until))) {
+        boolean rotated = QuarkusTransaction.requiringNew().call(() -> {
+            boolean found = store.rotate(id, secret, until);
+            if (found) { // never the secret itself
+                audit.record("subscription.secret-rotated", "subscription/" + id,
+                        Map.of("overlap", keep.toString(), "previousSecretValidUntil", until.toString()));
+            }
+            return found;
+        });
+        if (!rotated) {
             throw notFound(id);
         }
         return new Rotated(secret, until);
+    }
+
+    private void audited(String action, Subscription subscription) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("url", subscription.url());
+        detail.put("eventTypes", subscription.eventTypes());
+        detail.put("filter", subscription.filter());
+        detail.put("enabled", subscription.enabled());
+        audit.record(action, "subscription/" + subscription.id(), detail);
     }
 
     /** Sends a {@code webhook.ping} now, once, and answers with the attempt; logged like any delivery. */

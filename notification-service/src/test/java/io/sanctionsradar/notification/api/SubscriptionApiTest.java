@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.sanctionsradar.infra.testing.TestTokens;
 import io.sanctionsradar.infra.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -52,6 +55,37 @@ class SubscriptionApiTest {
 
     static ValidatableResponse create(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/subscriptions").then();
+    }
+
+    @Test
+    void every_subscription_change_is_audited_with_who_made_it_and_never_the_secret() {
+        String admin = TestTokens.bearer("admin.ola", List.of("subscriptions-admin"), List.of());
+        Map<String, Object> body = subscription(receiver.url(), List.of("sanctions.entity.listed"),
+                Map.of("authorities", List.of("UN")));
+        JsonPath created = given().header("Authorization", admin).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/subscriptions").then().statusCode(201).extract().jsonPath();
+        String id = created.getString("id");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(subscription(receiver.url(), List.of("sanctions.entity.delisted"), Map.of()))
+                .when().put("/api/v1/subscriptions/" + id).then().statusCode(200);
+        String rotated = given().header("Authorization", admin).queryParam("overlap", "PT1H")
+                .when().post("/api/v1/subscriptions/" + id + "/secret/rotate").then().statusCode(200)
+                .extract().path("secret");
+        given().header("Authorization", admin).when().delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+
+        String trail = given().header("Authorization", TestTokens.bearer("auditor.ana", List.of("auditor"), List.of()))
+                .queryParam("target", "subscription/" + id).when().get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("items.action", contains("subscription.deleted", "subscription.secret-rotated",
+                        "subscription.replaced", "subscription.created"))
+                .body("items.actor", everyItem(equalTo("admin.ola")))
+                .body("items[3].detail.url", equalTo(receiver.url()))
+                .body("items[3].detail.filter.authorities", contains("UN"))
+                .body("items[2].detail.eventTypes", contains("sanctions.entity.delisted"))
+                .body("items[1].detail.overlap", equalTo("PT1H"))
+                .extract().asString();
+        assertTrue(!trail.contains(created.getString("secret")) && !trail.contains(rotated) && !trail.contains("whsec_"),
+                "the audit trail holds a signing secret: " + trail);
     }
 
     @Test
@@ -122,7 +156,8 @@ class SubscriptionApiTest {
         given().contentType(ContentType.JSON).body(invalidUtf8).post("/api/v1/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"description\": \"" + "x".repeat(300_000) + "\"}")
-                .post("/api/v1/subscriptions").then().statusCode(413);
+                .post("/api/v1/subscriptions").then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413));
         given().get("/api/v1/subscriptions").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
@@ -161,6 +196,21 @@ class SubscriptionApiTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("url", receiver.url(), "eventTypes", List.of("sanctions.entity.listed")))
                 .put("/api/v1/subscriptions/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void a_redirect_is_never_followed_so_it_cannot_lead_a_webhook_inside_the_network() {
+        try (WebhookReceiver inside = new WebhookReceiver()) {
+            String id = subscribedToListings().getString("id");
+            for (int status : List.of(301, 302, 303, 307, 308)) {
+                receiver.answer(r -> new WebhookReceiver.Answer(status, null, inside.url()));
+                given().post("/api/v1/subscriptions/" + id + "/test").then().statusCode(200)
+                        .body("status", equalTo("DEAD"))
+                        .body("lastStatusCode", equalTo(status));
+            }
+            assertEquals(5, receiver.received().size());
+            assertEquals(List.of(), inside.received(), "a redirect was followed");
+        }
     }
 
     @Test

@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  */
 public final class WebhookHarness {
 
+    /** The bearer token scripts/bench mints for this harness (RADAR_TOKEN). */
+    private static final String BEARER = "Bearer " + java.util.Objects.requireNonNull(System.getenv("RADAR_TOKEN"),
+            "set RADAR_TOKEN to a bearer token (scripts/bench does)");
+
     private static final Pattern SENT_AT = Pattern.compile("\"benchSentAt\":\"([^\"]+)\"");
     private static final Pattern SEQ = Pattern.compile("\"benchSeq\":(\\d+)");
 
@@ -74,7 +78,7 @@ public final class WebhookHarness {
         receiver.start();
         String portfolio = "bench-" + UUID.randomUUID();
         HttpClient http = HttpClient.newHttpClient();
-        String created = http.send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/subscriptions"))
+        String created = http.send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/subscriptions")).header("Authorization", BEARER)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"url": "http://127.0.0.1:%d/bench", "eventTypes": ["screening.match.found"],
@@ -112,7 +116,7 @@ public final class WebhookHarness {
             report("burst", steady, steady + burst);
             System.out.printf("distinct webhook-ids %d for %d events%n", webhookIds.size(), steady + burst);
         } finally {
-            http.send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/subscriptions/" + subscription))
+            http.send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/subscriptions/" + subscription)).header("Authorization", BEARER)
                     .DELETE().build(), HttpResponse.BodyHandlers.discarding());
             receiver.stop(0);
             System.exit(0);

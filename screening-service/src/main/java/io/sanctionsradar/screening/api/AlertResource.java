@@ -1,16 +1,16 @@
 package io.sanctionsradar.screening.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.sanctionsradar.screening.monitoring.Alert;
 import io.sanctionsradar.screening.monitoring.AlertService;
 import io.sanctionsradar.screening.monitoring.AlertStore;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +30,9 @@ public class AlertResource {
     @Inject
     AlertService alerts;
 
+    @Inject
+    Portfolios portfolios;
+
     @GET
     @Operation(summary = "A portfolio's alerts, newest first",
             description = "status: OPEN, FALSE_POSITIVE, TRUE_MATCH, SUPERSEDED or CLEARED; partyId narrows to one party.")
@@ -39,6 +42,7 @@ public class AlertResource {
                                 @QueryParam("partyId") String partyId,
                                 @QueryParam("offset") @DefaultValue("0") int offset,
                                 @QueryParam("size") @DefaultValue("100") int size) {
+        portfolios.check(portfolio);
         return alerts.list(portfolio, status, partyId, offset, size);
     }
 
@@ -47,7 +51,7 @@ public class AlertResource {
     @Path("/{alertId}")
     @Operation(summary = "One alert, with the party and the match as found and what triggered it")
     public Alert get(@PathParam("alertId") UUID alertId) {
-        return alerts.find(alertId);
+        return visible(alertId);
     }
 
     @POST
@@ -58,6 +62,15 @@ public class AlertResource {
                     + "alert was cleared or superseded.")
     @RolesAllowed(Roles.SCREENER)
     public Alert decide(@PathParam("alertId") UUID alertId, AlertService.DispositionRequest request) {
-        return alerts.decide(alertId, request);
+        return alerts.decide(alertId, request, portfolios::covers);
+    }
+
+    /** The alert, or 404 if it belongs to a portfolio the token does not cover. */
+    private Alert visible(UUID alertId) {
+        Alert alert = alerts.find(alertId);
+        if (!portfolios.covers(alert.portfolio())) {
+            throw new NotFoundException("No alert " + alertId);
+        }
+        return alert;
     }
 }

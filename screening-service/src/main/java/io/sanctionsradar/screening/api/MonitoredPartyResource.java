@@ -1,14 +1,13 @@
 package io.sanctionsradar.screening.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.sanctionsradar.screening.monitoring.MonitoredParty;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
 import io.sanctionsradar.screening.monitoring.PartyCsv;
 import io.sanctionsradar.screening.monitoring.PartyDetails;
-import io.sanctionsradar.screening.monitoring.PartyStore;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
+import io.sanctionsradar.screening.monitoring.PartyStore;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +35,9 @@ public class MonitoredPartyResource {
     @Inject
     MonitoringService monitoring;
 
+    @Inject
+    Portfolios portfolios;
+
     @PUT
     @Path("/{partyId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +47,7 @@ public class MonitoredPartyResource {
     public Response upsert(@PathParam("partyId") String partyId,
                            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                            PartyDetails details) {
+        portfolios.check(portfolio);
         MonitoringService.PartyScreening result = monitoring.upsert(portfolio, partyId, details);
         return Response.status(result.outcome() == Outcome.CREATED ? 201 : 200).entity(result).build();
     }
@@ -59,6 +62,7 @@ public class MonitoredPartyResource {
     public MonitoringService.BulkResult bulk(
             @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
             List<PartyDetails> book) {
+        portfolios.check(portfolio);
         return monitoring.bulk(portfolio, book);
     }
 
@@ -72,6 +76,7 @@ public class MonitoredPartyResource {
     public MonitoringService.BulkResult bulkCsv(
             @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
             java.io.InputStream body) {
+        portfolios.check(portfolio);
         return monitoring.bulkCsv(portfolio, PartyCsv.read(body));
     }
 
@@ -81,6 +86,7 @@ public class MonitoredPartyResource {
     @Operation(summary = "One monitored party")
     public MonitoredParty get(@PathParam("partyId") String partyId,
                               @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
+        portfolios.check(portfolio);
         return monitoring.find(portfolio, partyId)
                 .orElseThrow(() -> new NotFoundException("No party " + partyId + " in portfolio " + portfolio));
     }
@@ -91,6 +97,7 @@ public class MonitoredPartyResource {
     public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                                 @QueryParam("offset") @DefaultValue("0") int offset,
                                 @QueryParam("size") @DefaultValue("100") int size) {
+        portfolios.check(portfolio);
         return monitoring.list(portfolio, offset, size);
     }
 
@@ -100,6 +107,7 @@ public class MonitoredPartyResource {
     @Operation(summary = "Stop monitoring a party")
     public Response delete(@PathParam("partyId") String partyId,
                            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
+        portfolios.check(portfolio);
         if (!monitoring.delete(portfolio, partyId)) {
             throw new NotFoundException("No party " + partyId + " in portfolio " + portfolio);
         }

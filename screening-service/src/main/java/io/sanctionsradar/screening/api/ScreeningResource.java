@@ -1,8 +1,5 @@
 package io.sanctionsradar.screening.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanctionsradar.screening.matching.SubjectType;
 import io.sanctionsradar.screening.screening.CsvScreening;
@@ -10,6 +7,8 @@ import io.sanctionsradar.screening.screening.ReceiptStore;
 import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

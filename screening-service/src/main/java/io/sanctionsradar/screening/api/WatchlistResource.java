@@ -1,18 +1,17 @@
 package io.sanctionsradar.screening.api;
 
-import io.sanctionsradar.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.screening.matching.MatchingEngine;
 import io.sanctionsradar.screening.messaging.TopicOffsets;
 import io.sanctionsradar.screening.watchlist.Watchlist;
-import io.sanctionsradar.screening.watchlist.WatchlistStatus;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus.LastEvent;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus.PartitionStatus;
-import io.sanctionsradar.screening.watchlist.WatchlistStore;
+import io.sanctionsradar.screening.watchlist.WatchlistStatus;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
+import io.sanctionsradar.screening.watchlist.WatchlistStore;
+import io.sanctionsradar.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

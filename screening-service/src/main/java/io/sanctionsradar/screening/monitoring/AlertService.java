@@ -1,6 +1,8 @@
 package io.sanctionsradar.screening.monitoring;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
@@ -10,8 +12,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** What analysts do with alerts: list them per portfolio and decide them. */
 @ApplicationScoped
@@ -24,6 +28,9 @@ public class AlertService {
 
     @Inject
     AlertStore alerts;
+
+    @Inject
+    AuditTrail audit;
 
     /** An analyst's decision on an alert. */
     public record DispositionRequest(String decision, String comment) {
@@ -47,8 +54,11 @@ public class AlertService {
         return alerts.find(alertId).orElseThrow(() -> new NotFoundException("No alert " + alertId));
     }
 
-    /** Records a decision; an alert that was cleared or superseded can no longer be decided (409). */
-    public Alert decide(UUID alertId, DispositionRequest request) {
+    /**
+     * Records a decision; an alert that was cleared or superseded can no longer be decided (409), and one of a
+     * portfolio the caller may not see does not exist for them (404).
+     */
+    public Alert decide(UUID alertId, DispositionRequest request, Predicate<String> visiblePortfolio) {
         List<InvalidRequest.FieldError> errors = new ArrayList<>();
         if (request == null) {
             errors.add(new InvalidRequest.FieldError("(body)", "must be {\"decision\", \"comment\"}"));
@@ -65,11 +75,25 @@ public class AlertService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("Invalid disposition", errors);
         }
-        return alerts.decide(alertId, request.decision(), request.comment().strip(), Instant.now()).orElseThrow(() -> {
-            Alert alert = find(alertId);
-            return new ClientErrorException("Alert " + alertId + " is " + alert.status()
-                    + " and can no longer be decided", Response.Status.CONFLICT);
+        if (!visiblePortfolio.test(find(alertId).portfolio())) {
+            throw new NotFoundException("No alert " + alertId);
+        }
+        String comment = request.comment().strip();
+        // the decision and its audit record commit together
+        Alert decided = QuarkusTransaction.requiringNew().call(() -> {
+            Alert alert = alerts.decide(alertId, request.decision(), comment, Instant.now()).orElse(null);
+            if (alert != null) {
+                audit.record("alert.disposition", "alert/" + alertId, Map.of("decision", request.decision(),
+                        "comment", comment, "portfolio", alert.portfolio(), "partyId", alert.partyId(),
+                        "entryId", alert.entryId()));
+            }
+            return alert;
         });
+        if (decided == null) {
+            throw new ClientErrorException("Alert " + alertId + " is " + find(alertId).status()
+                    + " and can no longer be decided", Response.Status.CONFLICT);
+        }
+        return decided;
     }
 
     private static List<String> sorted(Set<String> values) {

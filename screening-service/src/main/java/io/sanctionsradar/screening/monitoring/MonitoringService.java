@@ -3,15 +3,17 @@ package io.sanctionsradar.screening.monitoring;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
 import io.sanctionsradar.screening.monitoring.PartyStore.Upserted;
-import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -41,6 +43,9 @@ public class MonitoringService {
     @Inject
     io.sanctionsradar.screening.messaging.AlertRelay alertRelay;
 
+    @Inject
+    AuditTrail audit;
+
     /** A stored party, what storing it did, and its screening against the current watchlist. */
     public record PartyScreening(MonitoredParty party, Outcome outcome, ScreeningResult screening) {
     }
@@ -59,7 +64,7 @@ public class MonitoringService {
             throw new InvalidRequest("The monitored party is invalid", errors);
         }
         Stored stored = store(portfolio, List.of(new PartyDetails(partyId, details.name(), details.type(),
-                details.birthDate(), details.country())), result -> result);
+                details.birthDate(), details.country())), result -> result, false);
         return new PartyScreening(stored.upserted().get(0).party(), stored.upserted().get(0).outcome(),
                 stored.results().get(0).result());
     }
@@ -78,8 +83,10 @@ public class MonitoringService {
     /**
      * Stores parties, their alerts and the receipts of their screenings in one transaction, the monitoring index
      * in step (put back if it fails). Of each answer, only what {@code keep} makes of it is kept (null: nothing).
+     * The audit trail records one party, or a bulk upsert as a whole, in the same transaction.
      */
-    private Stored store(String portfolio, List<PartyDetails> book, UnaryOperator<ScreeningResult> keep) {
+    private Stored store(String portfolio, List<PartyDetails> book, UnaryOperator<ScreeningResult> keep,
+                         boolean bulk) {
         Stored stored;
         try {
             // a book of 100,000 is one transaction: give it longer than the default minute
@@ -104,6 +111,7 @@ public class MonitoringService {
                 }
                 screening.keepBatchReceipt(batchId, screened.screenedAt(), screened.watchlistVersion(), upserted.size(),
                         matched, "json");
+                audited(portfolio, upserted, batchId, bulk);
                 return new Stored(upserted, batchId, screened.watchlistVersion(), kept);
             });
         } catch (RuntimeException e) {
@@ -112,6 +120,23 @@ public class MonitoringService {
         }
         alertRelay.wake();
         return stored;
+    }
+
+    private void audited(String portfolio, List<Upserted> upserted, UUID batchId, boolean bulk) {
+        if (!bulk) {
+            MonitoredParty party = upserted.get(0).party();
+            audit.record("party.saved", "party/" + portfolio + "/" + party.partyId(),
+                    Map.of("outcome", upserted.get(0).outcome().name(), "version", party.version()));
+            return;
+        }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("received", upserted.size());
+        for (Outcome outcome : Outcome.values()) {
+            detail.put(outcome.name().toLowerCase(java.util.Locale.ROOT),
+                    upserted.stream().filter(u -> u.outcome() == outcome).count());
+        }
+        detail.put("screeningBatchId", batchId.toString());
+        audit.record("parties.bulk-saved", "portfolio/" + portfolio, detail);
     }
 
     /** The answer to a bulk upsert: counts, the screening batch, and the parties that matched something. */
@@ -164,7 +189,7 @@ public class MonitoringService {
         }
         // the answer lists the matched parties only, without explanations (they are in the receipts and alerts)
         Stored stored = store(portfolio, book,
-                result -> result.matches().isEmpty() ? null : result.withoutExplanations());
+                result -> result.matches().isEmpty() ? null : result.withoutExplanations(), true);
         int[] counts = new int[Outcome.values().length];
         stored.upserted().forEach(u -> counts[u.outcome().ordinal()]++);
         List<PartyHits> matched = stored.results().stream()
@@ -192,6 +217,7 @@ public class MonitoringService {
                 boolean found = parties.delete(portfolio, partyId);
                 if (found) {
                     monitor.partyRemoved(portfolio, partyId);
+                    audit.record("party.deleted", "party/" + portfolio + "/" + partyId, Map.of());
                 }
                 return found;
             });

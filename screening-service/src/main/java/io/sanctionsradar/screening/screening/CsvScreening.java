@@ -1,10 +1,9 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.support.api.InvalidRequest;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.support.api.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVRecord;

@@ -1,8 +1,7 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.support.api.InvalidRequest;
-
 import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.support.api.InvalidRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

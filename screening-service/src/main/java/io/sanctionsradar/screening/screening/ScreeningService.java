@@ -1,7 +1,5 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.support.api.InvalidRequest;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.screening.matching.MatchingEngine;
 import io.sanctionsradar.screening.matching.Query;
@@ -9,6 +7,7 @@ import io.sanctionsradar.screening.screening.ReceiptStore.BatchReceipt;
 import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
 import io.sanctionsradar.screening.watchlist.Listing;
 import io.sanctionsradar.screening.watchlist.Watchlist;
+import io.sanctionsradar.support.api.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

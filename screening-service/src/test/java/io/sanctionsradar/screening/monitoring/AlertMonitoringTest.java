@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.infra.testing.TestTokens;
 import io.sanctionsradar.screening.TestEvents;
 import io.sanctionsradar.screening.messaging.AlertEventSamples;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,8 @@ import static io.sanctionsradar.screening.TestEvents.designation;
 import static io.sanctionsradar.screening.TestEvents.id;
 import static io.sanctionsradar.screening.TestEvents.next;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -152,6 +155,65 @@ class AlertMonitoringTest {
         assertEquals("TRUE_MATCH", cleared.getString("disposition.decision"), "the decision stays on record");
         decide(cleared.getString("alertId"), Map.of("decision", "FALSE_POSITIVE", "comment", "late")).statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_token_sees_only_its_portfolios_and_every_change_is_audited_under_its_name() {
+        String listedName = "Quellmarsh Bunkering Agency " + letters();
+        TestEvents.listOrganization(bootstrapServers, listedName);
+        String mine = "book-" + suffix();
+        String theirs = "book-" + suffix();
+        String alice = screener("alice", mine);
+        String bob = screener("bob", theirs);
+
+        given().header("Authorization", alice).contentType(ContentType.JSON).queryParam("portfolio", mine)
+                .body(Map.of("name", listedName)).put("/api/v1/monitored-parties/c-1").then().statusCode(201);
+        String alertId = alerts(mine, "OPEN").getString("items[0].alertId");
+
+        // another portfolio's screener: refused by name, and its alert does not exist for them
+        for (String path : List.of("/api/v1/monitored-parties", "/api/v1/monitored-parties/c-1", "/api/v1/alerts")) {
+            given().header("Authorization", bob).queryParam("portfolio", mine).get(path).then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString(mine));
+        }
+        given().header("Authorization", bob).contentType(ContentType.JSON).queryParam("portfolio", mine)
+                .body(Map.of("name", "Overwritten")).put("/api/v1/monitored-parties/c-1").then().statusCode(403);
+        given().header("Authorization", bob).queryParam("portfolio", mine)
+                .delete("/api/v1/monitored-parties/c-1").then().statusCode(403);
+        given().header("Authorization", bob).get("/api/v1/alerts/" + alertId).then().statusCode(404);
+        given().header("Authorization", bob).contentType(ContentType.JSON)
+                .body(Map.of("decision", "FALSE_POSITIVE", "comment", "not mine to decide"))
+                .post("/api/v1/alerts/" + alertId + "/disposition").then().statusCode(404);
+        given().header("Authorization", screener("nobody")).queryParam("portfolio", mine)
+                .get("/api/v1/monitored-parties").then().statusCode(403);
+        given().queryParam("portfolio", mine).get("/api/v1/monitored-parties/c-1").then().statusCode(200)
+                .body("name", equalTo(listedName)); // bob changed nothing
+        given().header("Authorization", TestTokens.bearer("auditor.ana", List.of("auditor"), List.of(theirs)))
+                .get("/api/v1/alerts/" + alertId).then().statusCode(404);
+
+        given().header("Authorization", alice).contentType(ContentType.JSON)
+                .body(Map.of("decision", "FALSE_POSITIVE", "comment", "Different agency, Rotterdam"))
+                .post("/api/v1/alerts/" + alertId + "/disposition").then().statusCode(200);
+        given().header("Authorization", alice).contentType(ContentType.JSON).queryParam("portfolio", mine)
+                .body(List.of(Map.of("partyId", "c-2", "name", "Harmless Bakery"),
+                        Map.of("partyId", "c-3", "name", "Another Harmless Bakery")))
+                .post("/api/v1/monitored-parties/bulk").then().statusCode(200);
+
+        String auditor = TestTokens.bearer("auditor.ana", List.of("auditor"), List.of());
+        given().header("Authorization", auditor).queryParam("actor", "alice").get("/api/v1/audit").then()
+                .statusCode(200)
+                .body("items.action", contains("parties.bulk-saved", "alert.disposition", "party.saved"))
+                .body("items.target", contains("portfolio/" + mine, "alert/" + alertId, "party/" + mine + "/c-1"))
+                .body("items[0].detail.received", equalTo(2))
+                .body("items[0].detail.created", equalTo(2))
+                .body("items[1].detail.decision", equalTo("FALSE_POSITIVE"))
+                .body("items[1].detail.comment", equalTo("Different agency, Rotterdam"))
+                .body("items[2].detail.outcome", equalTo("CREATED"));
+        given().header("Authorization", auditor).queryParam("actor", "bob").get("/api/v1/audit").then()
+                .body("items", hasSize(0));
+    }
+
+    private static String screener(String name, String... portfolios) {
+        return TestTokens.bearer(name, List.of("screener"), List.of(portfolios));
     }
 
     @Test

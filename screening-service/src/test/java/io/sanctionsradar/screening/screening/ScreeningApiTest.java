@@ -71,6 +71,24 @@ class ScreeningApiTest {
     }
 
     @Test
+    void hostile_bodies_are_refused_as_problems_and_store_nothing() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000); // past Jackson's nesting limit of 1,000
+        given().contentType(ContentType.JSON).body("{\"name\": " + deep + "}").post("/api/v1/screenings")
+                .then().statusCode(400).contentType("application/problem+json");
+        byte[] invalidUtf8 = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        given().contentType(ContentType.JSON).body(invalidUtf8).post("/api/v1/screenings")
+                .then().statusCode(400).contentType("application/problem+json");
+        String portfolio = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+        // over api.max-json-body-size (16M): refused from its Content-Length, before it is read
+        String huge = "[{\"partyId\": \"p-1\", \"name\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}]";
+        given().contentType(ContentType.JSON).queryParam("portfolio", portfolio).body(huge)
+                .post("/api/v1/monitored-parties/bulk").then().statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413));
+        given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void bad_queries_are_refused_with_the_field_at_fault() {
         refused(Map.of("name", ""), "name");
         refused(Map.of("name", "x".repeat(513)), "name");

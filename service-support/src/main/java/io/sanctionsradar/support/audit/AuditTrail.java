@@ -7,8 +7,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import javax.sql.DataSource;
 
+import javax.sql.DataSource;
 import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -50,15 +50,9 @@ public class AuditTrail {
     /** Records {@code action} on {@code target} by the caller, in the caller's transaction (or a new one). */
     @Transactional
     public void record(String action, String target, Map<String, ?> detail) {
-        String actor = SYSTEM;
-        List<String> roles = List.of();
-        if (Arc.container().requestContext().isActive()) {
-            SecurityIdentity caller = identity.get();
-            if (!caller.isAnonymous()) {
-                actor = caller.getPrincipal().getName();
-                roles = List.copyOf(new TreeSet<>(caller.getRoles()));
-            }
-        }
+        SecurityIdentity caller = callerIdentity();
+        String actor = caller == null ? SYSTEM : caller.getPrincipal().getName();
+        List<String> roles = caller == null ? List.of() : List.copyOf(new TreeSet<>(caller.getRoles()));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO audit_record (actor, roles, action, target, detail)
@@ -74,6 +68,20 @@ public class AuditTrail {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The name the trail records for the caller: the token's upn, preferred_username or sub. */
+    public String caller() {
+        SecurityIdentity caller = callerIdentity();
+        return caller == null ? SYSTEM : caller.getPrincipal().getName();
+    }
+
+    private SecurityIdentity callerIdentity() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        SecurityIdentity caller = identity.get();
+        return caller.isAnonymous() ? null : caller;
     }
 
     /** Records newest first matching every given filter ({@code null} = any), below the id {@code before}. */

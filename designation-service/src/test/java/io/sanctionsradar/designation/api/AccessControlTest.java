@@ -1,0 +1,63 @@
+package io.sanctionsradar.designation.api;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.sanctionsradar.infra.testing.AccessCheck.Endpoint;
+import io.sanctionsradar.infra.testing.AccessCheck;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static io.sanctionsradar.infra.testing.AccessCheck.endpoint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class AccessControlTest {
+
+    private static final String ANALYST = "analyst";
+    private static final String SCREENER = "screener";
+    private static final String AUDITOR = "auditor";
+
+    /** Who may do what: every /api/ operation of the OpenAPI document must be listed here. */
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            endpoint("POST", "/api/v1/designations", ANALYST),
+            endpoint("GET", "/api/v1/designations", ANALYST, AUDITOR, SCREENER),
+            endpoint("GET", "/api/v1/designations/{id}", ANALYST, AUDITOR, SCREENER),
+            endpoint("PUT", "/api/v1/designations/{id}", ANALYST),
+            endpoint("POST", "/api/v1/designations/{id}/delisting", ANALYST),
+            endpoint("GET", "/api/v1/designations/{id}/history", ANALYST, AUDITOR, SCREENER),
+            endpoint("GET", "/api/v1/designations/{id}/versions/{version}", ANALYST, AUDITOR, SCREENER),
+            endpoint("POST", "/api/v1/countermeasures", ANALYST),
+            endpoint("GET", "/api/v1/countermeasures", ANALYST, AUDITOR, SCREENER),
+            endpoint("POST", "/api/v1/imports", ANALYST)
+                    .consuming("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; "
+                            + "name=\"format\"\r\n\r\nofac-sdn-csv\r\n--b--\r\n"),
+            endpoint("GET", "/api/v1/authorities", ANALYST, AUDITOR, SCREENER),
+            endpoint("PUT", "/api/v1/authorities/{code}", ANALYST),
+            endpoint("GET", "/api/v1/programmes", ANALYST, AUDITOR, SCREENER),
+            endpoint("PUT", "/api/v1/programmes/{code}", ANALYST),
+            endpoint("GET", "/api/v1/audit", AUDITOR));
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void every_endpoint_refuses_bad_tokens_and_roles_it_does_not_admit() {
+        assertEquals(List.of(), AccessCheck.brokenRules(base, ENDPOINTS));
+    }
+
+    @Test
+    void every_api_operation_has_its_access_rule_listed_here() {
+        assertEquals(List.of(), AccessCheck.unlisted(base, ENDPOINTS));
+    }
+
+    @Test
+    void health_metrics_and_the_api_document_stay_open_even_to_a_bad_token() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+            given().when().get(path).then().statusCode(200);
+            given().header("Authorization", "Bearer stale.or.broken").when().get(path).then().statusCode(200);
+        }
+    }
+}

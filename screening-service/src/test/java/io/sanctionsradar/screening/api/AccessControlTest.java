@@ -1,0 +1,67 @@
+package io.sanctionsradar.screening.api;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.sanctionsradar.infra.testing.AccessCheck.Endpoint;
+import io.sanctionsradar.infra.testing.AccessCheck;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static io.sanctionsradar.infra.testing.AccessCheck.endpoint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class AccessControlTest {
+
+    private static final String ANALYST = "analyst";
+    private static final String SCREENER = "screener";
+    private static final String AUDITOR = "auditor";
+
+    /** Who may do what: every /api/ operation of the OpenAPI document must be listed here. */
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            endpoint("POST", "/api/v1/screenings", SCREENER),
+            endpoint("POST", "/api/v1/screenings/batch", SCREENER),
+            endpoint("GET", "/api/v1/screenings/{screeningId}", SCREENER, AUDITOR),
+            endpoint("GET", "/api/v1/screenings/batches/{batchId}", SCREENER, AUDITOR),
+            endpoint("PUT", "/api/v1/monitored-parties/{partyId}", SCREENER),
+            endpoint("GET", "/api/v1/monitored-parties/{partyId}", SCREENER),
+            endpoint("DELETE", "/api/v1/monitored-parties/{partyId}", SCREENER),
+            endpoint("GET", "/api/v1/monitored-parties", SCREENER),
+            endpoint("POST", "/api/v1/monitored-parties/bulk", SCREENER),
+            endpoint("GET", "/api/v1/alerts", SCREENER, AUDITOR),
+            endpoint("GET", "/api/v1/alerts/{alertId}", SCREENER, AUDITOR),
+            endpoint("POST", "/api/v1/alerts/{alertId}/disposition", SCREENER),
+            endpoint("GET", "/api/v1/watchlist/status", SCREENER, ANALYST, AUDITOR),
+            endpoint("GET", "/api/v1/watchlist/entries/{entryId}", SCREENER, ANALYST, AUDITOR),
+            endpoint("GET", "/api/v1/audit", AUDITOR));
+
+    /** The CSV forms of the same operations, which the OpenAPI document lists once per path and method. */
+    private static final List<Endpoint> CSV_ENDPOINTS = List.of(
+            endpoint("POST", "/api/v1/screenings/batch", SCREENER).consuming("text/csv", "name\nAcme\n"),
+            endpoint("POST", "/api/v1/monitored-parties/bulk", SCREENER).consuming("text/csv", "partyId,name\n"));
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void every_endpoint_refuses_bad_tokens_and_roles_it_does_not_admit() {
+        assertEquals(List.of(), AccessCheck.brokenRules(base, ENDPOINTS));
+        assertEquals(List.of(), AccessCheck.brokenRules(base, CSV_ENDPOINTS));
+    }
+
+    @Test
+    void every_api_operation_has_its_access_rule_listed_here() {
+        assertEquals(List.of(), AccessCheck.unlisted(base, ENDPOINTS));
+    }
+
+    @Test
+    void health_metrics_and_the_api_document_stay_open_even_to_a_bad_token() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+            given().when().get(path).then().statusCode(200);
+            given().header("Authorization", "Bearer stale.or.broken").when().get(path).then().statusCode(200);
+        }
+    }
+}
