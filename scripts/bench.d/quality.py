@@ -1,8 +1,12 @@
 """Screens every labelled query once at threshold 0 and reports quality per threshold; writes the results at the
-service's default threshold in score.py's format. Usage: quality.py SCREENING_URL dev-queries.jsonl OUT_DIR"""
-import json, sys, time, urllib.request
+service's default threshold in score.py's format.
+Usage: RADAR_TOKEN=… quality.py SCREENING_URL dev-queries.jsonl OUT_DIR   (a screener's token)"""
+import json, os, sys, time, urllib.request
+
+TOKEN = os.environ.get("RADAR_TOKEN") or sys.exit("set RADAR_TOKEN to a screener's token (scripts/bench does)")
 
 base, queries_path, out = sys.argv[1], sys.argv[2], sys.argv[3]
+headers = {"Content-Type": "application/json", "Authorization": "Bearer " + TOKEN}
 queries = [json.loads(line) for line in open(queries_path)]
 
 
@@ -11,7 +15,7 @@ def screen(query, threshold):
     if query.get("type"):
         body["type"] = query["type"]
     request = urllib.request.Request(base + "/api/v1/screenings", data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers=headers)
     start = time.perf_counter()
     with urllib.request.urlopen(request) as response:
         answer = json.load(response)
@@ -23,7 +27,7 @@ for q in queries:
     answers[q["qid"]] = screen(q, 0.0)
 # the service's default threshold, as it reports it on a query without one
 request = urllib.request.Request(base + "/api/v1/screenings", data=json.dumps({"name": "threshold probe"}).encode(),
-                                 headers={"Content-Type": "application/json"})
+                                 headers=headers)
 with urllib.request.urlopen(request) as response:
     default_threshold = json.load(response)["threshold"]
 

@@ -1,4 +1,5 @@
 -- wrk script: POST /api/v1/screenings with the names of the labelled dev queries, round robin
+-- (the Authorization header comes from scripts/bench: wrk -H "Authorization: Bearer …", kept by wrk.format)
 local names = {}
 for line in io.lines("names.txt") do
   names[#names + 1] = line

@@ -2,6 +2,7 @@ package io.sanctionsradar.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.infra.DevTokens;
 import io.sanctionsradar.infra.testing.TestInfrastructure;
 
 import java.io.File;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,9 @@ import java.util.UUID;
 /**
  * The three packaged services ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on the test
  * JVM's broker and database server, each with a fresh database; any of them can be killed and started again on
- * its own database and port. Logs go to {@code target/system/<service>.log}.
+ * its own database and port. Logs go to {@code target/system/<service>.log}. They verify bearer tokens with a
+ * development key pair in {@code target/system/keys}; every request carries a token with every role over every
+ * portfolio unless the caller passes its own (or none).
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -45,12 +49,15 @@ final class RunningSystem implements AutoCloseable {
     // one key for the run: a restarted notification-service must open the secrets it sealed before
     private static final String SECRET_KEY = java.util.Base64.getEncoder().encodeToString(
             java.security.SecureRandom.getSeed(32));
+    static final List<String> ALL_ROLES = List.of("analyst", "screener", "subscriptions-admin", "auditor");
+    static final DevTokens KEYS = DevTokens.in(Path.of("target", "system", "keys"));
 
     private final TestInfrastructure infra = TestInfrastructure.get();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> databases = new EnumMap<>(Service.class);
+    private final String everything = token(ALL_ROLES);
 
     static RunningSystem start() throws Exception {
         RunningSystem system = new RunningSystem();
@@ -103,8 +110,13 @@ final class RunningSystem implements AutoCloseable {
                     "-Dwebhooks.connect-timeout=1s", "-Dwebhooks.timeout=2s"));
         }
         command.addAll(List.of("-jar", jar(service)));
-        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // as a deployment configures it: the standard MicroProfile JWT variables, roles in the groups claim
+        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KEYS.publicKeyFile().toString());
+        builder.environment().put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        builder.environment().remove("SMALLRYE_JWT_PATH_GROUPS");
+        processes.put(service, builder.start());
     }
 
     private static String jar(Service service) {
@@ -145,23 +157,38 @@ final class RunningSystem implements AutoCloseable {
 
     // --- HTTP -----------------------------------------------------------------------------------------------
 
-    record Answer(int status, JsonNode body, String text) {
+    record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
+    }
+
+    /** "Bearer …", a token of these roles over every portfolio, valid for as long as any test runs. */
+    static String token(List<String> roles) {
+        return "Bearer " + KEYS.mint("system-test", roles, List.of("*"), Duration.ofHours(2));
     }
 
     Answer get(Service service, String path) throws Exception {
-        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path)).GET());
+        return get(service, path, everything);
+    }
+
+    /** With this Authorization header, or none if {@code authorization} is null. */
+    Answer get(Service service, String path, String authorization) throws Exception {
+        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path)).GET(), authorization);
     }
 
     Answer post(Service service, String path, String json) throws Exception {
+        return post(service, path, json, everything);
+    }
+
+    /** With this Authorization header, or none if {@code authorization} is null. */
+    Answer post(Service service, String path, String json, String authorization) throws Exception {
         return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
                 .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), authorization);
     }
 
     Answer put(Service service, String path, String json) throws Exception {
         return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
                 .header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), everything);
     }
 
     /** A multipart/form-data POST with text fields and one file part per given file. */
@@ -181,15 +208,18 @@ final class RunningSystem implements AutoCloseable {
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
                 .header("content-type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)), everything);
     }
 
-    private static Answer exchange(HttpRequest.Builder request) throws Exception {
+    private static Answer exchange(HttpRequest.Builder request, String authorization) throws Exception {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String text = response.body();
         JsonNode body = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
-        return new Answer(response.statusCode(), body, text);
+        return new Answer(response.statusCode(), body, text, response.headers());
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.sanctionsradar.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sanctionsradar.infra.DevTokens;
 import io.sanctionsradar.infra.testing.WebhookReceiver;
 import io.sanctionsradar.system.RunningSystem.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The paths users care about, through the three packaged services on a real broker and database: a designation,
  * a countermeasure and a list import become screenable and reach a subscribed webhook; a monitored party alerts
- * when a matching designation arrives and the alert clears when it is delisted.
+ * when a matching designation arrives and the alert clears when it is delisted; the packaged services refuse a
+ * request without a token they can verify, and one whose roles do not admit it.
  */
 class SystemIT {
 
@@ -150,6 +152,47 @@ class SystemIT {
         assertTrue(delisted.status() / 100 == 2, delisted.text());
         WebhookReceiver.Received cleared = awaitWebhook(alert.path("alertId").asText(), "screening.match.cleared");
         assertEquals("DELISTED", RunningSystem.JSON.readTree(cleared.body()).path("data").path("reason").asText());
+    }
+
+    @Test
+    void each_packaged_service_answers_401_without_a_verifiable_token_and_403_to_the_wrong_role() throws Exception {
+        String foreign = "Bearer " + DevTokens.in(Path.of("target", "system", "foreign-keys"))
+                .mint("intruder", RunningSystem.ALL_ROLES, List.of("*"), Duration.ofHours(1));
+        Map<RunningSystem.Service, String> reads = Map.of(DESIGNATION, "/api/v1/designations?size=1",
+                SCREENING, "/api/v1/watchlist/status", NOTIFICATION, "/api/v1/subscriptions");
+        for (Map.Entry<RunningSystem.Service, String> read : reads.entrySet()) {
+            for (String authorization : new String[] {null, foreign}) {
+                Answer refused = system.get(read.getKey(), read.getValue(), authorization);
+                assertEquals(401, refused.status(), read + " " + refused.text());
+                // "Bearer", or with a foreign token: Bearer error="invalid_token" (RFC 6750)
+                assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+                        read + " " + refused.headers().map());
+                assertProblem(refused);
+            }
+        }
+
+        // a valid token whose roles do not admit the request: a screener recording a designation, an auditor
+        // screening, a screener subscribing a webhook
+        String screener = RunningSystem.token(List.of("screener"));
+        String auditor = RunningSystem.token(List.of("auditor"));
+        Answer designation = system.post(DESIGNATION, "/api/v1/designations",
+                demo("designations/02-ofac-chen-mingguo.json"), screener);
+        Answer screening = system.post(SCREENING, "/api/v1/screenings", "{\"name\": \"XPCC\"}", auditor);
+        Answer subscription = system.post(NOTIFICATION, "/api/v1/subscriptions",
+                "{\"url\": \"%s\", \"eventTypes\": [\"sanctions.entity.listed\"]}".formatted(receiver.url()),
+                screener);
+        for (Answer forbidden : List.of(designation, screening, subscription)) {
+            assertEquals(403, forbidden.status(), forbidden.text());
+            assertProblem(forbidden);
+        }
+        // and the role that reads is admitted where it reads
+        assertEquals(200, system.get(SCREENING, "/api/v1/watchlist/status", auditor).status());
+    }
+
+    private static void assertProblem(Answer answer) {
+        assertTrue(answer.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"),
+                answer.headers().map().toString());
+        assertEquals(answer.status(), answer.body().path("status").asInt(), answer.text());
     }
 
     private static String demo(String file) throws Exception {
