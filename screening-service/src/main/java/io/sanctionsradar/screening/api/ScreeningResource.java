@@ -47,6 +47,9 @@ public class ScreeningResource {
     @Inject
     ReceiptStore receipts;
 
+    @Inject
+    Portfolios portfolios;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, with the "
@@ -95,9 +98,10 @@ public class ScreeningResource {
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/{screeningId}")
-    @Operation(summary = "The receipt of an earlier screening, exactly as it was answered")
+    @Operation(summary = "The receipt of an earlier screening, exactly as it was answered",
+            description = "A monitored party's screening is seen only with a token covering its portfolio.")
     public JsonNode receipt(@PathParam("screeningId") String screeningId) {
-        return receipts.find(uuid(screeningId))
+        return receipts.find(uuid(screeningId), portfolios::covers)
                 .orElseThrow(() -> new NotFoundException("No screening " + screeningId));
     }
 
@@ -111,7 +115,7 @@ public class ScreeningResource {
     public BatchPage batchReceipt(@PathParam("batchId") String batchId,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("size") @DefaultValue("100") int size) {
-        ReceiptStore.BatchReceipt batch = receipts.findBatch(uuid(batchId))
+        ReceiptStore.BatchReceipt batch = receipts.findBatch(uuid(batchId), portfolios::covers)
                 .orElseThrow(() -> new NotFoundException("No screening batch " + batchId));
         int pageSize = Math.max(1, Math.min(size, 1000));
         return new BatchPage(batch, Math.max(0, offset), pageSize,

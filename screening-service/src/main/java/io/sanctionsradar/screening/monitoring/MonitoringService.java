@@ -101,7 +101,7 @@ public class MonitoringService {
                             .map(Upserted::party).toList();
                     screened = monitor.partiesStored(portfolio, part, batchId);
                     matched += screened.matched();
-                    screening.keepReceipts(screened.results(), from);
+                    screening.keepReceipts(screened.results(), from, portfolio);
                     for (int i = 0; i < part.size(); i++) {
                         ScreeningResult result = keep.apply(screened.results().get(i));
                         if (result != null) {
@@ -110,7 +110,7 @@ public class MonitoringService {
                     }
                 }
                 screening.keepBatchReceipt(batchId, screened.screenedAt(), screened.watchlistVersion(), upserted.size(),
-                        matched, "json");
+                        matched, "json", portfolio);
                 audited(portfolio, upserted, batchId, bulk);
                 return new Stored(upserted, batchId, screened.watchlistVersion(), kept);
             });

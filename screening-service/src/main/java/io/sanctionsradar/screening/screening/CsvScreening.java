@@ -113,7 +113,7 @@ public class CsvScreening {
             failure = e.getMessage(); // what was answered so far stands
         }
         screening.keepBatchReceipt(batchId, started, versions.isEmpty() ? "" : String.join(",", versions), (int) count,
-                (int) matched, "csv");
+                (int) matched, "csv", null);
         out.write(writer.writeValueAsBytes(new SummaryLine(new Summary(batchId, started, MatchingEngine.ALGORITHM,
                 count, matched, rejected, versions, failure == null, failure))));
         out.write('\n');

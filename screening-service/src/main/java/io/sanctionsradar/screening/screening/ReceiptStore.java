@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Stores every screening's receipt (and each batch's summary) so an examiner can see what was answered, and why. */
 @ApplicationScoped
@@ -28,21 +29,32 @@ public class ReceiptStore {
     @Inject
     ObjectMapper json;
 
-    /** A batch's summary receipt; its results are receipts of their own, in order. */
+    /**
+     * A batch's summary receipt; its results are receipts of their own, in order. {@code portfolio} is that of the
+     * monitored parties it screened, null for a batch asked directly.
+     */
     public record BatchReceipt(UUID batchId, Instant screenedAt, String watchlistVersion, String algorithm,
-                               int queryCount, int matchedCount, String source) {
+                               int queryCount, int matchedCount, String source, String portfolio) {
     }
 
-    /** Saves the receipts in one statement batch; {@code firstIndex} numbers them within their batch. */
+    /** Saves receipts of direct screenings: no portfolio. */
     public void save(List<ScreeningResult> results, int firstIndex) {
+        save(results, firstIndex, null);
+    }
+
+    /**
+     * Saves the receipts in one statement batch; {@code firstIndex} numbers them within their batch, and
+     * {@code portfolio} is that of the monitored parties screened (null for a direct screening).
+     */
+    public void save(List<ScreeningResult> results, int firstIndex, String portfolio) {
         if (results.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO screening_receipt (screening_id, batch_id, batch_index, screened_at, watchlist_version,
-                         algorithm, request, result, match_count)
-                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")) {
+                         algorithm, request, result, match_count, portfolio)
+                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")) {
             int index = firstIndex;
             for (ScreeningResult result : results) {
                 insert.setObject(1, result.screeningId());
@@ -58,6 +70,7 @@ public class ReceiptStore {
                 insert.setString(7, write(result.query()));
                 insert.setString(8, write(result));
                 insert.setInt(9, result.matches().size());
+                insert.setString(10, portfolio);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -70,7 +83,7 @@ public class ReceiptStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO screening_batch (batch_id, screened_at, watchlist_version, algorithm, query_count,
-                         match_count, source) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                         match_count, source, portfolio) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, batch.batchId());
             insert.setTimestamp(2, Timestamp.from(batch.screenedAt()));
             insert.setString(3, batch.watchlistVersion());
@@ -78,38 +91,43 @@ public class ReceiptStore {
             insert.setInt(5, batch.queryCount());
             insert.setInt(6, batch.matchedCount());
             insert.setString(7, batch.source());
+            insert.setString(8, batch.portfolio());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the batch receipt", e);
         }
     }
 
-    /** The receipt exactly as it was answered. */
-    public Optional<JsonNode> find(UUID screeningId) {
+    /** The receipt exactly as it was answered; none if it is of a portfolio that {@code visible} refuses. */
+    public Optional<JsonNode> find(UUID screeningId, Predicate<String> visible) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT result FROM screening_receipt WHERE screening_id = ?")) {
+                     "SELECT result, portfolio FROM screening_receipt WHERE screening_id = ?")) {
             query.setObject(1, screeningId);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(read(rows.getString(1))) : Optional.empty();
+                return rows.next() && (rows.getString(2) == null || visible.test(rows.getString(2)))
+                        ? Optional.of(read(rows.getString(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the screening receipt", e);
         }
     }
 
-    public Optional<BatchReceipt> findBatch(UUID batchId) {
+    /** A batch's receipt; none if it is of a portfolio that {@code visible} refuses. */
+    public Optional<BatchReceipt> findBatch(UUID batchId, Predicate<String> visible) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT batch_id, screened_at, watchlist_version, algorithm, query_count, match_count, source
+                     SELECT batch_id, screened_at, watchlist_version, algorithm, query_count, match_count, source,
+                         portfolio
                      FROM screening_batch WHERE batch_id = ?""")) {
             query.setObject(1, batchId);
             try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
+                if (!rows.next() || rows.getString(8) != null && !visible.test(rows.getString(8))) {
                     return Optional.empty();
                 }
                 return Optional.of(new BatchReceipt(rows.getObject(1, UUID.class), rows.getTimestamp(2).toInstant(),
-                        rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6), rows.getString(7)));
+                        rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6), rows.getString(7),
+                        rows.getString(8)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the batch receipt", e);

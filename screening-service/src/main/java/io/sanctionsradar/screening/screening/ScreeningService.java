@@ -117,9 +117,9 @@ public class ScreeningService {
         }
         BatchResult batch = evaluateBatch(queries, UUID.randomUUID());
         QuarkusTransaction.requiringNew().run(() -> {
-            keepReceipts(batch.results(), 0);
+            keepReceipts(batch.results(), 0, null);
             keepBatchReceipt(batch.batchId(), batch.screenedAt(), batch.watchlistVersion(), batch.count(),
-                    batch.matched(), "json");
+                    batch.matched(), "json", null);
         });
         return batch;
     }
@@ -137,18 +137,22 @@ public class ScreeningService {
         });
     }
 
-    /** Stores the receipts of a batch's answers, the first of them at firstIndex, in the caller's transaction. */
-    public void keepReceipts(List<ScreeningResult> results, int firstIndex) {
+    /**
+     * Stores the receipts of a batch's answers, the first of them at firstIndex, in the caller's transaction;
+     * {@code portfolio} is that of the monitored parties screened, null for a direct screening.
+     */
+    public void keepReceipts(List<ScreeningResult> results, int firstIndex, String portfolio) {
         for (int from = 0; from < results.size(); from += RECEIPT_CHUNK) {
-            receipts.save(results.subList(from, Math.min(from + RECEIPT_CHUNK, results.size())), firstIndex + from);
+            receipts.save(results.subList(from, Math.min(from + RECEIPT_CHUNK, results.size())), firstIndex + from,
+                    portfolio);
         }
     }
 
     /** Stores a batch's own receipt (its totals; source json or csv), in the caller's transaction if any. */
     public void keepBatchReceipt(UUID batchId, Instant screenedAt, String watchlistVersion, int count, int matched,
-                                 String source) {
+                                 String source, String portfolio) {
         receipts.saveBatch(new BatchReceipt(batchId, screenedAt, watchlistVersion, MatchingEngine.ALGORITHM, count,
-                matched, source));
+                matched, source, portfolio));
     }
 
     /** Screens already-checked queries of a larger batch (CSV) against one state; their receipts are stored. */

@@ -166,8 +166,11 @@ class AlertMonitoringTest {
         String alice = screener("alice", mine);
         String bob = screener("bob", theirs);
 
-        given().header("Authorization", alice).contentType(ContentType.JSON).queryParam("portfolio", mine)
-                .body(Map.of("name", listedName)).put("/api/v1/monitored-parties/c-1").then().statusCode(201);
+        JsonPath stored = given().header("Authorization", alice).contentType(ContentType.JSON)
+                .queryParam("portfolio", mine).body(Map.of("name", listedName))
+                .put("/api/v1/monitored-parties/c-1").then().statusCode(201).extract().jsonPath();
+        String screeningId = stored.getString("screening.screeningId");
+        String batchId = stored.getString("screening.batchId");
         String alertId = alerts(mine, "OPEN").getString("items[0].alertId");
 
         // another portfolio's screener: refused by name, and its alert does not exist for them
@@ -180,6 +183,13 @@ class AlertMonitoringTest {
         given().header("Authorization", bob).queryParam("portfolio", mine)
                 .delete("/api/v1/monitored-parties/c-1").then().statusCode(403);
         given().header("Authorization", bob).get("/api/v1/alerts/" + alertId).then().statusCode(404);
+        // the receipts of the party's screening name it too
+        given().header("Authorization", bob).get("/api/v1/screenings/" + screeningId).then().statusCode(404);
+        given().header("Authorization", bob).get("/api/v1/screenings/batches/" + batchId).then().statusCode(404);
+        given().header("Authorization", alice).get("/api/v1/screenings/" + screeningId).then().statusCode(200)
+                .body("query.name", equalTo(listedName));
+        given().header("Authorization", alice).get("/api/v1/screenings/batches/" + batchId).then().statusCode(200)
+                .body("batch.portfolio", equalTo(mine));
         given().header("Authorization", bob).contentType(ContentType.JSON)
                 .body(Map.of("decision", "FALSE_POSITIVE", "comment", "not mine to decide"))
                 .post("/api/v1/alerts/" + alertId + "/disposition").then().statusCode(404);
