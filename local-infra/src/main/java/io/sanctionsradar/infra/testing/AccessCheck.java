@@ -50,9 +50,29 @@ public final class AccessCheck {
         this.base = base;
     }
 
-    /** The operations of the service's OpenAPI document under /api/ that {@code endpoints} leaves out. */
-    public static List<String> unlisted(URI base, List<Endpoint> endpoints) {
+    /**
+     * Every access rule the service breaks, empty when all hold: the rules of each endpoint, an /api/ operation of
+     * its OpenAPI document missing from {@code endpoints} (every one must have its rule written down), and health,
+     * metrics or the API document not answering 200 to anyone, even a caller with a broken token.
+     */
+    public static List<String> brokenRules(URI base, List<Endpoint> endpoints) {
         AccessCheck check = new AccessCheck(base);
+        endpoints.forEach(check::check);
+        unlisted(check, endpoints).forEach(operation -> check.broken.add(operation + " has no access rule listed"));
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+            Endpoint open = new Endpoint("GET", path, Set.of(), null, null);
+            for (String authorization : java.util.Arrays.asList(null, "Bearer stale.or.broken")) {
+                int status = check.send(open, authorization).statusCode();
+                if (status != 200) {
+                    check.broken.add("GET " + path + (authorization == null ? "" : " with a broken token") + ": "
+                            + status + " instead of 200");
+                }
+            }
+        }
+        return check.broken;
+    }
+
+    private static List<String> unlisted(AccessCheck check, List<Endpoint> endpoints) {
         HttpResponse<String> document = check.send(new Endpoint("GET", "/q/openapi?format=json", Set.of(), null,
                 null), null);
         Map<String, Map<String, Object>> paths = io.restassured.path.json.JsonPath.from(document.body())
@@ -67,13 +87,6 @@ public final class AccessCheck {
             }
         }));
         return missing;
-    }
-
-    /** The rules each endpoint breaks, empty when all hold. */
-    public static List<String> brokenRules(URI base, List<Endpoint> endpoints) {
-        AccessCheck check = new AccessCheck(base);
-        endpoints.forEach(check::check);
-        return check.broken;
     }
 
     private void check(Endpoint endpoint) {

@@ -3,8 +3,10 @@ package io.sanctionsradar.screening.watchlist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sanctionsradar.infra.DevTokens;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.infra.testing.TestInfrastructure;
+import io.sanctionsradar.infra.testing.TestTokens;
 import io.sanctionsradar.screening.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,7 @@ class WatchlistReplicasIT {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + instance.port + "/api/v1/watchlist/status"))
+                    .header("Authorization", TestTokens.bearer("replicas-it", List.of("auditor"), List.of()))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (IOException e) {
@@ -151,6 +154,8 @@ class WatchlistReplicasIT {
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + infra.postgresUser(),
                 "-Dquarkus.datasource.password=" + infra.postgresPassword(),
+                "-Dmp.jwt.verify.publickey.location=" + TestTokens.keys().publicKeyFile(),
+                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-jar", new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instance instance = new Instance(process, port, jdbcUrl);
