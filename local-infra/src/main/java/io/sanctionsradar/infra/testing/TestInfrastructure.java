@@ -111,7 +111,30 @@ public final class TestInfrastructure {
                 externalDbHost != null ? envOr("DB_PASSWORD", "") : launched.getProperty(InfraState.POSTGRES_PASSWORD));
     }
 
-    private static Properties launch(boolean kafka, boolean postgres) {
+    /**
+     * The infrastructure this JVM launched, found again through system properties: a second Quarkus test profile
+     * loads this class anew in another class loader, and must not launch (and wipe) a second one.
+     */
+    private static final String LAUNCHED = "sanctions-radar.test-infra.";
+
+    private static synchronized Properties launch(boolean kafka, boolean postgres) {
+        Properties launched = new Properties();
+        for (String key : List.of(InfraState.KAFKA_BOOTSTRAP_SERVERS, InfraState.POSTGRES_HOST,
+                InfraState.POSTGRES_PORT, InfraState.POSTGRES_USER, InfraState.POSTGRES_PASSWORD)) {
+            String value = System.getProperty(LAUNCHED + key);
+            if (value != null) {
+                launched.setProperty(key, value);
+            }
+        }
+        if (!launched.isEmpty()) {
+            return launched;
+        }
+        launched = launchProcess(kafka, postgres);
+        launched.forEach((key, value) -> System.setProperty(LAUNCHED + key, (String) value));
+        return launched;
+    }
+
+    private static Properties launchProcess(boolean kafka, boolean postgres) {
         Path home = localInfraHome();
         Path stateDir = home.resolve("test-infra-" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>(List.of(
