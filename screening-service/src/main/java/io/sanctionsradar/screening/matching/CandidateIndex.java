@@ -115,6 +115,11 @@ final class CandidateIndex {
      * tens of thousands of names in a large index then loads one array each, not a record and then its array.
      */
     private int[][] boundData = new int[1024][];
+    /**
+     * One bit per name id: the name has some token twice ("Mohamed Ali Mohamed"); its postings hold it once, so
+     * a bound summed over the postings read would count that token once where the alignment may use it twice.
+     */
+    private long[] repeatsToken = new long[16];
     private int nameHighWater;
     private final IntList freeNameIds = new IntList();
     private int liveNames;
@@ -179,6 +184,9 @@ final class CandidateIndex {
             NameRecord name = new NameRecord(id, record, p.name(), t, tokenIds, compoundIds, tripleIds);
             names[id] = name;
             boundData[id] = name.boundData();
+            if (distinctOf(tokenIds).length < tokenIds.length) {
+                repeatsToken[id >>> 6] |= 1L << id;
+            }
             liveNames++;
             nameIds[k] = id;
             for (int tid : distinctOf(tokenIds)) {
@@ -227,6 +235,7 @@ final class CandidateIndex {
             }
             names[id] = null;
             boundData[id] = null;
+            repeatsToken[id >>> 6] &= ~(1L << id);
             freeNameIds.add(id);
             liveNames--;
         }
@@ -250,6 +259,7 @@ final class CandidateIndex {
         byDeletion.clear();
         names = new NameRecord[1024];
         boundData = new int[1024][];
+        repeatsToken = new long[16];
         nameHighWater = 0;
         freeNameIds.clear();
         liveNames = 0;
@@ -264,6 +274,7 @@ final class CandidateIndex {
         if (nameHighWater == names.length) {
             names = Arrays.copyOf(names, names.length * 2);
             boundData = Arrays.copyOf(boundData, names.length);
+            repeatsToken = Arrays.copyOf(repeatsToken, names.length >> 6);
         }
         return nameHighWater++;
     }
@@ -364,6 +375,11 @@ final class CandidateIndex {
 
     int[] boundData(int id) {
         return boundData[id];
+    }
+
+    /** True when some token occurs twice in this name. */
+    boolean repeatsToken(int id) {
+        return (repeatsToken[id >>> 6] & 1L << id) != 0;
     }
 
     TokenFeatures features(int vocabularyId) {
