@@ -92,7 +92,20 @@ public final class MatchingEngine {
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, plan -> {
             Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
-            return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter);
+            QueryPlan.SimSource sims = indexedSims(plan);
+            return explained(plan, sims, rank(plan, c.ids, c.bounds, c.count, sims, threshold, limit, entryFilter));
+        });
+    }
+
+    /**
+     * The ids of the entries {@link #screen} matches, in its order, without their explanations: for a caller that
+     * only needs to know which entries match (the monitoring reverse pass, where a common name matches thousands).
+     */
+    public List<String> screenIds(Query query, double threshold, int limit, Predicate<String> entryFilter) {
+        return withPlan(query, limit, plan -> {
+            Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
+            return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter).stream()
+                    .map(b -> b.name.entry.entry.entryId()).toList();
         });
     }
 
@@ -119,7 +132,8 @@ public final class MatchingEngine {
                     }
                 }
             }
-            return rank(plan, ids.toArray(), null, ids.size(), indexedSims(plan), threshold, limit, entryFilter);
+            QueryPlan.SimSource sims = indexedSims(plan);
+            return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
         });
     }
 
@@ -134,7 +148,8 @@ public final class MatchingEngine {
                     ids[count++] = id;
                 }
             }
-            return rank(plan, ids, null, count, directSims(plan), threshold, limit, entryFilter);
+            QueryPlan.SimSource sims = directSims(plan);
+            return explained(plan, sims, rank(plan, ids, null, count, sims, threshold, limit, entryFilter));
         });
     }
 
@@ -149,7 +164,7 @@ public final class MatchingEngine {
      * Runs a query pipeline on the query's plan, releasing the plan afterwards; no matches without a positive
      * limit or without any name token in the query.
      */
-    private List<Match> withPlan(Query query, int limit, Function<QueryPlan, List<Match>> pipeline) {
+    private <T> List<T> withPlan(Query query, int limit, Function<QueryPlan, List<T>> pipeline) {
         if (limit <= 0) {
             return List.of();
         }
@@ -710,10 +725,11 @@ public final class MatchingEngine {
 
     /**
      * Scores candidates in order of descending bound (when bounds are given) and stops once the next bound
-     * cannot reach the threshold or beat the limit-th best entry found so far; exhaustive otherwise.
+     * cannot reach the threshold or beat the limit-th best entry found so far; exhaustive otherwise. Answers the
+     * best name of each entry reaching the threshold, best first, at most limit of them.
      */
-    private List<Match> rank(QueryPlan plan, int[] ids, float[] bounds, int count, QueryPlan.SimSource sims,
-                             double threshold, int limit, Predicate<String> entryFilter) {
+    private List<Best> rank(QueryPlan plan, int[] ids, float[] bounds, int count, QueryPlan.SimSource sims,
+                            double threshold, int limit, Predicate<String> entryFilter) {
         Map<EntryRecord, Best> best = new IdentityHashMap<>();
         Map<EntryRecord, Boolean> allowed = entryFilter == null ? null : new IdentityHashMap<>();
         double[] finals = new double[Math.min(count, 64)];
@@ -774,9 +790,13 @@ public final class MatchingEngine {
         scored.sort(Comparator.comparingDouble((Best x) -> x.score).reversed()
                 .thenComparing(Comparator.comparingDouble((Best x) -> x.nameScore).reversed())
                 .thenComparing(x -> x.name.entry.entry.entryId()));
-        List<Match> out = new ArrayList<>(Math.min(limit, scored.size()));
-        for (int i = 0; i < scored.size() && i < limit; i++) {
-            Best x = scored.get(i);
+        return scored.subList(0, Math.min(limit, scored.size()));
+    }
+
+    /** The ranked entries as matches, each explained. */
+    private List<Match> explained(QueryPlan plan, QueryPlan.SimSource sims, List<Best> ranked) {
+        List<Match> out = new ArrayList<>(ranked.size());
+        for (Best x : ranked) {
             NameScorer.Alignment a = NameScorer.align(plan, x.name, sims, index.stats);
             out.add(new Match(x.name.entry.entry.entryId(), x.name.name.name(), x.score,
                     explain(plan, new Scored(a, x.adjustments, x.score))));

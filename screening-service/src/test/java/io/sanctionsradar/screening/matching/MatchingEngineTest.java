@@ -406,6 +406,9 @@ class MatchingEngineTest {
             List<Match> exhaustive = large.screenExhaustively(Query.of(name), 0.55, 20_000, null);
             assertEquals(exhaustive.stream().map(m -> m.entryId() + " " + m.score()).toList(),
                     searched.stream().map(m -> m.entryId() + " " + m.score()).toList(), name);
+            // the same entries in the same order without explanations
+            assertEquals(searched.stream().map(Match::entryId).toList(),
+                    large.screenIds(Query.of(name), 0.55, 20_000, null), name);
             matched += searched.size();
         }
         assertTrue(matched > 5_000, "the queries match many names: " + matched);
