@@ -120,6 +120,8 @@ final class CandidateIndex {
      * a bound summed over the postings read would count that token once where the alignment may use it twice.
      */
     private long[] repeatsToken = new long[16];
+    /** Per name id: its legal-form tokens (up to MAX_TOKENS), which any query legal form may half match. */
+    private byte[] legalForms = new byte[1024];
     private int nameHighWater;
     private final IntList freeNameIds = new IntList();
     private int liveNames;
@@ -187,6 +189,11 @@ final class CandidateIndex {
             if (distinctOf(tokenIds).length < tokenIds.length) {
                 repeatsToken[id >>> 6] |= 1L << id;
             }
+            int forms = 0;
+            for (int j = 0; j < Math.min(t.size(), NameScorer.MAX_TOKENS); j++) {
+                forms += t.classes()[j] == NameTokens.LEGAL_FORM ? 1 : 0;
+            }
+            legalForms[id] = (byte) forms;
             liveNames++;
             nameIds[k] = id;
             for (int tid : distinctOf(tokenIds)) {
@@ -236,6 +243,7 @@ final class CandidateIndex {
             names[id] = null;
             boundData[id] = null;
             repeatsToken[id >>> 6] &= ~(1L << id);
+            legalForms[id] = 0;
             freeNameIds.add(id);
             liveNames--;
         }
@@ -260,6 +268,7 @@ final class CandidateIndex {
         names = new NameRecord[1024];
         boundData = new int[1024][];
         repeatsToken = new long[16];
+        legalForms = new byte[1024];
         nameHighWater = 0;
         freeNameIds.clear();
         liveNames = 0;
@@ -275,6 +284,7 @@ final class CandidateIndex {
             names = Arrays.copyOf(names, names.length * 2);
             boundData = Arrays.copyOf(boundData, names.length);
             repeatsToken = Arrays.copyOf(repeatsToken, names.length >> 6);
+            legalForms = Arrays.copyOf(legalForms, names.length);
         }
         return nameHighWater++;
     }
@@ -375,6 +385,11 @@ final class CandidateIndex {
 
     int[] boundData(int id) {
         return boundData[id];
+    }
+
+    /** Legal-form tokens of this name. */
+    int legalForms(int id) {
+        return legalForms[id];
     }
 
     /** True when some token occurs twice in this name. */

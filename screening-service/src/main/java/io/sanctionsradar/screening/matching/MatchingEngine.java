@@ -307,8 +307,8 @@ public final class MatchingEngine {
             }
         }
         long unread = pendingMask(pendingUnits) | slack;
-        // credits bound a name's entry side only if nothing in the query matches outside the postings
-        boolean byCredit = !plan.hasLegalForm && !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
+        // credits bound a name's entry side only if nothing in the query matches outside the postings but legal forms
+        boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
         if (byCredit) {
             // the units left unread may still match tokens of the names touched: credit those, touching no new name
             for (int k = read; k < live; k++) {
@@ -390,7 +390,7 @@ public final class MatchingEngine {
                     continue;
                 }
                 if (byCredit && (mask & SPLIT) == 0 && !index.repeatsToken(id)
-                        && creditBound(plan, reachWeight, credit, entryTotal) + CREDIT_SLACK < floor) {
+                        && creditBound(plan, reachWeight, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
                     continue; // no need to load the name's tokens: its bound below could not reach the floor either
                 }
                 double bound = upperBound(plan, index.boundData(id), reachWeight, entryTotal, entrySim);
@@ -459,6 +459,15 @@ public final class MatchingEngine {
     }
 
     /**
+     * What a query legal form may explain of a name's legal forms outside the postings: any two legal forms half
+     * match (see {@link #upperBound}), at their class weight.
+     */
+    private double legalFormCredit(QueryPlan plan, int id) {
+        return plan.hasLegalForm
+                ? index.legalForms(id) * TokenStatistics.LEGAL_FORM_WEIGHT * NameScorer.LEGAL_FORM_MISMATCH_SIM : 0;
+    }
+
+    /**
      * Slack for the float sums of credits: a credit bound is only compared with the floor to skip the exact bound,
      * so it may be looser than needed, never tighter.
      */
@@ -469,10 +478,10 @@ public final class MatchingEngine {
      * entry token times its weight, is at most the name's credit, the sum over the similar strings whose postings
      * held the name of their weight (at least a class weight) times their best similarity. That holds when the
      * postings of every unit were read for the names touched (credits of the unread units included), the query
-     * has no legal form or initial, the name repeats no token (postings hold it once), and no joined form of it is
-     * similar to a joined query unit (see {@link #uncreditJoinedForms}).
+     * has no initial, the name repeats no token (postings hold it once), and no joined form of it is similar to a
+     * joined query unit (see {@link #uncreditJoinedForms}); a query legal form adds {@link #legalFormCredit}.
      */
-    private static double creditBound(QueryPlan plan, double queryReach, float credit, double eTotal) {
+    private static double creditBound(QueryPlan plan, double queryReach, double credit, double eTotal) {
         double qTotal = plan.totalWeight;
         double share = NameScorer.share(qTotal, eTotal);
         double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;

@@ -374,11 +374,12 @@ class MatchingEngineTest {
     @Test
     void boundsFromCreditsGiveTheExhaustiveAnswer() {
         // names that test what a bound from the postings read must count: repeated tokens, joined forms, common
-        // words read last or not at all, rare and common spellings of one word; every match against exhaustive scoring
+        // words read last or not at all, rare and common spellings of one word, legal forms; every match against
+        // exhaustive scoring
         java.util.Random random = new java.util.Random(5);
         List<String> words = List.of("Mohammed", "Muhammad", "Mohamed", "Mohamad", "Ali", "Hassan", "Hasan", "Abd",
                 "Al", "Rahman", "Abdul", "Abdalrahman", "Abdulrahman", "Bin", "Laden", "Omari", "Omar", "Zarkaoui",
-                "Droukdel", "Abdelmalek", "Abdel", "Malek", "Musab", "Mossab", "Abou", "Abu");
+                "Droukdel", "Abdelmalek", "Abdel", "Malek", "Musab", "Mossab", "Abou", "Abu", "Ltd", "LLC", "GmbH", "Trading");
         List<WatchlistEntry> entries = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             int length = 1 + random.nextInt(4);
@@ -395,7 +396,8 @@ class MatchingEngineTest {
         large.replaceAll(entries);
         List<String> queries = new ArrayList<>(List.of("Mohamed Hassan", "Mohamed Mohamed", "Ali Ali Hassan",
                 "Abd Al Rahman", "Abdalrahman Omar", "Abdul Rahman Bin Laden", "Droukdel Abdelmalek",
-                "Abdel Malek Droukdel", "Abou Mossab Abdel", "Omari", "Bin Laden", "Mohammed Ali Hassan Omar"));
+                "Abdel Malek Droukdel", "Abou Mossab Abdel", "Omari", "Bin Laden", "Mohammed Ali Hassan Omar",
+                "Omari Trading Ltd", "Hassan LLC", "Abdul Rahman GmbH", "Mohamed Ltd"));
         for (int q = 0; q < 30; q++) {
             WatchlistEntry listed = entries.get(random.nextInt(entries.size()));
             queries.add(listed.names().get(0).name());
