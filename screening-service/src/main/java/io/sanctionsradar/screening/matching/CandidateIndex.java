@@ -115,6 +115,13 @@ final class CandidateIndex {
      * tens of thousands of names in a large index then loads one array each, not a record and then its array.
      */
     private int[][] boundData = new int[1024][];
+    /**
+     * One bit per name id: the name has some token twice ("Mohamed Ali Mohamed"); its postings hold it once, so
+     * a bound summed over the postings read would count that token once where the alignment may use it twice.
+     */
+    private long[] repeatsToken = new long[16];
+    /** Per name id: its legal-form tokens (up to MAX_TOKENS), which any query legal form may half match. */
+    private byte[] legalForms = new byte[1024];
     private int nameHighWater;
     private final IntList freeNameIds = new IntList();
     private int liveNames;
@@ -179,6 +186,14 @@ final class CandidateIndex {
             NameRecord name = new NameRecord(id, record, p.name(), t, tokenIds, compoundIds, tripleIds);
             names[id] = name;
             boundData[id] = name.boundData();
+            if (distinctOf(tokenIds).length < tokenIds.length) {
+                repeatsToken[id >>> 6] |= 1L << id;
+            }
+            int forms = 0;
+            for (int j = 0; j < Math.min(t.size(), NameScorer.MAX_TOKENS); j++) {
+                forms += t.classes()[j] == NameTokens.LEGAL_FORM ? 1 : 0;
+            }
+            legalForms[id] = (byte) forms;
             liveNames++;
             nameIds[k] = id;
             for (int tid : distinctOf(tokenIds)) {
@@ -227,6 +242,8 @@ final class CandidateIndex {
             }
             names[id] = null;
             boundData[id] = null;
+            repeatsToken[id >>> 6] &= ~(1L << id);
+            legalForms[id] = 0;
             freeNameIds.add(id);
             liveNames--;
         }
@@ -250,6 +267,8 @@ final class CandidateIndex {
         byDeletion.clear();
         names = new NameRecord[1024];
         boundData = new int[1024][];
+        repeatsToken = new long[16];
+        legalForms = new byte[1024];
         nameHighWater = 0;
         freeNameIds.clear();
         liveNames = 0;
@@ -264,6 +283,8 @@ final class CandidateIndex {
         if (nameHighWater == names.length) {
             names = Arrays.copyOf(names, names.length * 2);
             boundData = Arrays.copyOf(boundData, names.length);
+            repeatsToken = Arrays.copyOf(repeatsToken, names.length >> 6);
+            legalForms = Arrays.copyOf(legalForms, names.length);
         }
         return nameHighWater++;
     }
@@ -364,6 +385,16 @@ final class CandidateIndex {
 
     int[] boundData(int id) {
         return boundData[id];
+    }
+
+    /** Legal-form tokens of this name. */
+    int legalForms(int id) {
+        return legalForms[id];
+    }
+
+    /** True when some token occurs twice in this name. */
+    boolean repeatsToken(int id) {
+        return (repeatsToken[id >>> 6] & 1L << id) != 0;
     }
 
     TokenFeatures features(int vocabularyId) {

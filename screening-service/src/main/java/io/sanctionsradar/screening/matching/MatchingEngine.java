@@ -92,7 +92,20 @@ public final class MatchingEngine {
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, plan -> {
             Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
-            return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter);
+            QueryPlan.SimSource sims = indexedSims(plan);
+            return explained(plan, sims, rank(plan, c.ids, c.bounds, c.count, sims, threshold, limit, entryFilter));
+        });
+    }
+
+    /**
+     * The ids of the entries {@link #screen} matches, in its order, without their explanations: for a caller that
+     * only needs to know which entries match (the monitoring reverse pass, where a common name matches thousands).
+     */
+    public List<String> screenIds(Query query, double threshold, int limit, Predicate<String> entryFilter) {
+        return withPlan(query, limit, plan -> {
+            Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
+            return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter).stream()
+                    .map(b -> b.name.entry.entry.entryId()).toList();
         });
     }
 
@@ -119,7 +132,8 @@ public final class MatchingEngine {
                     }
                 }
             }
-            return rank(plan, ids.toArray(), null, ids.size(), indexedSims(plan), threshold, limit, entryFilter);
+            QueryPlan.SimSource sims = indexedSims(plan);
+            return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
         });
     }
 
@@ -134,7 +148,8 @@ public final class MatchingEngine {
                     ids[count++] = id;
                 }
             }
-            return rank(plan, ids, null, count, directSims(plan), threshold, limit, entryFilter);
+            QueryPlan.SimSource sims = directSims(plan);
+            return explained(plan, sims, rank(plan, ids, null, count, sims, threshold, limit, entryFilter));
         });
     }
 
@@ -149,7 +164,7 @@ public final class MatchingEngine {
      * Runs a query pipeline on the query's plan, releasing the plan afterwards; no matches without a positive
      * limit or without any name token in the query.
      */
-    private List<Match> withPlan(Query query, int limit, Function<QueryPlan, List<Match>> pipeline) {
+    private <T> List<T> withPlan(Query query, int limit, Function<QueryPlan, List<T>> pipeline) {
         if (limit <= 0) {
             return List.of();
         }
@@ -190,11 +205,14 @@ public final class MatchingEngine {
         /** the names touched, one bit per name id: read back in id order, memory order of the per-name arrays */
         long[] touched = new long[0];
         int touchedCount;
+        /** per name: entry weight the postings read could explain at most (see {@link #creditBound}) */
+        float[] credit = new float[0];
 
         void ensure(int capacity) {
             if (covered.length < capacity) {
                 covered = new long[capacity + 1024];
                 touched = new long[(covered.length >> 6) + 1];
+                credit = new float[covered.length];
             }
         }
     }
@@ -263,16 +281,18 @@ public final class MatchingEngine {
                 for (int slot = 0; slot < sims.capacity(); slot++) {
                     int vid = sims.keyAt(slot);
                     if (vid >= 0) {
-                        accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, type, s);
+                        accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, 0f, type, s);
                     }
                 }
             }
         }
-        for (int k = 0; k < live; k++) {
+        boolean[] credited = new boolean[plan.similarStrings()]; // each similar string credited to a name once
+        int read = 0; // units read, in order
+        for (; read < live; read++) {
             if (maskBound(plan, pendingMask(pendingUnits) | slack) < floor) {
                 break; // a name first seen from here on cannot reach the threshold
             }
-            int u = order[k];
+            int u = order[read];
             long unitMask = 0;
             for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
                 unitMask |= 1L << i;
@@ -282,18 +302,33 @@ public final class MatchingEngine {
             for (int slot = 0; slot < sims.capacity(); slot++) {
                 int vid = sims.keyAt(slot);
                 if (vid >= 0) {
-                    accumulate(index.tokenPostings(vid), unitMask, type, s);
+                    accumulate(index.tokenPostings(vid), unitMask, credit(plan, vid, credited), type, s);
                 }
             }
         }
         long unread = pendingMask(pendingUnits) | slack;
+        // credits bound a name's entry side only if nothing in the query matches outside the postings but legal forms
+        boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
+        if (byCredit) {
+            // the units left unread may still match tokens of the names touched: credit those, touching no new name
+            for (int k = read; k < live; k++) {
+                SimMap sims = plan.unitSims[order[k]];
+                for (int slot = 0; slot < sims.capacity(); slot++) {
+                    int vid = sims.keyAt(slot);
+                    if (vid >= 0) {
+                        creditTouched(index.tokenPostings(vid), credit(plan, vid, credited), s);
+                    }
+                }
+            }
+            uncreditJoinedForms(plan, s);
+        }
         NameWeights totals = nameWeights(plan);
         int words = (index.nameCapacity() + 63) >> 6;
         int count = s.touchedCount;
         s.touchedCount = 0;
         Bounded kept;
         if (count < PARALLEL_BOUNDS_FROM) {
-            kept = bound(plan, s, totals, unread, floor, 0, words, count);
+            kept = bound(plan, s, totals, unread, byCredit, floor, 0, words, count);
         } else {
             int half = 0; // the word where half of the touched names lie below
             for (int seen = 0; half < words && seen < count / 2; half++) {
@@ -301,8 +336,8 @@ public final class MatchingEngine {
             }
             int split = half;
             ForkJoinTask<Bounded> upper = ForkJoinPool.commonPool()
-                    .submit(() -> bound(plan, s, totals, unread, floor, split, words, count));
-            Bounded lower = bound(plan, s, totals, unread, floor, 0, split, count);
+                    .submit(() -> bound(plan, s, totals, unread, byCredit, floor, split, words, count));
+            Bounded lower = bound(plan, s, totals, unread, byCredit, floor, 0, split, count);
             kept = lower.append(upper.join());
         }
         return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
@@ -323,10 +358,11 @@ public final class MatchingEngine {
      * Bounds the touched names of the words [fromWord, toWord) of the touched set, clearing their marks; callers
      * on other threads bound disjoint word ranges of the same scratch, joined before it is used again.
      */
-    private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, double floor, int fromWord,
-                          int toWord, int capacity) {
+    private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, boolean byCredit, double floor,
+                          int fromWord, int toWord, int capacity) {
         long[] covered = s.covered;
         long[] touched = s.touched;
+        float[] credits = s.credit;
         // per entry token: best similarity anything in the query could give it (one per thread bounding)
         float[] entrySim = new float[NameScorer.MAX_TOKENS];
         int kept = 0;
@@ -342,6 +378,8 @@ public final class MatchingEngine {
                 int id = w << 6 | Long.numberOfTrailingZeros(bits);
                 long mask = covered[id];
                 covered[id] = 0;
+                float credit = credits[id];
+                credits[id] = 0f;
                 if (mask == REJECTED) {
                     continue;
                 }
@@ -351,6 +389,10 @@ public final class MatchingEngine {
                 if ((mask & SPLIT) == 0 && nameBound(plan, reachWeight, entryWeightOf(plan, reach), entryTotal) < floor) {
                     continue;
                 }
+                if (byCredit && (mask & SPLIT) == 0 && !index.repeatsToken(id)
+                        && creditBound(plan, reachWeight, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
+                    continue; // no need to load the name's tokens: its bound below could not reach the floor either
+                }
                 double bound = upperBound(plan, index.boundData(id), reachWeight, entryTotal, entrySim);
                 if (bound >= floor) {
                     ids[kept] = id;
@@ -359,6 +401,92 @@ public final class MatchingEngine {
             }
         }
         return new Bounded(ids, bounds, kept);
+    }
+
+    /**
+     * What a similar string can explain of a name that holds it, the first time the string is read for this query
+     * (a name's postings hold it once per string), 0 afterwards: its weight, at least a class weight, times the best
+     * similarity any unit has with it; rounded up, as a float must not undercut it.
+     */
+    private float credit(QueryPlan plan, int vid, boolean[] credited) {
+        int row = plan.similarRow(vid);
+        if (credited[row]) {
+            return 0f;
+        }
+        credited[row] = true;
+        return Math.nextUp((float) (Math.max(index.stats.weightOf(vid, plan.weightByDf), TokenStatistics.CLASS_WEIGHT)
+                * plan.rowMaxSim(row)));
+    }
+
+    /** Adds the credit to the names of these postings already touched (and not rejected by type). */
+    private static void creditTouched(IntList postings, float credit, Scratch s) {
+        if (credit == 0f) {
+            return;
+        }
+        long[] covered = s.covered;
+        float[] credits = s.credit;
+        for (int i = 0; i < postings.size(); i++) {
+            int id = postings.get(i);
+            long mask = covered[id];
+            if (mask != 0 && mask != REJECTED) {
+                credits[id] += credit;
+            }
+        }
+    }
+
+    /**
+     * Names of which a joined form (two or three tokens written together) is similar to a joined query unit: the
+     * exact bound below counts that similarity on the name's own tokens, which the credits do not, so their credit
+     * is made infinite (their bound is then the exact one). Only touched names are concerned: the others are not
+     * bounded at all.
+     */
+    private void uncreditJoinedForms(QueryPlan plan, Scratch s) {
+        for (int u = plan.size(); u < plan.units; u++) {
+            SimMap sims = plan.unitSims[u];
+            for (int slot = 0; slot < sims.capacity(); slot++) {
+                int vid = sims.keyAt(slot);
+                if (vid >= 0) {
+                    IntList postings = index.compoundPostings(vid);
+                    for (int i = 0; i < postings.size(); i++) {
+                        int id = postings.get(i);
+                        if (s.covered[id] != 0) {
+                            s.credit[id] = Float.POSITIVE_INFINITY;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * What a query legal form may explain of a name's legal forms outside the postings: any two legal forms half
+     * match (see {@link #upperBound}), at their class weight.
+     */
+    private double legalFormCredit(QueryPlan plan, int id) {
+        return plan.hasLegalForm
+                ? index.legalForms(id) * TokenStatistics.LEGAL_FORM_WEIGHT * NameScorer.LEGAL_FORM_MISMATCH_SIM : 0;
+    }
+
+    /**
+     * Slack for the float sums of credits: a credit bound is only compared with the floor to skip the exact bound,
+     * so it may be looser than needed, never tighter.
+     */
+    private static final double CREDIT_SLACK = 1e-4;
+
+    /**
+     * The bound of {@link #upperBound} without the name's tokens: its entry side, the best similarity of each
+     * entry token times its weight, is at most the name's credit, the sum over the similar strings whose postings
+     * held the name of their weight (at least a class weight) times their best similarity. That holds when the
+     * postings of every unit were read for the names touched (credits of the unread units included), the query
+     * has no initial, the name repeats no token (postings hold it once), and no joined form of it is similar to a
+     * joined query unit (see {@link #uncreditJoinedForms}); a query legal form adds {@link #legalFormCredit}.
+     */
+    private static double creditBound(QueryPlan plan, double queryReach, double credit, double eTotal) {
+        double qTotal = plan.totalWeight;
+        double share = NameScorer.share(qTotal, eTotal);
+        double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;
+        double eCov = eTotal > 0 ? credit / eTotal : 0;
+        return share * qCov + (1 - share) * eCov;
     }
 
     /** Bit set on names reached through a split (joined-on-the-list) spelling: their entry side is unbounded. */
@@ -508,8 +636,9 @@ public final class MatchingEngine {
         return share * qCov + (1 - share) * eCov;
     }
 
-    private void accumulate(IntList postings, long unitMask, SubjectType type, Scratch s) {
+    private void accumulate(IntList postings, long unitMask, float credit, SubjectType type, Scratch s) {
         long[] covered = s.covered;
+        float[] credits = s.credit;
         for (int i = 0; i < postings.size(); i++) {
             int id = postings.get(i);
             long mask = covered[id];
@@ -524,6 +653,7 @@ public final class MatchingEngine {
                 continue;
             }
             covered[id] = mask | unitMask;
+            credits[id] += credit;
         }
     }
 
@@ -604,10 +734,11 @@ public final class MatchingEngine {
 
     /**
      * Scores candidates in order of descending bound (when bounds are given) and stops once the next bound
-     * cannot reach the threshold or beat the limit-th best entry found so far; exhaustive otherwise.
+     * cannot reach the threshold or beat the limit-th best entry found so far; exhaustive otherwise. Answers the
+     * best name of each entry reaching the threshold, best first, at most limit of them.
      */
-    private List<Match> rank(QueryPlan plan, int[] ids, float[] bounds, int count, QueryPlan.SimSource sims,
-                             double threshold, int limit, Predicate<String> entryFilter) {
+    private List<Best> rank(QueryPlan plan, int[] ids, float[] bounds, int count, QueryPlan.SimSource sims,
+                            double threshold, int limit, Predicate<String> entryFilter) {
         Map<EntryRecord, Best> best = new IdentityHashMap<>();
         Map<EntryRecord, Boolean> allowed = entryFilter == null ? null : new IdentityHashMap<>();
         double[] finals = new double[Math.min(count, 64)];
@@ -668,9 +799,13 @@ public final class MatchingEngine {
         scored.sort(Comparator.comparingDouble((Best x) -> x.score).reversed()
                 .thenComparing(Comparator.comparingDouble((Best x) -> x.nameScore).reversed())
                 .thenComparing(x -> x.name.entry.entry.entryId()));
-        List<Match> out = new ArrayList<>(Math.min(limit, scored.size()));
-        for (int i = 0; i < scored.size() && i < limit; i++) {
-            Best x = scored.get(i);
+        return scored.subList(0, Math.min(limit, scored.size()));
+    }
+
+    /** The ranked entries as matches, each explained. */
+    private List<Match> explained(QueryPlan plan, QueryPlan.SimSource sims, List<Best> ranked) {
+        List<Match> out = new ArrayList<>(ranked.size());
+        for (Best x : ranked) {
             NameScorer.Alignment a = NameScorer.align(plan, x.name, sims, index.stats);
             out.add(new Match(x.name.entry.entry.entryId(), x.name.name.name(), x.score,
                     explain(plan, new Scored(a, x.adjustments, x.score))));

@@ -194,6 +194,21 @@ final class QueryPlan {
         return row == 0 ? 0f : rowMaxSim[row - 1];
     }
 
+    /** Number of distinct vocabulary strings similar to some unit: rows are numbered 0 to this − 1. */
+    int similarStrings() {
+        return rowVids.length;
+    }
+
+    /** The row of a vocabulary string similar to some unit, −1 if none is. */
+    int similarRow(int vocabularyId) {
+        return rowOf[vocabularyId] - 1;
+    }
+
+    /** Best similarity any unit has with the vocabulary string of this row. */
+    float rowMaxSim(int row) {
+        return rowMaxSim[row];
+    }
+
     /**
      * Rarity of query token i: its own document frequency when the list knows it; for an unknown token
      * (usually a typo) the weight of the listed token it most resembles, so a typo neither inflates nor

@@ -1,7 +1,6 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.sanctionsradar.screening.matching.EntryName;
-import io.sanctionsradar.screening.matching.Match;
 import io.sanctionsradar.screening.matching.MatchingEngine;
 import io.sanctionsradar.screening.matching.NameKind;
 import io.sanctionsradar.screening.matching.Query;
@@ -79,9 +78,10 @@ public final class PartyMatcher {
         Map<MonitoredParty, Set<String>> found = new LinkedHashMap<>();
         for (WatchlistEntry entry : listed) {
             for (EntryName name : entry.names()) {
-                // the party's type, birth date and country are weighed by the forward check, not here
-                for (Match m : engine.screen(Query.of(name.name()), CANDIDATE_THRESHOLD, CANDIDATE_LIMIT, null)) {
-                    found.computeIfAbsent(parties.get(m.entryId()), p -> new LinkedHashSet<>()).add(entry.entryId());
+                // the party's type, birth date and country are weighed by the forward check, not here; only which
+                // parties match is needed, not why (a common name matches thousands)
+                for (String key : engine.screenIds(Query.of(name.name()), CANDIDATE_THRESHOLD, CANDIDATE_LIMIT, null)) {
+                    found.computeIfAbsent(parties.get(key), p -> new LinkedHashSet<>()).add(entry.entryId());
                 }
             }
         }

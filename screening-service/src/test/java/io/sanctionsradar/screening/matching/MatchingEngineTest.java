@@ -370,4 +370,49 @@ class MatchingEngineTest {
         }
         assertTrue(matched > 500, "the queries match many names: " + matched);
     }
+
+    @Test
+    void boundsFromCreditsGiveTheExhaustiveAnswer() {
+        // names that test what a bound from the postings read must count: repeated tokens, joined forms, common
+        // words read last or not at all, rare and common spellings of one word, legal forms; every match against
+        // exhaustive scoring
+        java.util.Random random = new java.util.Random(5);
+        List<String> words = List.of("Mohammed", "Muhammad", "Mohamed", "Mohamad", "Ali", "Hassan", "Hasan", "Abd",
+                "Al", "Rahman", "Abdul", "Abdalrahman", "Abdulrahman", "Bin", "Laden", "Omari", "Omar", "Zarkaoui",
+                "Droukdel", "Abdelmalek", "Abdel", "Malek", "Musab", "Mossab", "Abou", "Abu", "Ltd", "LLC", "GmbH", "Trading");
+        List<WatchlistEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            int length = 1 + random.nextInt(4);
+            StringBuilder name = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                name.append(k == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
+            }
+            if (random.nextInt(4) == 0) { // a rare word of its own
+                name.append(' ').append((char) ('a' + random.nextInt(26))).append("zq").append(i % 500);
+            }
+            entries.add(person("p" + i, name.toString()));
+        }
+        MatchingEngine large = new MatchingEngine();
+        large.replaceAll(entries);
+        List<String> queries = new ArrayList<>(List.of("Mohamed Hassan", "Mohamed Mohamed", "Ali Ali Hassan",
+                "Abd Al Rahman", "Abdalrahman Omar", "Abdul Rahman Bin Laden", "Droukdel Abdelmalek",
+                "Abdel Malek Droukdel", "Abou Mossab Abdel", "Omari", "Bin Laden", "Mohammed Ali Hassan Omar",
+                "Omari Trading Ltd", "Hassan LLC", "Abdul Rahman GmbH", "Mohamed Ltd"));
+        for (int q = 0; q < 30; q++) {
+            WatchlistEntry listed = entries.get(random.nextInt(entries.size()));
+            queries.add(listed.names().get(0).name());
+        }
+        int matched = 0;
+        for (String name : queries) {
+            List<Match> searched = large.screen(Query.of(name), 0.55, 20_000, null);
+            List<Match> exhaustive = large.screenExhaustively(Query.of(name), 0.55, 20_000, null);
+            assertEquals(exhaustive.stream().map(m -> m.entryId() + " " + m.score()).toList(),
+                    searched.stream().map(m -> m.entryId() + " " + m.score()).toList(), name);
+            // the same entries in the same order without explanations
+            assertEquals(searched.stream().map(Match::entryId).toList(),
+                    large.screenIds(Query.of(name), 0.55, 20_000, null), name);
+            matched += searched.size();
+        }
+        assertTrue(matched > 5_000, "the queries match many names: " + matched);
+    }
 }
