@@ -10,14 +10,13 @@ import java.net.URI;
 import java.util.List;
 
 import static io.sanctionsradar.infra.testing.AccessCheck.endpoint;
+import static io.sanctionsradar.support.security.Roles.ANALYST;
+import static io.sanctionsradar.support.security.Roles.AUDITOR;
+import static io.sanctionsradar.support.security.Roles.SCREENER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class AccessControlTest {
-
-    private static final String ANALYST = "analyst";
-    private static final String SCREENER = "screener";
-    private static final String AUDITOR = "auditor";
 
     /** Who may do what: every /api/ operation of the OpenAPI document must be listed here. */
     private static final List<Endpoint> ENDPOINTS = List.of(

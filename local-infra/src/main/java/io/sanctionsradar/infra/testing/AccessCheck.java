@@ -45,9 +45,30 @@ public final class AccessCheck {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final List<String> broken = new ArrayList<>();
+    /** The Authorization headers every endpoint must refuse with 401, by what is wrong with them. */
+    private final Map<String, String> refused = new LinkedHashMap<>();
+    /** A valid token per role, over every portfolio. */
+    private final Map<String, String> byRole = new LinkedHashMap<>();
 
     private AccessCheck(URI base) {
         this.base = base;
+        DevTokens keys = TestTokens.keys();
+        DevTokens strangerKeys = DevTokens.in(Path.of("target", "test-keys-stranger"));
+        List<String> all = TestTokens.ALL_ROLES;
+        List<String> any = List.of("*");
+        Instant now = Instant.now();
+        refused.put("no token", null);
+        refused.put("a malformed token", "Bearer not-a-jwt");
+        refused.put("a token without the Bearer scheme", keys.mint("mallory", all, any, Duration.ofMinutes(5)));
+        refused.put("an expired token", "Bearer " + keys.mint("mallory", all, any, now.minusSeconds(7200),
+                now.minusSeconds(3600), DevTokens.ISSUER));
+        refused.put("a token signed by another key", "Bearer " + strangerKeys.mint("mallory", all, any,
+                Duration.ofMinutes(5)));
+        refused.put("a token from another issuer", "Bearer " + keys.mint("mallory", all, any, now,
+                now.plusSeconds(300), "https://issuer.example/elsewhere"));
+        refused.put("a token whose claims were changed after signing", "Bearer " + altered(keys.mint("mallory",
+                List.of(), List.of(), Duration.ofMinutes(5))));
+        all.forEach(role -> byRole.put(role, TestTokens.bearer("role-" + role, List.of(role), any)));
     }
 
     /**
@@ -90,23 +111,6 @@ public final class AccessCheck {
     }
 
     private void check(Endpoint endpoint) {
-        DevTokens keys = TestTokens.keys();
-        DevTokens strangerKeys = DevTokens.in(Path.of("target", "test-keys-stranger"));
-        List<String> all = TestTokens.ALL_ROLES;
-        List<String> any = List.of("*");
-        Instant now = Instant.now();
-        Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("no token", null);
-        refused.put("a malformed token", "Bearer not-a-jwt");
-        refused.put("a token without the Bearer scheme", keys.mint("mallory", all, any, Duration.ofMinutes(5)));
-        refused.put("an expired token", "Bearer " + keys.mint("mallory", all, any, now.minusSeconds(7200),
-                now.minusSeconds(3600), DevTokens.ISSUER));
-        refused.put("a token signed by another key", "Bearer " + strangerKeys.mint("mallory", all, any,
-                Duration.ofMinutes(5)));
-        refused.put("a token from another issuer", "Bearer " + keys.mint("mallory", all, any, now,
-                now.plusSeconds(300), "https://issuer.example/elsewhere"));
-        refused.put("a token whose claims were changed after signing", "Bearer " + altered(keys.mint("mallory",
-                List.of(), List.of(), Duration.ofMinutes(5))));
         refused.forEach((what, authorization) -> {
             HttpResponse<String> answer = send(endpoint, authorization);
             if (answer.statusCode() != 401) {
@@ -118,8 +122,8 @@ public final class AccessCheck {
                         + ": 401 without problem+json and a Bearer challenge");
             }
         });
-        for (String role : all) {
-            HttpResponse<String> answer = send(endpoint, TestTokens.bearer("role-" + role, List.of(role), any));
+        byRole.forEach((role, authorization) -> {
+            HttpResponse<String> answer = send(endpoint, authorization);
             boolean admitted = endpoint.roles().contains(role);
             if (admitted && (answer.statusCode() == 401 || answer.statusCode() == 403)) {
                 broken.add(endpoint.method() + " " + endpoint.path() + " refuses " + role + " (" + answer.statusCode()
@@ -131,7 +135,7 @@ public final class AccessCheck {
                     .startsWith("application/problem+json")) {
                 broken.add(endpoint.method() + " " + endpoint.path() + ": 403 without problem+json");
             }
-        }
+        });
     }
 
     /** The token with every role granted in its claims, under the signature of the original claims. */

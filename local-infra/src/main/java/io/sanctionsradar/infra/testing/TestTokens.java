@@ -21,8 +21,14 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    public static DevTokens keys() {
-        return DevTokens.in(Path.of("target", "test-keys"));
+    private static DevTokens keys;
+
+    /** The module's test key pair, read (or made) once. */
+    public static synchronized DevTokens keys() {
+        if (keys == null) {
+            keys = DevTokens.in(Path.of("target", "test-keys"));
+        }
+        return keys;
     }
 
     /** "Bearer …" for a token with every role over every portfolio. */

@@ -10,26 +10,25 @@ import java.net.URI;
 import java.util.List;
 
 import static io.sanctionsradar.infra.testing.AccessCheck.endpoint;
+import static io.sanctionsradar.support.security.Roles.AUDITOR;
+import static io.sanctionsradar.support.security.Roles.SUBSCRIPTIONS_ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class AccessControlTest {
 
-    private static final String ADMIN = "subscriptions-admin";
-    private static final String AUDITOR = "auditor";
-
     /** Who may do what: every /api/ operation of the OpenAPI document must be listed here. */
     private static final List<Endpoint> ENDPOINTS = List.of(
-            endpoint("POST", "/api/v1/subscriptions", ADMIN),
-            endpoint("GET", "/api/v1/subscriptions", ADMIN, AUDITOR),
-            endpoint("GET", "/api/v1/subscriptions/{id}", ADMIN, AUDITOR),
-            endpoint("PUT", "/api/v1/subscriptions/{id}", ADMIN),
-            endpoint("DELETE", "/api/v1/subscriptions/{id}", ADMIN),
-            endpoint("POST", "/api/v1/subscriptions/{id}/test", ADMIN),
-            endpoint("POST", "/api/v1/subscriptions/{id}/secret/rotate", ADMIN),
-            endpoint("GET", "/api/v1/subscriptions/{id}/deliveries", ADMIN, AUDITOR),
-            endpoint("GET", "/api/v1/deliveries/{id}", ADMIN, AUDITOR),
-            endpoint("POST", "/api/v1/deliveries/{id}/retry", ADMIN),
+            endpoint("POST", "/api/v1/subscriptions", SUBSCRIPTIONS_ADMIN),
+            endpoint("GET", "/api/v1/subscriptions", SUBSCRIPTIONS_ADMIN, AUDITOR),
+            endpoint("GET", "/api/v1/subscriptions/{id}", SUBSCRIPTIONS_ADMIN, AUDITOR),
+            endpoint("PUT", "/api/v1/subscriptions/{id}", SUBSCRIPTIONS_ADMIN),
+            endpoint("DELETE", "/api/v1/subscriptions/{id}", SUBSCRIPTIONS_ADMIN),
+            endpoint("POST", "/api/v1/subscriptions/{id}/test", SUBSCRIPTIONS_ADMIN),
+            endpoint("POST", "/api/v1/subscriptions/{id}/secret/rotate", SUBSCRIPTIONS_ADMIN),
+            endpoint("GET", "/api/v1/subscriptions/{id}/deliveries", SUBSCRIPTIONS_ADMIN, AUDITOR),
+            endpoint("GET", "/api/v1/deliveries/{id}", SUBSCRIPTIONS_ADMIN, AUDITOR),
+            endpoint("POST", "/api/v1/deliveries/{id}/retry", SUBSCRIPTIONS_ADMIN),
             endpoint("GET", "/api/v1/audit", AUDITOR));
 
     @TestHTTPResource("/")

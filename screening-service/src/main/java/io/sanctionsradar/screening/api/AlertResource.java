@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,7 +50,7 @@ public class AlertResource {
     @Path("/{alertId}")
     @Operation(summary = "One alert, with the party and the match as found and what triggered it")
     public Alert get(@PathParam("alertId") UUID alertId) {
-        return visible(alertId);
+        return alerts.find(alertId, portfolios::covers);
     }
 
     @POST
@@ -63,14 +62,5 @@ public class AlertResource {
     @RolesAllowed(Roles.SCREENER)
     public Alert decide(@PathParam("alertId") UUID alertId, AlertService.DispositionRequest request) {
         return alerts.decide(alertId, request, portfolios::covers);
-    }
-
-    /** The alert, or 404 if it belongs to a portfolio the token does not cover. */
-    private Alert visible(UUID alertId) {
-        Alert alert = alerts.find(alertId);
-        if (!portfolios.covers(alert.portfolio())) {
-            throw new NotFoundException("No alert " + alertId);
-        }
-        return alert;
     }
 }

@@ -50,8 +50,10 @@ public class AlertService {
         return alerts.list(portfolio, status, partyId, Math.max(0, offset), Math.max(1, Math.min(size, 1000)));
     }
 
-    public Alert find(UUID alertId) {
-        return alerts.find(alertId).orElseThrow(() -> new NotFoundException("No alert " + alertId));
+    /** The alert, or 404 if there is none or it is of a portfolio that {@code visiblePortfolio} refuses. */
+    public Alert find(UUID alertId, Predicate<String> visiblePortfolio) {
+        return alerts.find(alertId).filter(alert -> visiblePortfolio.test(alert.portfolio()))
+                .orElseThrow(() -> new NotFoundException("No alert " + alertId));
     }
 
     /**
@@ -75,9 +77,7 @@ public class AlertService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("Invalid disposition", errors);
         }
-        if (!visiblePortfolio.test(find(alertId).portfolio())) {
-            throw new NotFoundException("No alert " + alertId);
-        }
+        find(alertId, visiblePortfolio);
         String comment = request.comment().strip();
         // the decision and its audit record commit together
         Alert decided = QuarkusTransaction.requiringNew().call(() -> {
@@ -90,7 +90,7 @@ public class AlertService {
             return alert;
         });
         if (decided == null) {
-            throw new ClientErrorException("Alert " + alertId + " is " + find(alertId).status()
+            throw new ClientErrorException("Alert " + alertId + " is " + find(alertId, visiblePortfolio).status()
                     + " and can no longer be decided", Response.Status.CONFLICT);
         }
         return decided;
