@@ -243,7 +243,11 @@ public final class MatchingEngine {
         int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
         double floor = threshold - plan.maxBonus - ROUNDING;
         long slack = 0; // query tokens that can match outside the postings: initials and legal-form mismatches
+        long initials = 0;
         for (int i = 0; i < n; i++) {
+            if (plan.tokens.tokens()[i].length() == 1) {
+                initials |= 1L << i;
+            }
             if (plan.tokens.classes()[i] == NameTokens.LEGAL_FORM || plan.tokens.tokens()[i].length() == 1) {
                 slack |= 1L << i;
             }
@@ -306,7 +310,10 @@ public final class MatchingEngine {
                 }
             }
         }
-        long unread = pendingMask(pendingUnits) | slack;
+        long pending = pendingMask(pendingUnits);
+        long unread = pending | slack;
+        // an initial outside its own postings (the letter itself) and the units still unread abbreviates a word
+        long abbreviating = initials & ~pending;
         // credits bound a name's entry side only if nothing in the query matches outside the postings but legal forms
         boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
         if (byCredit) {
@@ -328,7 +335,7 @@ public final class MatchingEngine {
         s.touchedCount = 0;
         Bounded kept;
         if (count < PARALLEL_BOUNDS_FROM) {
-            kept = bound(plan, s, totals, unread, byCredit, floor, 0, words, count);
+            kept = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, words, count);
         } else {
             int half = 0; // the word where half of the touched names lie below
             for (int seen = 0; half < words && seen < count / 2; half++) {
@@ -336,8 +343,8 @@ public final class MatchingEngine {
             }
             int split = half;
             ForkJoinTask<Bounded> upper = ForkJoinPool.commonPool()
-                    .submit(() -> bound(plan, s, totals, unread, byCredit, floor, split, words, count));
-            Bounded lower = bound(plan, s, totals, unread, byCredit, floor, 0, split, count);
+                    .submit(() -> bound(plan, s, totals, unread, abbreviating, byCredit, floor, split, words, count));
+            Bounded lower = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, split, count);
             kept = lower.append(upper.join());
         }
         return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
@@ -358,8 +365,8 @@ public final class MatchingEngine {
      * Bounds the touched names of the words [fromWord, toWord) of the touched set, clearing their marks; callers
      * on other threads bound disjoint word ranges of the same scratch, joined before it is used again.
      */
-    private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, boolean byCredit, double floor,
-                          int fromWord, int toWord, int capacity) {
+    private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, long abbreviating,
+                          boolean byCredit, double floor, int fromWord, int toWord, int capacity) {
         long[] covered = s.covered;
         long[] touched = s.touched;
         float[] credits = s.credit;
@@ -393,7 +400,10 @@ public final class MatchingEngine {
                         && creditBound(plan, reachWeight, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
                     continue; // no need to load the name's tokens: its bound below could not reach the floor either
                 }
-                double bound = upperBound(plan, index.boundData(id), reachWeight, entryTotal, entrySim);
+                long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
+                double queryReach = weak == 0 ? reachWeight
+                        : weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
+                double bound = upperBound(plan, index.boundData(id), queryReach, entryTotal, entrySim);
                 if (bound >= floor) {
                     ids[kept] = id;
                     bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
@@ -588,10 +598,11 @@ public final class MatchingEngine {
 
     /**
      * An upper bound of the name score of this name against the query, from precomputed lookups only:
-     * the query side counts every token some unit may cover (queryReach, similarity 1), the entry side
-     * counts each token at the best similarity any query unit has with it (or with a joined form it is part
-     * of), initials and legal forms at their most generous; the share is the one of the two totals (the
-     * entry's from {@link NameWeights}, rounded down).
+     * the query side counts every token some unit may cover (queryReach: similarity 1, an initial that can only
+     * abbreviate a word of the name {@link TokenSimilarity#INITIAL_SIM}), the entry side counts each token at the
+     * best similarity any query unit has with it (or with a joined form it is part of), a word a query initial may
+     * abbreviate at INITIAL_SIM and legal forms at their most generous; the share is the one of the two totals
+     * (the entry's from {@link NameWeights}, rounded down).
      */
     private double upperBound(QueryPlan plan, int[] d, double queryReach, double eTotal, float[] entrySim) {
         int m = d.length >> 2;
@@ -623,7 +634,8 @@ public final class MatchingEngine {
                 sim = Math.max(sim, NameScorer.LEGAL_FORM_MISMATCH_SIM);
             }
             if (plan.hasSingleLetter && plan.hasInitial((char) (meta >>> 8))) {
-                sim = 1f;
+                // the letter itself is among the initial's indexed similar strings; a longer word it abbreviates
+                sim = Math.max(sim, TokenSimilarity.INITIAL_SIM);
             }
             if (sim > 0) { // most tokens of a name turned away here match nothing: skip their weight lookup
                 eWeighted += NameScorer.entryWeight(cls, tid, index.stats, plan.weightByDf) * sim;

@@ -374,7 +374,7 @@ class MatchingEngineTest {
     @Test
     void boundsFromCreditsGiveTheExhaustiveAnswer() {
         // names that test what a bound from the postings read must count: repeated tokens, joined forms, common
-        // words read last or not at all, rare and common spellings of one word, legal forms; every match against
+        // words read last or not at all, rare and common spellings of one word, legal forms, initials; every match against
         // exhaustive scoring
         java.util.Random random = new java.util.Random(5);
         List<String> words = List.of("Mohammed", "Muhammad", "Mohamed", "Mohamad", "Ali", "Hassan", "Hasan", "Abd",
@@ -390,6 +390,9 @@ class MatchingEngineTest {
             if (random.nextInt(4) == 0) { // a rare word of its own
                 name.append(' ').append((char) ('a' + random.nextInt(26))).append("zq").append(i % 500);
             }
+            if (random.nextInt(6) == 0) { // an initial, which a query initial matches exactly
+                name.append(' ').append("MAHO".charAt(random.nextInt(4)));
+            }
             entries.add(person("p" + i, name.toString()));
         }
         MatchingEngine large = new MatchingEngine();
@@ -397,7 +400,10 @@ class MatchingEngineTest {
         List<String> queries = new ArrayList<>(List.of("Mohamed Hassan", "Mohamed Mohamed", "Ali Ali Hassan",
                 "Abd Al Rahman", "Abdalrahman Omar", "Abdul Rahman Bin Laden", "Droukdel Abdelmalek",
                 "Abdel Malek Droukdel", "Abou Mossab Abdel", "Omari", "Bin Laden", "Mohammed Ali Hassan Omar",
-                "Omari Trading Ltd", "Hassan LLC", "Abdul Rahman GmbH", "Mohamed Ltd"));
+                "Omari Trading Ltd", "Hassan LLC", "Abdul Rahman GmbH", "Mohamed Ltd",
+                // initials, each of which may abbreviate any word of its letter or be the letter itself (a query of
+                // initials alone finds only names holding a letter: a name matched by abbreviations alone scores 0.6)
+                "M Hassan", "A Rahman Omar", "Mohamed A", "H Laden Ltd", "O Zarkaoui", "Abu M", "M A Omari"));
         for (int q = 0; q < 30; q++) {
             WatchlistEntry listed = entries.get(random.nextInt(entries.size()));
             queries.add(listed.names().get(0).name());
