@@ -254,6 +254,7 @@ final class CandidateIndex {
     /** Drops everything, vocabulary included, so a rebuild does not carry stale tokens. */
     void clear() {
         lookups.clear();
+        joinedLookups.clear();
         vocabularyIds.clear();
         vocabulary = new TokenFeatures[1024];
         tokenPostings = new IntList[1024];
@@ -310,8 +311,9 @@ final class CandidateIndex {
             fuzzyIndexed = Arrays.copyOf(fuzzyIndexed, cap);
         }
         vocabulary[id] = f;
-        if (!lookups.isEmpty()) {
+        if (!lookups.isEmpty() || !joinedLookups.isEmpty()) {
             lookups.clear(); // a cached lookup could miss the new string
+            joinedLookups.clear();
         }
         tokenPostings[id] = new IntList(2);
         compoundPostings[id] = new IntList(1);
@@ -426,6 +428,11 @@ final class CandidateIndex {
      * (writes are exclusive, so no read can race the drop); it is bounded by dropping it when full.
      */
     private final ConcurrentHashMap<String, Lookup> lookups = new ConcurrentHashMap<>();
+    /**
+     * Joined forms apart: two adjacent words of a name are often seen once ("Jamal Haddad"), and a million
+     * monitored parties would otherwise flush the words, which repeat, out of {@link #lookups} every few seconds.
+     */
+    private final ConcurrentHashMap<String, Lookup> joinedLookups = new ConcurrentHashMap<>();
 
     /** Cached query strings; 0 disables the cache (to measure the uncached path). */
     static final int LOOKUP_CACHE_SIZE = Integer.getInteger("sanctionsradar.matching.lookupCache", 50_000);
@@ -436,7 +443,7 @@ final class CandidateIndex {
         Lookup l = lookups.get(key);
         if (l == null) {
             TokenFeatures f = new TokenFeatures(token);
-            l = remember(key, new Lookup(f, similar(f, abjad, exactOnly)));
+            l = remember(lookups, key, new Lookup(f, similar(f, abjad, exactOnly)));
         }
         return l;
     }
@@ -444,20 +451,20 @@ final class CandidateIndex {
     /** {@link #similarSpelling(TokenFeatures, boolean)} of a joined query form, through the cache. */
     Lookup similarSpelling(String joined, boolean abjad) {
         String key = (abjad ? "J" : "j").concat(joined);
-        Lookup l = lookups.get(key);
+        Lookup l = joinedLookups.get(key);
         if (l == null) {
-            TokenFeatures f = new TokenFeatures(joined);
-            l = remember(key, new Lookup(f, similarSpelling(f, abjad)));
+            TokenFeatures f = TokenFeatures.ofJoinedForm(joined);
+            l = remember(joinedLookups, key, new Lookup(f, similarSpelling(f, abjad)));
         }
         return l;
     }
 
-    private Lookup remember(String key, Lookup l) {
+    private static Lookup remember(Map<String, Lookup> cache, String key, Lookup l) {
         if (LOOKUP_CACHE_SIZE > 0) {
-            if (lookups.size() >= LOOKUP_CACHE_SIZE) {
-                lookups.clear();
+            if (cache.size() >= LOOKUP_CACHE_SIZE) {
+                cache.clear();
             }
-            lookups.put(key, l);
+            cache.put(key, l);
         }
         return l;
     }
@@ -544,16 +551,16 @@ final class CandidateIndex {
         }
     }
 
-    /** Per-thread visited marks over the vocabulary (reads never resize shared state). */
+    /** Visited marks over the vocabulary, one set per running lookup (reads never resize shared state). */
     private static final class Marks {
         int[] seen = new int[0];
         int stamp;
     }
 
-    private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
+    private final Reusable<Marks> marksInUse = new Reusable<>(Marks::new);
 
     private void fuzzyCandidates(TokenFeatures q, boolean abjad, SimMap out) {
-        Marks marks = MARKS.get();
+        Marks marks = marksInUse.take();
         if (marks.seen.length < vocabularySize) {
             marks.seen = new int[vocabularySize + 1024];
             marks.stamp = 0;
@@ -578,6 +585,7 @@ final class CandidateIndex {
                 }
             }
         }
+        marksInUse.give(marks);
     }
 
     private void verify(TokenFeatures q, boolean abjad, int id, int[] seen, int stamp, SimMap out) {

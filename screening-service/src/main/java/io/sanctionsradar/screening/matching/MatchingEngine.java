@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  *
  * <p>Thread-safety: {@link #screen} may run concurrently with other {@code screen} calls; writes
  * ({@link #upsert}, {@link #remove}, {@link #replaceAll}) must be exclusive (the caller's read-write lock).
- * Per-thread scratch buffers and ICU transliterators are kept in ThreadLocals.
+ * Name-sized scratch buffers are {@link Reusable}: taken by a query, given back when it is answered.
  */
 public final class MatchingEngine {
 
@@ -168,24 +168,25 @@ public final class MatchingEngine {
         if (limit <= 0) {
             return List.of();
         }
-        QueryPlan plan = plan(query);
-        if (plan == null) {
+        if (query == null || query.name() == null) {
             return List.of();
         }
-        try {
-            return pipeline.apply(plan);
-        } finally {
-            plan.release();
+        NameTokens tokens = NameNormalizer.normalize(query.name());
+        if (tokens.isEmpty()) {
+            return List.of();
         }
+        int[] rows = rowTables.take();
+        if (rows.length < index.vocabularySize()) {
+            rows = new int[index.vocabularySize() + 4096];
+        }
+        QueryPlan plan = new QueryPlan(query, tokens, index, rows);
+        List<T> answer = pipeline.apply(plan);
+        rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
+        return answer;
     }
 
-    private QueryPlan plan(Query query) {
-        if (query == null || query.name() == null) {
-            return null;
-        }
-        NameTokens tokens = NameNormalizer.normalize(query.name());
-        return tokens.isEmpty() ? null : new QueryPlan(query, tokens, index);
-    }
+    /** Vocabulary-sized lookups of the query plans (see {@link QueryPlan#release}). */
+    private final Reusable<int[]> rowTables = new Reusable<>(() -> new int[0]);
 
     /**
      * The query's subject type filter. Every path filters before {@link #rank}: {@link #candidates} while
@@ -198,21 +199,24 @@ public final class MatchingEngine {
     /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */
     private static final double ROUNDING = 1e-4;
 
-    /** Per-thread accumulators indexed by name id (reset after each query via the touched set). */
+    /** Accumulators indexed by name id, one set per running query (reset after each query via the touched set). */
     private static final class Scratch {
         /** bit i: query token i is hit by some unit in this name; bit 63: name rejected by type */
         long[] covered = new long[0];
         /** the names touched, one bit per name id: read back in id order, memory order of the per-name arrays */
         long[] touched = new long[0];
         int touchedCount;
-        /** per name: entry weight the postings read could explain at most (see {@link #creditBound}) */
+        /**
+         * per name, two floats side by side (one cache line): at 2·id the entry weight the postings read could
+         * explain at most, at 2·id + 1 the query weight (see {@link #creditBound})
+         */
         float[] credit = new float[0];
 
         void ensure(int capacity) {
             if (covered.length < capacity) {
                 covered = new long[capacity + 1024];
                 touched = new long[(covered.length >> 6) + 1];
-                credit = new float[covered.length];
+                credit = new float[2 * covered.length];
             }
         }
     }
@@ -225,7 +229,7 @@ public final class MatchingEngine {
 
     private static final long REJECTED = Long.MIN_VALUE;
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private final Reusable<Scratch> scratches = new Reusable<>(Scratch::new);
 
     /** Names to score, best upper bound first. */
     private record Candidates(int[] ids, float[] bounds, int count) {
@@ -274,7 +278,7 @@ public final class MatchingEngine {
             }
             order[k + 1] = u;
         }
-        Scratch s = SCRATCH.get();
+        Scratch s = scratches.take();
         s.ensure(index.nameCapacity());
         SubjectType type = plan.query.type();
         // split spellings first: few postings, and a name found through one gets the exact bound below
@@ -285,7 +289,7 @@ public final class MatchingEngine {
                 for (int slot = 0; slot < sims.capacity(); slot++) {
                     int vid = sims.keyAt(slot);
                     if (vid >= 0) {
-                        accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, 0f, type, s);
+                        accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, 0f, 0f, type, s);
                     }
                 }
             }
@@ -306,7 +310,8 @@ public final class MatchingEngine {
             for (int slot = 0; slot < sims.capacity(); slot++) {
                 int vid = sims.keyAt(slot);
                 if (vid >= 0) {
-                    accumulate(index.tokenPostings(vid), unitMask, credit(plan, vid, credited), type, s);
+                    accumulate(index.tokenPostings(vid), unitMask, credit(plan, vid, credited),
+                            queryCredit(plan, u, sims.codeAt(slot)), type, s);
                 }
             }
         }
@@ -319,11 +324,13 @@ public final class MatchingEngine {
         if (byCredit) {
             // the units left unread may still match tokens of the names touched: credit those, touching no new name
             for (int k = read; k < live; k++) {
-                SimMap sims = plan.unitSims[order[k]];
+                int u = order[k];
+                SimMap sims = plan.unitSims[u];
                 for (int slot = 0; slot < sims.capacity(); slot++) {
                     int vid = sims.keyAt(slot);
                     if (vid >= 0) {
-                        creditTouched(index.tokenPostings(vid), credit(plan, vid, credited), s);
+                        creditTouched(index.tokenPostings(vid), credit(plan, vid, credited),
+                                queryCredit(plan, u, sims.codeAt(slot)), s);
                     }
                 }
             }
@@ -347,6 +354,7 @@ public final class MatchingEngine {
             Bounded lower = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, split, count);
             kept = lower.append(upper.join());
         }
+        scratches.give(s); // every mark cleared by bounding
         return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
     }
 
@@ -370,6 +378,8 @@ public final class MatchingEngine {
         long[] covered = s.covered;
         long[] touched = s.touched;
         float[] credits = s.credit;
+        // query legal forms may half match a name's legal forms outside the postings (see NameScorer)
+        double legalFormReach = plan.hasLegalForm ? weightOf(plan, legalFormTokens(plan)) : 0;
         // per entry token: best similarity anything in the query could give it (one per thread bounding)
         float[] entrySim = new float[NameScorer.MAX_TOKENS];
         int kept = 0;
@@ -385,24 +395,31 @@ public final class MatchingEngine {
                 int id = w << 6 | Long.numberOfTrailingZeros(bits);
                 long mask = covered[id];
                 covered[id] = 0;
-                float credit = credits[id];
-                credits[id] = 0f;
+                float credit = credits[2 * id];
+                float queryCredit = credits[2 * id + 1];
+                credits[2 * id] = 0f;
+                credits[2 * id + 1] = 0f;
                 if (mask == REJECTED) {
                     continue;
                 }
                 long reach = (mask & ~SPLIT) | unread;
                 double entryTotal = totals.of(id);
-                double reachWeight = weightOf(plan, reach);
-                if ((mask & SPLIT) == 0 && nameBound(plan, reachWeight, entryWeightOf(plan, reach), entryTotal) < floor) {
+                double queryReach;
+                if ((mask & SPLIT) != 0) {
+                    queryReach = weightOf(plan, reach); // a split pair is outside the credits
+                } else if (byCredit) {
+                    queryReach = Math.min(weightOf(plan, reach), queryCredit + legalFormReach + CREDIT_SLACK);
+                } else {
+                    long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
+                    queryReach = weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
+                }
+                if ((mask & SPLIT) == 0 && nameBound(plan, queryReach, entryWeightOf(plan, reach), entryTotal) < floor) {
                     continue;
                 }
                 if (byCredit && (mask & SPLIT) == 0 && !index.repeatsToken(id)
-                        && creditBound(plan, reachWeight, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
+                        && creditBound(plan, queryReach, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
                     continue; // no need to load the name's tokens: its bound below could not reach the floor either
                 }
-                long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
-                double queryReach = weak == 0 ? reachWeight
-                        : weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
                 double bound = upperBound(plan, index.boundData(id), queryReach, entryTotal, entrySim);
                 if (bound >= floor) {
                     ids[kept] = id;
@@ -428,18 +445,36 @@ public final class MatchingEngine {
                 * plan.rowMaxSim(row)));
     }
 
-    /** Adds the credit to the names of these postings already touched (and not rejected by type). */
-    private static void creditTouched(IntList postings, float credit, Scratch s) {
-        if (credit == 0f) {
-            return;
+    /**
+     * What a unit can explain of the query through one similar string a name holds: the unit's weight times their
+     * similarity. A unit aligns with one entry token at most, so a name's sum over the strings it holds bounds the
+     * query side of its score; rounded up, as a float must not undercut it.
+     */
+    private static float queryCredit(QueryPlan plan, int unit, int code) {
+        return Math.nextUp((float) (plan.unitWeights[unit] * SimCode.sim(code)));
+    }
+
+    /** Query tokens that are legal forms. */
+    private static long legalFormTokens(QueryPlan plan) {
+        long m = 0;
+        for (int i = 0; i < Math.min(plan.size(), NameScorer.MAX_TOKENS); i++) {
+            if (plan.tokens.classes()[i] == NameTokens.LEGAL_FORM) {
+                m |= 1L << i;
+            }
         }
+        return m;
+    }
+
+    /** Adds the credits to the names of these postings already touched (and not rejected by type). */
+    private static void creditTouched(IntList postings, float credit, float queryCredit, Scratch s) {
         long[] covered = s.covered;
         float[] credits = s.credit;
         for (int i = 0; i < postings.size(); i++) {
             int id = postings.get(i);
             long mask = covered[id];
             if (mask != 0 && mask != REJECTED) {
-                credits[id] += credit;
+                credits[2 * id] += credit;
+                credits[2 * id + 1] += queryCredit;
             }
         }
     }
@@ -460,7 +495,7 @@ public final class MatchingEngine {
                     for (int i = 0; i < postings.size(); i++) {
                         int id = postings.get(i);
                         if (s.covered[id] != 0) {
-                            s.credit[id] = Float.POSITIVE_INFINITY;
+                            s.credit[2 * id] = Float.POSITIVE_INFINITY;
                         }
                     }
                 }
@@ -648,7 +683,8 @@ public final class MatchingEngine {
         return share * qCov + (1 - share) * eCov;
     }
 
-    private void accumulate(IntList postings, long unitMask, float credit, SubjectType type, Scratch s) {
+    private void accumulate(IntList postings, long unitMask, float credit, float queryCredit, SubjectType type,
+                            Scratch s) {
         long[] covered = s.covered;
         float[] credits = s.credit;
         for (int i = 0; i < postings.size(); i++) {
@@ -665,7 +701,8 @@ public final class MatchingEngine {
                 continue;
             }
             covered[id] = mask | unitMask;
-            credits[id] += credit;
+            credits[2 * id] += credit;
+            credits[2 * id + 1] += queryCredit;
         }
     }
 

@@ -31,7 +31,7 @@ final class QueryPlan {
     final double[] unitWeights;
     /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
     final double maxBonus;
-    /** vocabulary id -> row + 1 of {@link #codeRows}, a per-thread dense array cleared by {@link #release} */
+    /** vocabulary id -> row + 1 of {@link #codeRows}, a dense array cleared by {@link #release} */
     private final int[] rowOf;
     private final int[] rowVids;
     private final int[][] codeRows;
@@ -49,10 +49,11 @@ final class QueryPlan {
     /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
     final double[] weightByDf;
 
-    /** Per-thread vocabulary-sized lookup: an array read instead of a hash probe per entry token. */
-    private static final ThreadLocal<int[]> ROWS = ThreadLocal.withInitial(() -> new int[0]);
-
-    QueryPlan(Query query, NameTokens tokens, CandidateIndex index) {
+    /**
+     * @param rows a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to row
+     *             (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
+     */
+    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows) {
         this.query = query;
         this.tokens = tokens;
         int n = tokens.size();
@@ -106,11 +107,6 @@ final class QueryPlan {
         int distinct = 0;
         for (int k = 0; k < units; k++) {
             distinct += unitSims[k].size();
-        }
-        int[] rows = ROWS.get();
-        if (rows.length < index.vocabularySize()) {
-            rows = new int[index.vocabularySize() + 4096];
-            ROWS.set(rows);
         }
         rowOf = rows;
         int[] vids = new int[distinct];
@@ -175,11 +171,12 @@ final class QueryPlan {
         hasSingleLetter = single;
     }
 
-    /** Clears this plan's marks from the per-thread lookup; call once the query is answered. */
-    void release() {
+    /** Clears this plan's marks from its lookup and answers the lookup, zeroed; call once the query is answered. */
+    int[] release() {
         for (int vid : rowVids) {
             rowOf[vid] = 0;
         }
+        return rowOf;
     }
 
     /** Per-unit codes for a vocabulary string from the index lookups, null if no unit matched it. */

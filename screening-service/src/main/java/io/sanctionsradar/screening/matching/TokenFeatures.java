@@ -29,10 +29,22 @@ final class TokenFeatures {
     final String skeleton;
 
     TokenFeatures(String token) {
+        this(token, true);
+    }
+
+    /**
+     * A joined query form ("hik"+"vision"): matched by spelling only (see {@link NameScorer#spelledAlike}), so it
+     * needs no phonetic code, the costliest key and, for a form that is rarely seen twice, one never reused.
+     */
+    static TokenFeatures ofJoinedForm(String joined) {
+        return new TokenFeatures(joined, false);
+    }
+
+    private TokenFeatures(String token, boolean phonetic) {
         this.token = token;
         this.group = NameVariants.group(token);
         this.fold = NameVariants.foldKey(token);
-        if (token.length() >= MIN_PHONETIC_LENGTH && !isNumeric(token)) {
+        if (phonetic && token.length() >= MIN_PHONETIC_LENGTH && !isNumeric(token)) {
             String p = METAPHONE.doubleMetaphone(token, false);
             String a = METAPHONE.doubleMetaphone(token, true);
             this.metaphone = p == null || p.isEmpty() ? null : p;

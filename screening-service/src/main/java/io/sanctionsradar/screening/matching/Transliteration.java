@@ -10,8 +10,8 @@ import java.util.Map;
  * Converts non-Latin names to ASCII Latin with ICU4J.
  *
  * <p>Transliterator instances are expensive to build (about a millisecond each) and, although ICU documents
- * them as stateless, compound rule-based ones synchronize internally; so each thread keeps its own cached set
- * (ThreadLocal), which is lock-free and bounded by the number of pool threads.
+ * them as stateless, compound rule-based ones synchronize internally; so each call takes one of its own from a
+ * {@link Reusable} set per family, bounded by the number of calls ever running at once.
  */
 final class Transliteration {
 
@@ -29,8 +29,11 @@ final class Transliteration {
             Family.ABJAD, "Any-Latin; Latin-ASCII",
             Family.OTHER, "Any-Latin; Latin-ASCII"));
 
-    private static final ThreadLocal<Map<Family, Transliterator>> CACHE =
-            ThreadLocal.withInitial(() -> new EnumMap<>(Family.class));
+    private static final Map<Family, Reusable<Transliterator>> CACHE = new EnumMap<>(Family.class);
+
+    static {
+        PIPELINES.forEach((family, rules) -> CACHE.put(family, new Reusable<>(() -> Transliterator.getInstance(rules))));
+    }
 
     private Transliteration() {
     }
@@ -64,8 +67,11 @@ final class Transliteration {
     /** ASCII Latin rendering of text written in the given family (not LATIN). */
     static String toLatin(String text, Family family) {
         String input = family == Family.HANGUL ? romanizeHangulSyllables(text) : text;
-        Transliterator t = CACHE.get().computeIfAbsent(family, f -> Transliterator.getInstance(PIPELINES.get(f)));
-        return t.transliterate(input);
+        Reusable<Transliterator> cache = CACHE.get(family);
+        Transliterator t = cache.take();
+        String latin = t.transliterate(input);
+        cache.give(t);
+        return latin;
     }
 
     // Syllables are romanized the way sanctions lists spell Korean names (McCune-Reischauer without

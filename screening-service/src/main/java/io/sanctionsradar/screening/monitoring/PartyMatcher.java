@@ -20,7 +20,7 @@ import java.util.Set;
  * listing finds the parties it may concern by screening its names against the book, not the book against the
  * whole watchlist. It only proposes candidates; whether a candidate is a hit is decided by screening the party
  * forward, exactly as a screening would, so an alert always agrees with what the screening API answers.
- * Not thread-safe: the caller serializes access.
+ * Not thread-safe: the caller serializes access (a search uses the pool's threads within one call).
  */
 public final class PartyMatcher {
 
@@ -73,19 +73,33 @@ public final class PartyMatcher {
         return parties.size();
     }
 
-    /** The parties any name of these listed entries may match, each with the ids of the entries that may match it. */
+    /**
+     * The parties any name of these listed entries may match, each with the ids of the entries that may match it.
+     * The listed names are screened against the book on every core (a designation may have fifty aliases over the
+     * same common words, each a search of its own); the answer is in the same order as screening them one by one.
+     */
     public Map<MonitoredParty, Set<String>> candidates(Collection<WatchlistEntry> listed) {
-        Map<MonitoredParty, Set<String>> found = new LinkedHashMap<>();
+        List<ListedName> names = new ArrayList<>();
         for (WatchlistEntry entry : listed) {
             for (EntryName name : entry.names()) {
-                // the party's type, birth date and country are weighed by the forward check, not here; only which
-                // parties match is needed, not why (a common name matches thousands)
-                for (String key : engine.screenIds(Query.of(name.name()), CANDIDATE_THRESHOLD, CANDIDATE_LIMIT, null)) {
-                    found.computeIfAbsent(parties.get(key), p -> new LinkedHashSet<>()).add(entry.entryId());
-                }
+                names.add(new ListedName(entry.entryId(), name.name()));
+            }
+        }
+        // the party's type, birth date and country are weighed by the forward check, not here; only which parties
+        // match is needed, not why (a common name matches thousands)
+        List<List<String>> matched = (names.size() > 1 ? names.parallelStream() : names.stream())
+                .map(n -> engine.screenIds(Query.of(n.name()), CANDIDATE_THRESHOLD, CANDIDATE_LIMIT, null))
+                .toList();
+        Map<MonitoredParty, Set<String>> found = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (String key : matched.get(i)) {
+                found.computeIfAbsent(parties.get(key), p -> new LinkedHashSet<>()).add(names.get(i).entryId());
             }
         }
         return found;
+    }
+
+    private record ListedName(String entryId, String name) {
     }
 
     private static WatchlistEntry entry(MonitoredParty party) {

@@ -421,4 +421,40 @@ class MatchingEngineTest {
         }
         assertTrue(matched > 5_000, "the queries match many names: " + matched);
     }
+    @Test
+    void boundsHoldWithTheThresholdAtEveryScore() {
+        // each score a query reaches becomes the threshold in turn, so every name scoring it lies on the floor: a
+        // bound that cuts any part of the score too short (a legal form half matching another, an initial, a weak
+        // spelling) loses that name
+        java.util.Random random = new java.util.Random(9);
+        List<String> words = List.of("Omari", "Omar", "Hassan", "Hasan", "Trading", "Zarkaoui", "Ali", "Abdul",
+                "Rahman", "Ltd", "LLC", "GmbH", "Co", "M", "A");
+        List<WatchlistEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            int length = 1 + random.nextInt(4);
+            StringBuilder name = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                name.append(k == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
+            }
+            entries.add(i % 2 == 0 ? org("o" + i, name.toString()) : person("p" + i, name.toString()));
+        }
+        MatchingEngine engine = new MatchingEngine();
+        engine.replaceAll(entries);
+        int checked = 0;
+        for (String query : List.of("Omari Trading Ltd", "Hassan LLC", "Zarkaoui GmbH", "Omar Ltd", "Ali Hassan Co",
+                "Abdul Rahman GmbH", "M Hassan Ltd", "Omari A")) {
+            // from 0.5: below, a name may match by an initial abbreviating its words alone, which is never searched
+            List<Match> all = engine.screenExhaustively(Query.of(query), 0.5, 3_000, null);
+            List<Double> scores = all.stream().map(Match::score).distinct().toList();
+            for (int t = 0; t < scores.size(); t += 1 + scores.size() / 60) { // at most 60 a query, for time
+                double threshold = scores.get(t);
+                List<Match> searched = engine.screen(Query.of(query), threshold, 3_000, null);
+                List<Match> exhaustive = all.stream().filter(m -> m.score() >= threshold).toList();
+                assertEquals(exhaustive.stream().map(m -> m.entryId() + " " + m.score()).toList(),
+                        searched.stream().map(m -> m.entryId() + " " + m.score()).toList(), query + " at " + threshold);
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "thresholds checked: " + checked);
+    }
 }
