@@ -246,16 +246,13 @@ public final class MatchingEngine {
     private Candidates candidates(QueryPlan plan, double threshold, int maxCandidates) {
         int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
         double floor = threshold - plan.maxBonus - ROUNDING;
-        long slack = 0; // query tokens that can match outside the postings: initials and legal-form mismatches
         long initials = 0;
         for (int i = 0; i < n; i++) {
             if (plan.tokens.tokens()[i].length() == 1) {
                 initials |= 1L << i;
             }
-            if (plan.tokens.classes()[i] == NameTokens.LEGAL_FORM || plan.tokens.tokens()[i].length() == 1) {
-                slack |= 1L << i;
-            }
         }
+        long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
         int[] order = new int[plan.units];
         int live = 0;
         int[] pendingUnits = new int[n]; // units not yet read that cover token i

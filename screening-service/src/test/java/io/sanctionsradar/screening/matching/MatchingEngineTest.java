@@ -382,11 +382,7 @@ class MatchingEngineTest {
                 "Droukdel", "Abdelmalek", "Abdel", "Malek", "Musab", "Mossab", "Abou", "Abu", "Ltd", "LLC", "GmbH", "Trading");
         List<WatchlistEntry> entries = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            int length = 1 + random.nextInt(4);
-            StringBuilder name = new StringBuilder();
-            for (int k = 0; k < length; k++) {
-                name.append(k == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
-            }
+            StringBuilder name = new StringBuilder(randomName(random, words));
             if (random.nextInt(4) == 0) { // a rare word of its own
                 name.append(' ').append((char) ('a' + random.nextInt(26))).append("zq").append(i % 500);
             }
@@ -421,6 +417,17 @@ class MatchingEngineTest {
         }
         assertTrue(matched > 5_000, "the queries match many names: " + matched);
     }
+
+    /** One to four of these words, drawn with repetition. */
+    private static String randomName(java.util.Random random, List<String> words) {
+        int length = 1 + random.nextInt(4);
+        StringBuilder name = new StringBuilder();
+        for (int k = 0; k < length; k++) {
+            name.append(k == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
+        }
+        return name.toString();
+    }
+
     @Test
     void boundsHoldWithTheThresholdAtEveryScore() {
         // each score a query reaches becomes the threshold in turn, so every name scoring it lies on the floor: a
@@ -431,12 +438,8 @@ class MatchingEngineTest {
                 "Rahman", "Ltd", "LLC", "GmbH", "Co", "M", "A");
         List<WatchlistEntry> entries = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            int length = 1 + random.nextInt(4);
-            StringBuilder name = new StringBuilder();
-            for (int k = 0; k < length; k++) {
-                name.append(k == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
-            }
-            entries.add(i % 2 == 0 ? org("o" + i, name.toString()) : person("p" + i, name.toString()));
+            String name = randomName(random, words);
+            entries.add(i % 2 == 0 ? org("o" + i, name) : person("p" + i, name));
         }
         MatchingEngine engine = new MatchingEngine();
         engine.replaceAll(entries);
