@@ -90,7 +90,7 @@ public final class MatchingEngine {
      * @param entryFilter entries for which this returns false are skipped (null = all)
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        return withPlan(query, limit, plan -> {
+        return withPlan(query, limit, null, plan -> {
             Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
             QueryPlan.SimSource sims = indexedSims(plan);
             return explained(plan, sims, rank(plan, c.ids, c.bounds, c.count, sims, threshold, limit, entryFilter));
@@ -102,7 +102,7 @@ public final class MatchingEngine {
      * only needs to know which entries match (the monitoring reverse pass, where a common name matches thousands).
      */
     public List<String> screenIds(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        return withPlan(query, limit, plan -> {
+        return withPlan(query, limit, null, plan -> {
             Candidates c = candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
             return rank(plan, c.ids, c.bounds, c.count, indexedSims(plan), threshold, limit, entryFilter).stream()
                     .map(b -> b.name.entry.entry.entryId()).toList();
@@ -115,23 +115,31 @@ public final class MatchingEngine {
 
     /**
      * Screens the query against these entries only, scoring their names exactly as {@link #screen} does (same
-     * similarity lookups, same scorer): checking known candidates costs the query plan and a few names, not a search.
+     * similarity lookups, same scorer): checking known candidates costs the query's lookups and a few names, not a
+     * search, and its plan only holds the strings of those names.
      */
     public List<Match> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
                                      Predicate<String> entryFilter) {
-        if (limit <= 0 || entryIds.isEmpty()) {
+        if (limit <= 0 || entryIds.isEmpty() || query == null) {
             return List.of();
         }
-        return withPlan(query, limit, plan -> {
-            IntList ids = new IntList(8);
-            for (String entryId : entryIds) {
-                EntryRecord entry = index.entry(entryId);
-                if (entry != null && typeAllowed(plan, entry)) {
-                    for (int id : entry.nameIds) {
-                        ids.add(id);
+        IntList ids = new IntList(8);
+        IntList strings = new IntList(32);
+        for (String entryId : entryIds) {
+            EntryRecord entry = index.entry(entryId);
+            if (entry != null && typeAllowed(query, entry)) {
+                for (int id : entry.nameIds) {
+                    ids.add(id);
+                    NameRecord name = index.name(id);
+                    for (int j = 0; j < name.tokenIds.length; j++) {
+                        strings.add(name.tokenIds[j]);
+                        strings.add(name.compoundIds[j]);
+                        strings.add(name.tripleIds[j]);
                     }
                 }
             }
+        }
+        return withPlan(query, limit, strings.toArray(), plan -> {
             QueryPlan.SimSource sims = indexedSims(plan);
             return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
         });
@@ -139,12 +147,12 @@ public final class MatchingEngine {
 
     /** Test oracle: scores every indexed name with directly computed token similarities, no blocking. */
     List<Match> screenExhaustively(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        return withPlan(query, limit, plan -> {
+        return withPlan(query, limit, null, plan -> {
             int[] ids = new int[index.nameCapacity()];
             int count = 0;
             for (int id = 0; id < index.nameCapacity(); id++) {
                 NameRecord n = index.name(id);
-                if (n != null && typeAllowed(plan, n.entry)) {
+                if (n != null && typeAllowed(plan.query, n.entry)) {
                     ids[count++] = id;
                 }
             }
@@ -161,10 +169,11 @@ public final class MatchingEngine {
     // ---------------------------------------------------------------- query pipeline
 
     /**
-     * Runs a query pipeline on the query's plan, releasing the plan afterwards; no matches without a positive
-     * limit or without any name token in the query.
+     * Runs a query pipeline on the query's plan (for these vocabulary strings only when not null, see
+     * {@link QueryPlan}), releasing the plan afterwards; no matches without a positive limit or without any name
+     * token in the query.
      */
-    private <T> List<T> withPlan(Query query, int limit, Function<QueryPlan, List<T>> pipeline) {
+    private <T> List<T> withPlan(Query query, int limit, int[] onlyStrings, Function<QueryPlan, List<T>> pipeline) {
         if (limit <= 0) {
             return List.of();
         }
@@ -179,7 +188,7 @@ public final class MatchingEngine {
         if (rows.length < index.vocabularySize()) {
             rows = new int[index.vocabularySize() + 4096];
         }
-        QueryPlan plan = new QueryPlan(query, tokens, index, rows);
+        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings);
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;
@@ -192,8 +201,8 @@ public final class MatchingEngine {
      * The query's subject type filter. Every path filters before {@link #rank}: {@link #candidates} while
      * reading postings, {@link #screenEntries} and {@link #screenExhaustively} while collecting name ids.
      */
-    private static boolean typeAllowed(QueryPlan plan, EntryRecord entry) {
-        return plan.query.type() == null || plan.query.type() == entry.entry.type();
+    private static boolean typeAllowed(Query query, EntryRecord entry) {
+        return query.type() == null || query.type() == entry.entry.type();
     }
 
     /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */

@@ -41,7 +41,7 @@ final class QueryPlan {
     /**
      * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
      * vocabulary strings; any token for an initial; a legal form for a legal form). Bounds how much of an
-     * entry name the query can explain, before the name is looked at.
+     * entry name the query can explain, before the name is looked at. Null in a plan for known strings only.
      */
     final double[] tokenEntryWeight;
     /** bit c - 'a': the query has the single letter c (an initial that may stand for any word) */
@@ -50,10 +50,12 @@ final class QueryPlan {
     final double[] weightByDf;
 
     /**
-     * @param rows a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to row
-     *             (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
+     * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
+     *                    row (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
+     * @param onlyStrings the vocabulary strings of the names to be scored when they are known (checking a few
+     *                    entries: rows for these only, and no {@link #tokenEntryWeight}); null for a search
      */
-    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows) {
+    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, int[] onlyStrings) {
         this.query = query;
         this.tokens = tokens;
         int n = tokens.size();
@@ -104,38 +106,93 @@ final class QueryPlan {
             }
         }
         maxBonus = SecondarySignals.maxBonus(query);
-        int distinct = 0;
-        for (int k = 0; k < units; k++) {
-            distinct += unitSims[k].size();
-        }
         rowOf = rows;
-        int[] vids = new int[distinct];
-        int[][] codes = new int[distinct][];
-        float[] maxSim = new float[distinct];
-        int count = 0;
+        int expected = 0;
+        for (int k = 0; k < units && onlyStrings == null; k++) {
+            expected += unitSims[k].size();
+        }
+        RowBuilder b = new RowBuilder(units, rows, onlyStrings == null ? expected : onlyStrings.length);
+        if (onlyStrings == null) {
+            for (int k = 0; k < units; k++) {
+                SimMap sims = unitSims[k];
+                for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
+                    int vid = sims.keyAt(slot);
+                    if (vid >= 0) {
+                        b.add(vid, k, sims.codeAt(slot));
+                    }
+                }
+            }
+        } else {
+            for (int vid : onlyStrings) {
+                if (vid >= 0 && rows[vid] == 0) {
+                    for (int k = 0; k < units; k++) {
+                        b.add(vid, k, unitSims[k].get(vid));
+                    }
+                }
+            }
+        }
+        rowVids = Arrays.copyOf(b.vids, b.count);
+        codeRows = b.codes;
+        rowMaxSim = b.maxSim;
         boolean single = false;
         for (int k = 0; k < units; k++) {
-            SimMap sims = unitSims[k];
-            for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
-                int vid = sims.keyAt(slot);
-                if (vid < 0) {
-                    continue;
-                }
-                int code = sims.codeAt(slot);
-                int row = rows[vid];
-                if (row == 0) {
-                    vids[count] = vid;
-                    codes[count] = new int[units];
-                    row = ++count;
-                    rows[vid] = row;
-                }
-                codes[row - 1][k] = code;
-                maxSim[row - 1] = Math.max(maxSim[row - 1], (float) SimCode.sim(code));
-            }
             single |= isSingleLetter(k);
         }
-        rowVids = Arrays.copyOf(vids, count);
-        tokenEntryWeight = new double[n];
+        hasSingleLetter = single;
+        tokenEntryWeight = onlyStrings == null ? tokenEntryWeights(stats) : null;
+        int letters = 0;
+        for (int i = 0; i < n; i++) {
+            char c = tokens.tokens()[i].charAt(0);
+            if (tokens.tokens()[i].length() == 1 && c >= 'a' && c <= 'z') {
+                letters |= 1 << (c - 'a');
+            }
+        }
+        initials = letters;
+        weightByDf = stats.weightsByFrequency();
+    }
+
+    /** The rows of the similar strings, numbered in the order they are added. */
+    private static final class RowBuilder {
+        final int units;
+        final int[] rows;
+        int[] vids;
+        int[][] codes;
+        float[] maxSim;
+        int count;
+
+        RowBuilder(int units, int[] rows, int expected) {
+            this.units = units;
+            this.rows = rows;
+            int capacity = Math.max(1, expected);
+            vids = new int[capacity];
+            codes = new int[capacity][];
+            maxSim = new float[capacity];
+        }
+
+        void add(int vid, int unit, int code) {
+            if (code == 0) {
+                return;
+            }
+            int row = rows[vid];
+            if (row == 0) {
+                if (count == vids.length) {
+                    vids = Arrays.copyOf(vids, count * 2);
+                    codes = Arrays.copyOf(codes, count * 2);
+                    maxSim = Arrays.copyOf(maxSim, count * 2);
+                }
+                vids[count] = vid;
+                codes[count] = new int[units];
+                row = ++count;
+                rows[vid] = row;
+            }
+            codes[row - 1][unit] = code;
+            maxSim[row - 1] = Math.max(maxSim[row - 1], (float) SimCode.sim(code));
+        }
+    }
+
+    private double[] tokenEntryWeights(TokenStatistics stats) {
+        int n = tokens.size();
+        double[] heaviestOf = new double[n];
         for (int k = 0; k < units; k++) {
             double heaviest = 0;
             SimMap sims = unitSims[k];
@@ -147,28 +204,17 @@ final class QueryPlan {
                 }
             }
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
-                tokenEntryWeight[i] = Math.max(tokenEntryWeight[i], heaviest);
+                heaviestOf[i] = Math.max(heaviestOf[i], heaviest);
             }
         }
-        int letters = 0;
-        for (int i = 0; i < n; i++) {
-            char c = tokens.tokens()[i].charAt(0);
-            if (tokens.tokens()[i].length() == 1 && c >= 'a' && c <= 'z') {
-                letters |= 1 << (c - 'a');
-            }
-        }
-        initials = letters;
-        weightByDf = stats.weightsByFrequency();
         for (int i = 0; i < n; i++) {
             if (tokens.tokens()[i].length() == 1) {
-                tokenEntryWeight[i] = stats.unknownWeight(); // an initial may stand for any word
+                heaviestOf[i] = stats.unknownWeight(); // an initial may stand for any word
             } else if (tokens.classes()[i] == NameTokens.LEGAL_FORM) {
-                tokenEntryWeight[i] = Math.max(tokenEntryWeight[i], TokenStatistics.CLASS_WEIGHT);
+                heaviestOf[i] = Math.max(heaviestOf[i], TokenStatistics.CLASS_WEIGHT);
             }
         }
-        codeRows = codes;
-        rowMaxSim = maxSim;
-        hasSingleLetter = single;
+        return heaviestOf;
     }
 
     /** Clears this plan's marks from its lookup and answers the lookup, zeroed; call once the query is answered. */

@@ -24,6 +24,12 @@ final class SimMap {
         return keys[slot(key)] == key;
     }
 
+    /** The code of this key, 0 (no similarity) when absent. */
+    int get(int key) {
+        int i = slot(key);
+        return keys[i] == key ? codes[i] : 0;
+    }
+
     void put(int key, int code) {
         if ((size + 1) * 2 > keys.length) {
             grow();

@@ -60,6 +60,7 @@ public final class MonitoringHarness {
         long[] nanos = new long[designations];
         long[] reverseNanos = new long[designations];
         int[] candidates = new int[designations];
+        WatchlistEntry[] checked = new WatchlistEntry[designations];
         int hits = 0;
         for (int round = -1; round < 1; round++) { // one warm-up round
             for (int i = 0; i < designations; i++) {
@@ -78,6 +79,7 @@ public final class MonitoringHarness {
                     nanos[i] = System.nanoTime() - s;
                     reverseNanos[i] = reversed;
                     candidates[i] = found.size();
+                    checked[i] = entry;
                     hits += matched;
                 }
             }
@@ -100,6 +102,17 @@ public final class MonitoringHarness {
         System.out.printf(Locale.ROOT, "  of which reverse candidates: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms; forward check: p50 %.2f ms, "
                 + "p90 %.2f ms, p99 %.2f ms%n", pct(reverse, 50), pct(reverse, 90), pct(reverse, 99), pct(forward, 50),
                 pct(forward, 90), pct(forward, 99));
+
+        // the designations behind the tail, to know what the p99 is made of
+        Integer[] slowest = new Integer[designations];
+        Arrays.setAll(slowest, i -> i);
+        Arrays.sort(slowest, (a, b) -> Long.compare(nanos[b], nanos[a]));
+        for (int k = 0; k < Math.min(8, designations); k++) {
+            int i = slowest[k];
+            System.out.printf(Locale.ROOT, "  slow: %.1f ms (reverse %.1f, forward %.1f), %d names, %d candidates: %s%n",
+                    nanos[i] / 1e6, reverseNanos[i] / 1e6, (nanos[i] - reverseNanos[i]) / 1e6, checked[i].names().size(),
+                    candidates[i], checked[i].names().get(0).name());
+        }
 
         if (args.length > 3 && args[3].equals("no-rescreen")) {
             return;
