@@ -246,8 +246,8 @@ public final class MatchingEngine {
 
     /**
      * Candidate names from the postings of the query units' similar vocabulary strings. A name can only reach
-     * the threshold if the query tokens it touches carry enough weight (see {@link #maskBound}), so units are
-     * read heaviest first and reading stops once the tokens still unread could not lift an unseen name to the
+     * the threshold if the query tokens it touches carry enough weight (see {@link #maskBound}), so the lists are
+     * read rarest string first and reading stops once the lists still unread could not lift an unseen name to the
      * threshold: a "Ltd" or "Mohammed" posting list is only read when the query has nothing rarer. Each
      * touched name is first bounded from the query tokens it can use, then, if that passes, from its own
      * tokens (see {@link #upperBound}); only names whose bound reaches the threshold are aligned.
@@ -262,83 +262,62 @@ public final class MatchingEngine {
             }
         }
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
-        int[] order = new int[plan.units];
-        int live = 0;
-        int[] pendingUnits = new int[n]; // units not yet read that cover token i
-        for (int u = 0; u < plan.units; u++) {
-            if (plan.unitSims[u].size() == 0) {
-                continue; // matches nothing: neither read nor pending
-            }
-            order[live++] = u;
+        Postings lists = postingsToRead(plan);
+        int[] pendingLists = new int[n]; // lists not yet read of some unit covering token i
+        for (int k = 0; k < lists.count; k++) {
+            int u = lists.unit[k];
             for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
-                pendingUnits[i]++;
+                pendingLists[i]++;
             }
-        }
-        // heaviest unit first (insertion sort: a handful of units)
-        for (int i = 1; i < live; i++) {
-            int u = order[i];
-            int k = i - 1;
-            while (k >= 0 && plan.unitWeights[order[k]] < plan.unitWeights[u]) {
-                order[k + 1] = order[k];
-                k--;
-            }
-            order[k + 1] = u;
         }
         Scratch s = scratches.take();
         s.ensure(index.nameCapacity());
         SubjectType type = plan.query.type();
         // split spellings first: few postings, and a name found through one gets the exact bound below
-        for (int k = 0; k < live; k++) {
-            int u = order[k];
-            if (plan.unitLength[u] == 1 && u < n) {
-                SimMap sims = plan.unitSims[u];
-                for (int slot = 0; slot < sims.capacity(); slot++) {
-                    int vid = sims.keyAt(slot);
-                    if (vid >= 0) {
-                        accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, 0f, 0f, type, s);
-                    }
-                }
-            }
-        }
-        boolean[] credited = new boolean[plan.similarStrings()]; // each similar string credited to a name once
-        int read = 0; // units read, in order
-        for (; read < live; read++) {
-            if (maskBound(plan, pendingMask(pendingUnits) | slack) < floor) {
-                break; // a name first seen from here on cannot reach the threshold
-            }
-            int u = order[read];
-            long unitMask = 0;
-            for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
-                unitMask |= 1L << i;
-                pendingUnits[i]--;
-            }
+        for (int u = 0; u < Math.min(n, plan.units); u++) {
             SimMap sims = plan.unitSims[u];
             for (int slot = 0; slot < sims.capacity(); slot++) {
                 int vid = sims.keyAt(slot);
                 if (vid >= 0) {
-                    accumulate(index.tokenPostings(vid), unitMask, credit(plan, vid, credited),
-                            queryCredit(plan, u, sims.codeAt(slot)), type, s);
+                    accumulate(index.compoundPostings(vid), 1L << plan.unitStart[u] | SPLIT, 0f, 0f, type, s);
                 }
             }
         }
-        long pending = pendingMask(pendingUnits);
+        boolean[] credited = new boolean[plan.similarStrings()]; // each similar string credited to a name once
+        int read = 0; // lists read, in order; a string several units share is one list, read once
+        while (read < lists.count) {
+            if (readingBound(plan, pendingMask(pendingLists) | slack, slack, lists.weight[read]) < floor) {
+                break; // a name first seen from here on cannot reach the threshold
+            }
+            int vid = lists.vid[read];
+            long unitMask = 0;
+            float queryCredit = 0f;
+            for (; read < lists.count && lists.vid[read] == vid; read++) {
+                int u = lists.unit[read];
+                for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
+                    unitMask |= 1L << i;
+                    pendingLists[i]--;
+                }
+                queryCredit += queryCredit(plan, u, lists.code[read]);
+            }
+            accumulate(index.tokenPostings(vid), unitMask, credit(plan, vid, credited), Math.nextUp(queryCredit),
+                    type, s);
+        }
+        long pending = pendingMask(pendingLists);
         long unread = pending | slack;
-        // an initial outside its own postings (the letter itself) and the units still unread abbreviates a word
+        // an initial outside its own postings (the letter itself) and the lists still unread abbreviates a word
         long abbreviating = initials & ~pending;
         // credits bound a name's entry side only if nothing in the query matches outside the postings but legal forms
         boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
         if (byCredit) {
-            // the units left unread may still match tokens of the names touched: credit those, touching no new name
-            for (int k = read; k < live; k++) {
-                int u = order[k];
-                SimMap sims = plan.unitSims[u];
-                for (int slot = 0; slot < sims.capacity(); slot++) {
-                    int vid = sims.keyAt(slot);
-                    if (vid >= 0) {
-                        creditTouched(index.tokenPostings(vid), credit(plan, vid, credited),
-                                queryCredit(plan, u, sims.codeAt(slot)), s);
-                    }
+            // the lists left unread may still hold tokens of the names touched: credit those, touching no new name
+            for (int k = read; k < lists.count; ) {
+                int vid = lists.vid[k];
+                float queryCredit = 0f;
+                for (; k < lists.count && lists.vid[k] == vid; k++) {
+                    queryCredit += queryCredit(plan, lists.unit[k], lists.code[k]);
                 }
+                creditTouched(index.tokenPostings(vid), credit(plan, vid, credited), Math.nextUp(queryCredit), s);
             }
             uncreditJoinedForms(plan, s);
         }
@@ -362,6 +341,66 @@ public final class MatchingEngine {
         }
         scratches.give(s); // every mark cleared by bounding
         return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
+    }
+
+    /** The posting lists of a query, one per (unit, similar string), in reading order. */
+    private record Postings(int[] unit, int[] vid, int[] code, double[] weight, int count) {
+    }
+
+    /**
+     * Every (unit, similar string) list, rarest string first (the heaviest entry weight it can explain, at least a
+     * class weight, as in {@link QueryPlan#tokenEntryWeight}): short lists first, and once the rare strings are read
+     * a common word's list is only read if names made of common words could still reach the floor. Ties: the same
+     * string for every unit that has it, side by side, heavier unit first.
+     */
+    private Postings postingsToRead(QueryPlan plan) {
+        int count = 0;
+        for (int u = 0; u < plan.units; u++) {
+            count += plan.unitSims[u].size();
+        }
+        int[] unit = new int[count];
+        int[] vid = new int[count];
+        int[] code = new int[count];
+        double[] weight = new double[count];
+        Integer[] order = new Integer[count];
+        int k = 0;
+        for (int u = 0; u < plan.units; u++) {
+            SimMap sims = plan.unitSims[u];
+            for (int slot = 0; slot < sims.capacity(); slot++) {
+                if (sims.keyAt(slot) >= 0) {
+                    unit[k] = u;
+                    vid[k] = sims.keyAt(slot);
+                    code[k] = sims.codeAt(slot);
+                    weight[k] = Math.max(index.stats.weightOf(vid[k], plan.weightByDf), TokenStatistics.CLASS_WEIGHT);
+                    order[k] = k;
+                    k++;
+                }
+            }
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -weight[i]).thenComparingInt(i -> vid[i])
+                .thenComparingDouble(i -> -plan.unitWeights[unit[i]]).thenComparingInt(i -> unit[i]));
+        Postings p = new Postings(new int[count], new int[count], new int[count], new double[count], count);
+        for (int i = 0; i < count; i++) {
+            p.unit[i] = unit[order[i]];
+            p.vid[i] = vid[order[i]];
+            p.code[i] = code[order[i]];
+            p.weight[i] = weight[order[i]];
+        }
+        return p;
+    }
+
+    /**
+     * {@link #maskBound} of the names not touched yet, when the next list to read explains entry weight
+     * {@code nextWeight} at most: such a name holds no string read so far, so each query token it may match explains
+     * at most that much of it (the lists are read rarest first), except the tokens that match outside the postings.
+     */
+    private static double readingBound(QueryPlan plan, long reach, long slack, double nextWeight) {
+        double w = 0;
+        for (long m = reach; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            w += (slack & 1L << i) != 0 ? plan.tokenEntryWeight[i] : Math.min(plan.tokenEntryWeight[i], nextWeight);
+        }
+        return nameBound(plan, weightOf(plan, reach), w, w);
     }
 
     /** Names whose bound reaches the floor, in name id order. */
@@ -543,11 +582,11 @@ public final class MatchingEngine {
     /** Bit set on names reached through a split (joined-on-the-list) spelling: their entry side is unbounded. */
     private static final long SPLIT = 1L << 62;
 
-    /** Tokens that some unread unit could still cover. */
-    private static long pendingMask(int[] pendingUnits) {
+    /** Tokens that some unread list could still cover. */
+    private static long pendingMask(int[] pendingLists) {
         long m = 0;
-        for (int i = 0; i < pendingUnits.length; i++) {
-            if (pendingUnits[i] > 0) {
+        for (int i = 0; i < pendingLists.length; i++) {
+            if (pendingLists[i] > 0) {
                 m |= 1L << i;
             }
         }

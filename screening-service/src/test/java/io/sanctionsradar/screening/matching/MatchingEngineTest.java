@@ -443,13 +443,46 @@ class MatchingEngineTest {
         }
         MatchingEngine engine = new MatchingEngine();
         engine.replaceAll(entries);
+        int checked = searchAgreesWithTheExhaustiveAnswerAtEveryScore(engine, List.of("Omari Trading Ltd", "Hassan LLC",
+                "Zarkaoui GmbH", "Omar Ltd", "Ali Hassan Co", "Abdul Rahman GmbH", "M Hassan Ltd", "Omari A"));
+        assertTrue(checked > 100, "thresholds checked: " + checked);
+    }
+
+    @Test
+    void listsReadRarestFirstStopOnlyWhereNoUnseenNameCanReachTheFloor() {
+        // common words with rare spellings beside them and rare words: the rare lists are read first, and a common
+        // word's list only while a name not seen yet could still reach the floor through it (a stop cut too early
+        // loses names made of common words)
+        java.util.Random random = new java.util.Random(13);
+        List<String> words = new ArrayList<>();
+        for (String common : List.of("Mohamed", "Ali", "Hassan", "Al")) {
+            for (int k = 0; k < 10; k++) {
+                words.add(common);
+            }
+        }
+        words.addAll(List.of("Mohammed", "Alli", "Hasan", "El", "Zarkaoui", "Qasir", "Droukdel", "Abdelmalek"));
+        List<WatchlistEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            entries.add(person("p" + i, randomName(random, words)));
+        }
+        MatchingEngine engine = new MatchingEngine();
+        engine.replaceAll(entries);
+        int checked = searchAgreesWithTheExhaustiveAnswerAtEveryScore(engine, List.of("Mohamed Qasir",
+                "Abdelmalek Al Droukdel", "Ali Hasan", "Hassan Al Zarkaoui", "Mohammed Ali Hassan", "El Qasir Mohamed"));
+        assertTrue(checked > 100, "thresholds checked: " + checked);
+    }
+
+    /**
+     * Each score a query reaches from 0.5 becomes the threshold in turn (at most 60 a query, for time), so every name
+     * scoring it lies on the floor; the search must answer what scoring every name answers. Thresholds checked.
+     */
+    private static int searchAgreesWithTheExhaustiveAnswerAtEveryScore(MatchingEngine engine, List<String> queries) {
         int checked = 0;
-        for (String query : List.of("Omari Trading Ltd", "Hassan LLC", "Zarkaoui GmbH", "Omar Ltd", "Ali Hassan Co",
-                "Abdul Rahman GmbH", "M Hassan Ltd", "Omari A")) {
+        for (String query : queries) {
             // from 0.5: below, a name may match by an initial abbreviating its words alone, which is never searched
             List<Match> all = engine.screenExhaustively(Query.of(query), 0.5, 3_000, null);
             List<Double> scores = all.stream().map(Match::score).distinct().toList();
-            for (int t = 0; t < scores.size(); t += 1 + scores.size() / 60) { // at most 60 a query, for time
+            for (int t = 0; t < scores.size(); t += 1 + scores.size() / 60) {
                 double threshold = scores.get(t);
                 List<Match> searched = engine.screen(Query.of(query), threshold, 3_000, null);
                 List<Match> exhaustive = all.stream().filter(m -> m.score() >= threshold).toList();
@@ -458,6 +491,6 @@ class MatchingEngineTest {
                 checked++;
             }
         }
-        assertTrue(checked > 100, "thresholds checked: " + checked);
+        return checked;
     }
 }
