@@ -262,12 +262,13 @@ public final class MatchingEngine {
             }
         }
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
-        Postings lists = postingsToRead(plan);
-        int[] pendingLists = new int[n]; // lists not yet read of some unit covering token i
-        for (int k = 0; k < lists.count; k++) {
-            int u = lists.unit[k];
-            for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
-                pendingLists[i]++;
+        long[] order = readingOrder(plan);
+        long[] tokensOf = new long[order.length]; // query tokens a unit similar to the string covers
+        int[] pendingLists = new int[n]; // lists not yet read of strings similar to a unit covering token i
+        for (int k = 0; k < order.length; k++) {
+            tokensOf[k] = tokensSimilarTo(plan, (int) order[k], n);
+            for (long m = tokensOf[k]; m != 0; m &= m - 1) {
+                pendingLists[Long.numberOfTrailingZeros(m)]++;
             }
         }
         Scratch s = scratches.take();
@@ -283,24 +284,16 @@ public final class MatchingEngine {
                 }
             }
         }
-        boolean[] credited = new boolean[plan.similarStrings()]; // each similar string credited to a name once
-        int read = 0; // lists read, in order; a string several units share is one list, read once
-        while (read < lists.count) {
-            if (readingBound(plan, pendingMask(pendingLists) | slack, slack, lists.weight[read]) < floor) {
+        int read = 0; // lists read, in order
+        for (; read < order.length; read++) {
+            if (readingBound(plan, pendingMask(pendingLists) | slack, slack, listWeight(order[read])) < floor) {
                 break; // a name first seen from here on cannot reach the threshold
             }
-            int vid = lists.vid[read];
-            long unitMask = 0;
-            float queryCredit = 0f;
-            for (; read < lists.count && lists.vid[read] == vid; read++) {
-                int u = lists.unit[read];
-                for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
-                    unitMask |= 1L << i;
-                    pendingLists[i]--;
-                }
-                queryCredit += queryCredit(plan, u, lists.code[read]);
+            for (long m = tokensOf[read]; m != 0; m &= m - 1) {
+                pendingLists[Long.numberOfTrailingZeros(m)]--;
             }
-            accumulate(index.tokenPostings(vid), unitMask, credit(plan, vid, credited), Math.nextUp(queryCredit),
+            int row = (int) order[read];
+            accumulate(index.tokenPostings(plan.rowVid(row)), tokensOf[read], credit(plan, row), queryCredit(plan, row),
                     type, s);
         }
         long pending = pendingMask(pendingLists);
@@ -311,13 +304,9 @@ public final class MatchingEngine {
         boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
         if (byCredit) {
             // the lists left unread may still hold tokens of the names touched: credit those, touching no new name
-            for (int k = read; k < lists.count; ) {
-                int vid = lists.vid[k];
-                float queryCredit = 0f;
-                for (; k < lists.count && lists.vid[k] == vid; k++) {
-                    queryCredit += queryCredit(plan, lists.unit[k], lists.code[k]);
-                }
-                creditTouched(index.tokenPostings(vid), credit(plan, vid, credited), Math.nextUp(queryCredit), s);
+            for (int k = read; k < order.length; k++) {
+                int row = (int) order[k];
+                creditTouched(index.tokenPostings(plan.rowVid(row)), credit(plan, row), queryCredit(plan, row), s);
             }
             uncreditJoinedForms(plan, s);
         }
@@ -343,50 +332,27 @@ public final class MatchingEngine {
         return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
     }
 
-    /** The posting lists of a query, one per (unit, similar string), in reading order. */
-    private record Postings(int[] unit, int[] vid, int[] code, double[] weight, int count) {
+    /**
+     * The similar strings of a query (the rows of its plan), rarest first: by the heaviest entry weight each can
+     * explain, at least a class weight, as in {@link QueryPlan#tokenEntryWeight}, rounded up to a float (see
+     * {@link #listWeight}), then by row. Short lists come first, and once the rare strings are read a common word's
+     * list is only read if names made of common words could still reach the floor.
+     */
+    private long[] readingOrder(QueryPlan plan) {
+        long[] keyed = new long[plan.similarStrings()];
+        for (int row = 0; row < keyed.length; row++) {
+            float w = Math.nextUp((float) Math.max(index.stats.weightOf(plan.rowVid(row), plan.weightByDf),
+                    TokenStatistics.CLASS_WEIGHT));
+            // positive floats order like their bits: heaviest first
+            keyed[row] = (long) (Integer.MAX_VALUE - Float.floatToIntBits(w)) << 32 | row;
+        }
+        Arrays.sort(keyed);
+        return keyed;
     }
 
-    /**
-     * Every (unit, similar string) list, rarest string first (the heaviest entry weight it can explain, at least a
-     * class weight, as in {@link QueryPlan#tokenEntryWeight}): short lists first, and once the rare strings are read
-     * a common word's list is only read if names made of common words could still reach the floor. Ties: the same
-     * string for every unit that has it, side by side, heavier unit first.
-     */
-    private Postings postingsToRead(QueryPlan plan) {
-        int count = 0;
-        for (int u = 0; u < plan.units; u++) {
-            count += plan.unitSims[u].size();
-        }
-        int[] unit = new int[count];
-        int[] vid = new int[count];
-        int[] code = new int[count];
-        double[] weight = new double[count];
-        Integer[] order = new Integer[count];
-        int k = 0;
-        for (int u = 0; u < plan.units; u++) {
-            SimMap sims = plan.unitSims[u];
-            for (int slot = 0; slot < sims.capacity(); slot++) {
-                if (sims.keyAt(slot) >= 0) {
-                    unit[k] = u;
-                    vid[k] = sims.keyAt(slot);
-                    code[k] = sims.codeAt(slot);
-                    weight[k] = Math.max(index.stats.weightOf(vid[k], plan.weightByDf), TokenStatistics.CLASS_WEIGHT);
-                    order[k] = k;
-                    k++;
-                }
-            }
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -weight[i]).thenComparingInt(i -> vid[i])
-                .thenComparingDouble(i -> -plan.unitWeights[unit[i]]).thenComparingInt(i -> unit[i]));
-        Postings p = new Postings(new int[count], new int[count], new int[count], new double[count], count);
-        for (int i = 0; i < count; i++) {
-            p.unit[i] = unit[order[i]];
-            p.vid[i] = vid[order[i]];
-            p.code[i] = code[order[i]];
-            p.weight[i] = weight[order[i]];
-        }
-        return p;
+    /** The weight in a {@link #readingOrder} key. */
+    private static float listWeight(long key) {
+        return Float.intBitsToFloat(Integer.MAX_VALUE - (int) (key >>> 32));
     }
 
     /**
@@ -476,27 +442,43 @@ public final class MatchingEngine {
     }
 
     /**
-     * What a similar string can explain of a name that holds it, the first time the string is read for this query
-     * (a name's postings hold it once per string), 0 afterwards: its weight, at least a class weight, times the best
-     * similarity any unit has with it; rounded up, as a float must not undercut it.
+     * What the similar string of this row can explain of a name that holds it (a name's postings hold it once): its
+     * weight, at least a class weight, times the best similarity any unit has with it; rounded up, as a float must
+     * not undercut it.
      */
-    private float credit(QueryPlan plan, int vid, boolean[] credited) {
-        int row = plan.similarRow(vid);
-        if (credited[row]) {
-            return 0f;
-        }
-        credited[row] = true;
-        return Math.nextUp((float) (Math.max(index.stats.weightOf(vid, plan.weightByDf), TokenStatistics.CLASS_WEIGHT)
-                * plan.rowMaxSim(row)));
+    private float credit(QueryPlan plan, int row) {
+        return Math.nextUp((float) (Math.max(index.stats.weightOf(plan.rowVid(row), plan.weightByDf),
+                TokenStatistics.CLASS_WEIGHT) * plan.rowMaxSim(row)));
     }
 
     /**
-     * What a unit can explain of the query through one similar string a name holds: the unit's weight times their
-     * similarity. A unit aligns with one entry token at most, so a name's sum over the strings it holds bounds the
-     * query side of its score; rounded up, as a float must not undercut it.
+     * What the units can explain of the query through the similar string of this row, when a name holds it: each
+     * unit's weight times their similarity. A unit aligns with one entry token at most, so a name's sum over the
+     * strings it holds bounds the query side of its score; rounded up, as a float must not undercut it.
      */
-    private static float queryCredit(QueryPlan plan, int unit, int code) {
-        return Math.nextUp((float) (plan.unitWeights[unit] * SimCode.sim(code)));
+    private static float queryCredit(QueryPlan plan, int row) {
+        int[] codes = plan.rowCodes(row);
+        double q = 0;
+        for (int u = 0; u < codes.length; u++) {
+            if (codes[u] != 0) {
+                q += plan.unitWeights[u] * SimCode.sim(codes[u]);
+            }
+        }
+        return Math.nextUp((float) q);
+    }
+
+    /** Query tokens (of the first n) covered by the units similar to the string of this row. */
+    private static long tokensSimilarTo(QueryPlan plan, int row, int n) {
+        int[] codes = plan.rowCodes(row);
+        long m = 0;
+        for (int u = 0; u < codes.length; u++) {
+            if (codes[u] != 0) {
+                for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
+                    m |= 1L << i;
+                }
+            }
+        }
+        return m;
     }
 
     /** Query tokens that are legal forms. */

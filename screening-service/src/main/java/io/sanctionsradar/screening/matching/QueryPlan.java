@@ -242,9 +242,14 @@ final class QueryPlan {
         return rowVids.length;
     }
 
-    /** The row of a vocabulary string similar to some unit, −1 if none is. */
-    int similarRow(int vocabularyId) {
-        return rowOf[vocabularyId] - 1;
+    /** The vocabulary string of a row. */
+    int rowVid(int row) {
+        return rowVids[row];
+    }
+
+    /** Similarity codes of every unit with the string of a row (0 = none). */
+    int[] rowCodes(int row) {
+        return codeRows[row];
     }
 
     /** Best similarity any unit has with the vocabulary string of this row. */
