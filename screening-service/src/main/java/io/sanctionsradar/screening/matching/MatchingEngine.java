@@ -286,7 +286,7 @@ public final class MatchingEngine {
         }
         int read = 0; // lists read, in order
         for (; read < order.length; read++) {
-            if (readingBound(plan, pendingMask(pendingLists) | slack, slack, listWeight(order[read])) < floor) {
+            if (readingBound(plan, pendingMask(pendingLists) | slack, initials, listWeight(order[read])) < floor) {
                 break; // a name first seen from here on cannot reach the threshold
             }
             for (long m = tokensOf[read]; m != 0; m &= m - 1) {
@@ -358,13 +358,14 @@ public final class MatchingEngine {
     /**
      * {@link #maskBound} of the names not touched yet, when the next list to read explains entry weight
      * {@code nextWeight} at most: such a name holds no string read so far, so each query token it may match explains
-     * at most that much of it (the lists are read rarest first), except the tokens that match outside the postings.
+     * at most that much of it (the lists are read rarest first). Outside the postings, a legal form half matches a
+     * name's legal form, of class weight (at most any list's weight), and an initial may abbreviate any word.
      */
-    private static double readingBound(QueryPlan plan, long reach, long slack, double nextWeight) {
+    private static double readingBound(QueryPlan plan, long reach, long initials, double nextWeight) {
         double w = 0;
         for (long m = reach; m != 0; m &= m - 1) {
             int i = Long.numberOfTrailingZeros(m);
-            w += (slack & 1L << i) != 0 ? plan.tokenEntryWeight[i] : Math.min(plan.tokenEntryWeight[i], nextWeight);
+            w += (initials & 1L << i) != 0 ? plan.tokenEntryWeight[i] : Math.min(plan.tokenEntryWeight[i], nextWeight);
         }
         return nameBound(plan, weightOf(plan, reach), w, w);
     }
