@@ -263,14 +263,13 @@ public final class MatchingEngine {
         }
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
         long[] order = readingOrder(plan);
-        long[] tokensOf = new long[order.length]; // query tokens a unit similar to the string covers
         int[] pendingLists = new int[n]; // lists not yet read of strings similar to a unit covering token i
-        for (int k = 0; k < order.length; k++) {
-            tokensOf[k] = tokensSimilarTo(plan, (int) order[k], n);
-            for (long m = tokensOf[k]; m != 0; m &= m - 1) {
+        for (long key : order) {
+            for (long m = plan.rowTokens((int) key); m != 0; m &= m - 1) {
                 pendingLists[Long.numberOfTrailingZeros(m)]++;
             }
         }
+        long pending = pendingMask(pendingLists);
         Scratch s = scratches.take();
         s.ensure(index.nameCapacity());
         SubjectType type = plan.query.type();
@@ -284,19 +283,25 @@ public final class MatchingEngine {
                 }
             }
         }
+        double reachWeight = weightOf(plan, pending | slack);
         int read = 0; // lists read, in order
         for (; read < order.length; read++) {
-            if (readingBound(plan, pendingMask(pendingLists) | slack, initials, listWeight(order[read])) < floor) {
-                break; // a name first seen from here on cannot reach the threshold
-            }
-            for (long m = tokensOf[read]; m != 0; m &= m - 1) {
-                pendingLists[Long.numberOfTrailingZeros(m)]--;
+            // a name first seen from here on, at the entry total where its bound is largest (E = W, see maskBound)
+            double explainable = explainable(plan, pending | slack, initials, listWeight(order[read]));
+            if (nameBound(plan, reachWeight, explainable, explainable) < floor) {
+                break; // cannot reach the threshold
             }
             int row = (int) order[read];
-            accumulate(index.tokenPostings(plan.rowVid(row)), tokensOf[read], credit(plan, row), queryCredit(plan, row),
-                    type, s);
+            for (long m = plan.rowTokens(row); m != 0; m &= m - 1) {
+                int i = Long.numberOfTrailingZeros(m);
+                if (--pendingLists[i] == 0) {
+                    pending &= ~(1L << i);
+                    reachWeight = weightOf(plan, pending | slack);
+                }
+            }
+            accumulate(index.tokenPostings(plan.rowVid(row)), plan.rowTokens(row), credit(plan, order[read]),
+                    Math.nextUp((float) plan.rowQueryWeight(row)), type, s);
         }
-        long pending = pendingMask(pendingLists);
         long unread = pending | slack;
         // an initial outside its own postings (the letter itself) and the lists still unread abbreviates a word
         long abbreviating = initials & ~pending;
@@ -306,7 +311,8 @@ public final class MatchingEngine {
             // the lists left unread may still hold tokens of the names touched: credit those, touching no new name
             for (int k = read; k < order.length; k++) {
                 int row = (int) order[k];
-                creditTouched(index.tokenPostings(plan.rowVid(row)), credit(plan, row), queryCredit(plan, row), s);
+                creditTouched(index.tokenPostings(plan.rowVid(row)), credit(plan, order[k]),
+                        Math.nextUp((float) plan.rowQueryWeight(row)), s);
             }
             uncreditJoinedForms(plan, s);
         }
@@ -356,18 +362,19 @@ public final class MatchingEngine {
     }
 
     /**
-     * {@link #maskBound} of the names not touched yet, when the next list to read explains entry weight
-     * {@code nextWeight} at most: such a name holds no string read so far, so each query token it may match explains
-     * at most that much of it (the lists are read rarest first). Outside the postings, a legal form half matches a
-     * name's legal form, of class weight (at most any list's weight), and an initial may abbreviate any word.
+     * The entry weight a name not touched yet may have explained by the query tokens in reach, when the next list to
+     * read explains {@code nextWeight} at most: such a name holds no string read so far, so each query token it may
+     * match explains at most that much of it (the lists are read rarest first). Outside the postings, a legal form
+     * half matches a name's legal form, of class weight (at most any list's weight), and an initial may abbreviate
+     * any word.
      */
-    private static double readingBound(QueryPlan plan, long reach, long initials, double nextWeight) {
+    private static double explainable(QueryPlan plan, long reach, long initials, double nextWeight) {
         double w = 0;
         for (long m = reach; m != 0; m &= m - 1) {
             int i = Long.numberOfTrailingZeros(m);
             w += (initials & 1L << i) != 0 ? plan.tokenEntryWeight[i] : Math.min(plan.tokenEntryWeight[i], nextWeight);
         }
-        return nameBound(plan, weightOf(plan, reach), w, w);
+        return w;
     }
 
     /** Names whose bound reaches the floor, in name id order. */
@@ -443,43 +450,12 @@ public final class MatchingEngine {
     }
 
     /**
-     * What the similar string of this row can explain of a name that holds it (a name's postings hold it once): its
-     * weight, at least a class weight, times the best similarity any unit has with it; rounded up, as a float must
-     * not undercut it.
+     * What the similar string of a {@link #readingOrder} key can explain of a name that holds it (a name's postings
+     * hold it once): its weight, at least a class weight, times the best similarity any unit has with it; rounded
+     * up, as a float must not undercut it.
      */
-    private float credit(QueryPlan plan, int row) {
-        return Math.nextUp((float) (Math.max(index.stats.weightOf(plan.rowVid(row), plan.weightByDf),
-                TokenStatistics.CLASS_WEIGHT) * plan.rowMaxSim(row)));
-    }
-
-    /**
-     * What the units can explain of the query through the similar string of this row, when a name holds it: each
-     * unit's weight times their similarity. A unit aligns with one entry token at most, so a name's sum over the
-     * strings it holds bounds the query side of its score; rounded up, as a float must not undercut it.
-     */
-    private static float queryCredit(QueryPlan plan, int row) {
-        int[] codes = plan.rowCodes(row);
-        double q = 0;
-        for (int u = 0; u < codes.length; u++) {
-            if (codes[u] != 0) {
-                q += plan.unitWeights[u] * SimCode.sim(codes[u]);
-            }
-        }
-        return Math.nextUp((float) q);
-    }
-
-    /** Query tokens (of the first n) covered by the units similar to the string of this row. */
-    private static long tokensSimilarTo(QueryPlan plan, int row, int n) {
-        int[] codes = plan.rowCodes(row);
-        long m = 0;
-        for (int u = 0; u < codes.length; u++) {
-            if (codes[u] != 0) {
-                for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
-                    m |= 1L << i;
-                }
-            }
-        }
-        return m;
+    private static float credit(QueryPlan plan, long key) {
+        return Math.nextUp(listWeight(key) * plan.rowMaxSim((int) key));
     }
 
     /** Query tokens that are legal forms. */

@@ -37,6 +37,10 @@ final class QueryPlan {
     private final int[][] codeRows;
     /** Best similarity of any unit in a row: an upper bound on what that vocabulary string can contribute. */
     private final float[] rowMaxSim;
+    /** Per row: the query tokens (of the first MAX_TOKENS) of the units similar to its string. */
+    private final long[] rowTokens;
+    /** Per row: the sum over the units similar to its string of unit weight × similarity. */
+    private final double[] rowQueryWeight;
     final boolean hasSingleLetter;
     /**
      * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
@@ -111,7 +115,14 @@ final class QueryPlan {
         for (int k = 0; k < units && onlyStrings == null; k++) {
             expected += unitSims[k].size();
         }
-        RowBuilder b = new RowBuilder(units, rows, onlyStrings == null ? expected : onlyStrings.length);
+        long[] unitTokens = new long[units];
+        for (int k = 0; k < units; k++) {
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameScorer.MAX_TOKENS; i++) {
+                unitTokens[k] |= 1L << i;
+            }
+        }
+        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : onlyStrings.length, unitTokens,
+                unitWeights);
         if (onlyStrings == null) {
             for (int k = 0; k < units; k++) {
                 SimMap sims = unitSims[k];
@@ -134,6 +145,8 @@ final class QueryPlan {
         rowVids = Arrays.copyOf(b.vids, b.count);
         codeRows = b.codes;
         rowMaxSim = b.maxSim;
+        rowTokens = b.tokens;
+        rowQueryWeight = b.queryWeight;
         boolean single = false;
         for (int k = 0; k < units; k++) {
             single |= isSingleLetter(k);
@@ -153,20 +166,26 @@ final class QueryPlan {
 
     /** The rows of the similar strings, numbered in the order they are added. */
     private static final class RowBuilder {
-        final int units;
         final int[] rows;
+        final long[] unitTokens;
+        final double[] unitWeights;
         int[] vids;
         int[][] codes;
         float[] maxSim;
+        long[] tokens;
+        double[] queryWeight;
         int count;
 
-        RowBuilder(int units, int[] rows, int expected) {
-            this.units = units;
+        RowBuilder(int[] rows, int expected, long[] unitTokens, double[] unitWeights) {
             this.rows = rows;
+            this.unitTokens = unitTokens;
+            this.unitWeights = unitWeights;
             int capacity = Math.max(1, expected);
             vids = new int[capacity];
             codes = new int[capacity][];
             maxSim = new float[capacity];
+            tokens = new long[capacity];
+            queryWeight = new double[capacity];
         }
 
         void add(int vid, int unit, int code) {
@@ -179,14 +198,19 @@ final class QueryPlan {
                     vids = Arrays.copyOf(vids, count * 2);
                     codes = Arrays.copyOf(codes, count * 2);
                     maxSim = Arrays.copyOf(maxSim, count * 2);
+                    tokens = Arrays.copyOf(tokens, count * 2);
+                    queryWeight = Arrays.copyOf(queryWeight, count * 2);
                 }
                 vids[count] = vid;
-                codes[count] = new int[units];
+                codes[count] = new int[unitTokens.length];
                 row = ++count;
                 rows[vid] = row;
             }
+            double sim = SimCode.sim(code);
             codes[row - 1][unit] = code;
-            maxSim[row - 1] = Math.max(maxSim[row - 1], (float) SimCode.sim(code));
+            maxSim[row - 1] = Math.max(maxSim[row - 1], (float) sim);
+            tokens[row - 1] |= unitTokens[unit];
+            queryWeight[row - 1] += unitWeights[unit] * sim;
         }
     }
 
@@ -247,9 +271,14 @@ final class QueryPlan {
         return rowVids[row];
     }
 
-    /** Similarity codes of every unit with the string of a row (0 = none). */
-    int[] rowCodes(int row) {
-        return codeRows[row];
+    /** Query tokens (of the first MAX_TOKENS) of the units similar to the string of a row. */
+    long rowTokens(int row) {
+        return rowTokens[row];
+    }
+
+    /** What the units similar to the string of a row weigh in the query, each times its similarity. */
+    double rowQueryWeight(int row) {
+        return rowQueryWeight[row];
     }
 
     /** Best similarity any unit has with the vocabulary string of this row. */
