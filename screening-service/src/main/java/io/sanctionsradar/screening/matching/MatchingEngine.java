@@ -247,8 +247,9 @@ public final class MatchingEngine {
     /**
      * Candidate names from the postings of the query units' similar vocabulary strings. A name can only reach
      * the threshold if the query tokens it touches carry enough weight (see {@link #maskBound}), so the lists are
-     * read rarest string first and reading stops once the lists still unread could not lift an unseen name to the
-     * threshold: a "Ltd" or "Mohammed" posting list is only read when the query has nothing rarer. Each
+     * read heaviest unit first, each unit's rarest string first (see {@link Reading}), and reading stops once the
+     * lists still unread could not lift an unseen name to the threshold: a "Ltd" or "Mohammed" posting list is only
+     * read when the query has nothing rarer. Each
      * touched name is first bounded from the query tokens it can use, then, if that passes, from its own
      * tokens (see {@link #upperBound}); only names whose bound reaches the threshold are aligned.
      */
@@ -262,14 +263,7 @@ public final class MatchingEngine {
             }
         }
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
-        long[] order = readingOrder(plan);
-        int[] pendingLists = new int[n]; // lists not yet read of strings similar to a unit covering token i
-        for (long key : order) {
-            for (long m = plan.rowTokens((int) key); m != 0; m &= m - 1) {
-                pendingLists[Long.numberOfTrailingZeros(m)]++;
-            }
-        }
-        long pending = pendingMask(pendingLists);
+        Reading reading = new Reading(plan, n);
         Scratch s = scratches.take();
         s.ensure(index.nameCapacity());
         SubjectType type = plan.query.type();
@@ -283,24 +277,42 @@ public final class MatchingEngine {
                 }
             }
         }
-        double reachWeight = weightOf(plan, pending | slack);
-        int read = 0; // lists read, in order
-        for (; read < order.length; read++) {
-            // a name first seen from here on, at the entry total where its bound is largest (E = W, see maskBound)
-            double explainable = explainable(plan, pending | slack, initials, listWeight(order[read]));
-            if (nameBound(plan, reachWeight, explainable, explainable) < floor) {
-                break; // cannot reach the threshold
-            }
-            int row = (int) order[read];
-            for (long m = plan.rowTokens(row); m != 0; m &= m - 1) {
-                int i = Long.numberOfTrailingZeros(m);
-                if (--pendingLists[i] == 0) {
-                    pending &= ~(1L << i);
-                    reachWeight = weightOf(plan, pending | slack);
+        double[] otherMax = new double[n];
+        reading:
+        for (int u : reading.unitOrder) {
+            // per query token, the rarest string unread of the other units covering it (as of now: only loosens)
+            Arrays.fill(otherMax, 0);
+            long pending = 0;
+            for (int v = 0; v < plan.units; v++) {
+                double unread = reading.unreadMax(v);
+                if (unread > 0) {
+                    pending |= reading.unitTokens[v];
+                    for (long m = v == u ? 0 : reading.unitTokens[v]; m != 0; m &= m - 1) {
+                        int i = Long.numberOfTrailingZeros(m);
+                        otherMax[i] = Math.max(otherMax[i], unread);
+                    }
                 }
             }
-            accumulate(index.tokenPostings(plan.rowVid(row)), plan.rowTokens(row), credit(plan, order[read]),
-                    Math.nextUp((float) plan.rowQueryWeight(row)), type, s);
+            double reachWeight = weightOf(plan, pending | slack);
+            for (int[] rows = reading.unitRows[u]; reading.next[u] < rows.length; reading.next[u]++) {
+                int row = rows[reading.next[u]];
+                if (reading.read[row]) {
+                    continue;
+                }
+                // a name first seen from here on, at the entry total where its bound is largest (E = W, see maskBound)
+                double explainable = explainable(plan, pending | slack, initials, slack, otherMax,
+                        reading.unitTokens[u], reading.weight(row));
+                if (nameBound(plan, reachWeight, explainable, explainable) < floor) {
+                    break reading; // cannot reach the threshold
+                }
+                reading.read[row] = true;
+                accumulate(index.tokenPostings(plan.rowVid(row)), plan.rowTokens(row), reading.credit(row),
+                        Math.nextUp((float) plan.rowQueryWeight(row)), type, s);
+            }
+        }
+        long pending = 0;
+        for (int v = 0; v < plan.units; v++) {
+            pending |= reading.unreadMax(v) > 0 ? reading.unitTokens[v] : 0;
         }
         long unread = pending | slack;
         // an initial outside its own postings (the letter itself) and the lists still unread abbreviates a word
@@ -309,10 +321,11 @@ public final class MatchingEngine {
         boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
         if (byCredit) {
             // the lists left unread may still hold tokens of the names touched: credit those, touching no new name
-            for (int k = read; k < order.length; k++) {
-                int row = (int) order[k];
-                creditTouched(index.tokenPostings(plan.rowVid(row)), credit(plan, order[k]),
-                        Math.nextUp((float) plan.rowQueryWeight(row)), s);
+            for (int row = 0; row < reading.read.length; row++) {
+                if (!reading.read[row]) {
+                    creditTouched(index.tokenPostings(plan.rowVid(row)), reading.credit(row),
+                            Math.nextUp((float) plan.rowQueryWeight(row)), s);
+                }
             }
             uncreditJoinedForms(plan, s);
         }
@@ -339,40 +352,112 @@ public final class MatchingEngine {
     }
 
     /**
-     * The similar strings of a query (the rows of its plan), rarest first: by the heaviest entry weight each can
-     * explain, at least a class weight, as in {@link QueryPlan#tokenEntryWeight}, rounded up to a float (see
-     * {@link #listWeight}), then by row. Short lists come first, and once the rare strings are read a common word's
-     * list is only read if names made of common words could still reach the floor.
+     * The order in which a query's posting lists (one per similar string: a row of its plan) are read: unit by unit,
+     * heaviest unit first, and within a unit its strings rarest first (by the heaviest entry weight each can explain,
+     * at least a class weight, as in {@link QueryPlan#tokenEntryWeight}). A string several units share is read once,
+     * with the first of them. Reading can then stop inside a unit, before its common spellings.
      */
-    private long[] readingOrder(QueryPlan plan) {
-        long[] keyed = new long[plan.similarStrings()];
-        for (int row = 0; row < keyed.length; row++) {
-            float w = Math.nextUp((float) Math.max(index.stats.weightOf(plan.rowVid(row), plan.weightByDf),
-                    TokenStatistics.CLASS_WEIGHT));
-            // positive floats order like their bits: heaviest first
-            keyed[row] = (long) (Integer.MAX_VALUE - Float.floatToIntBits(w)) << 32 | row;
-        }
-        Arrays.sort(keyed);
-        return keyed;
-    }
+    private final class Reading {
+        final QueryPlan plan;
+        /** per row: its weight, rounded up to a float, as float bits */
+        final int[] weightBits;
+        final int[][] unitRows;
+        final int[] unitOrder;
+        /** per unit: the query tokens (of the first n) it covers */
+        final long[] unitTokens;
+        final boolean[] read;
+        /** per unit: its first row not yet passed */
+        final int[] next;
 
-    /** The weight in a {@link #readingOrder} key. */
-    private static float listWeight(long key) {
-        return Float.intBitsToFloat(Integer.MAX_VALUE - (int) (key >>> 32));
+        Reading(QueryPlan plan, int n) {
+            this.plan = plan;
+            int rows = plan.similarStrings();
+            weightBits = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                weightBits[row] = Float.floatToIntBits(Math.nextUp((float) Math.max(
+                        index.stats.weightOf(plan.rowVid(row), plan.weightByDf), TokenStatistics.CLASS_WEIGHT)));
+            }
+            unitRows = new int[plan.units][];
+            unitTokens = new long[plan.units];
+            int live = 0;
+            for (int u = 0; u < plan.units; u++) {
+                SimMap sims = plan.unitSims[u];
+                long[] keyed = new long[sims.size()];
+                int k = 0;
+                for (int slot = 0; slot < sims.capacity(); slot++) {
+                    if (sims.keyAt(slot) >= 0) {
+                        int row = plan.similarRow(sims.keyAt(slot));
+                        keyed[k++] = (long) (Integer.MAX_VALUE - weightBits[row]) << 32 | row; // heaviest first
+                    }
+                }
+                Arrays.sort(keyed);
+                unitRows[u] = new int[keyed.length];
+                for (int r = 0; r < keyed.length; r++) {
+                    unitRows[u][r] = (int) keyed[r];
+                }
+                for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
+                    unitTokens[u] |= 1L << i;
+                }
+                live += keyed.length > 0 ? 1 : 0;
+            }
+            unitOrder = new int[live];
+            int count = 0;
+            for (int u = 0; u < plan.units; u++) {
+                if (unitRows[u].length == 0) {
+                    continue; // matches nothing: neither read nor pending
+                }
+                int k = count++ - 1; // insertion sort, heaviest unit first: a handful of units
+                while (k >= 0 && plan.unitWeights[unitOrder[k]] < plan.unitWeights[u]) {
+                    unitOrder[k + 1] = unitOrder[k];
+                    k--;
+                }
+                unitOrder[k + 1] = u;
+            }
+            read = new boolean[rows];
+            next = new int[plan.units];
+        }
+
+        float weight(int row) {
+            return Float.intBitsToFloat(weightBits[row]);
+        }
+
+        /** The weight of the rarest string of this unit not read yet, 0 when all are. */
+        double unreadMax(int unit) {
+            int[] rows = unitRows[unit];
+            while (next[unit] < rows.length && read[rows[next[unit]]]) {
+                next[unit]++;
+            }
+            return next[unit] < rows.length ? weight(rows[next[unit]]) : 0;
+        }
+
+        /**
+         * What the string of a row can explain of a name that holds it (a name's postings hold it once): its weight
+         * times the best similarity any unit has with it; rounded up, as a float must not undercut it.
+         */
+        float credit(int row) {
+            return Math.nextUp(weight(row) * plan.rowMaxSim(row));
+        }
     }
 
     /**
-     * The entry weight a name not touched yet may have explained by the query tokens in reach, when the next list to
-     * read explains {@code nextWeight} at most: such a name holds no string read so far, so each query token it may
-     * match explains at most that much of it (the lists are read rarest first). Outside the postings, a legal form
-     * half matches a name's legal form, of class weight (at most any list's weight), and an initial may abbreviate
-     * any word.
+     * The entry weight a name not touched yet may have explained by the query tokens in reach, while the unit being
+     * read (covering {@code unitTokens}) has no string rarer than {@code nextWeight} unread: such a name holds no
+     * string read so far, so a token it may match explains at most the rarest string unread of a unit covering it.
+     * Outside the postings, a legal form half matches a name's legal form, of class weight, and an initial may
+     * abbreviate any word.
      */
-    private static double explainable(QueryPlan plan, long reach, long initials, double nextWeight) {
+    private static double explainable(QueryPlan plan, long reach, long initials, long slack, double[] otherMax,
+                                      long unitTokens, double nextWeight) {
         double w = 0;
         for (long m = reach; m != 0; m &= m - 1) {
             int i = Long.numberOfTrailingZeros(m);
-            w += (initials & 1L << i) != 0 ? plan.tokenEntryWeight[i] : Math.min(plan.tokenEntryWeight[i], nextWeight);
+            long bit = 1L << i;
+            if ((initials & bit) != 0) {
+                w += plan.tokenEntryWeight[i];
+            } else {
+                double wi = Math.max(otherMax[i], (unitTokens & bit) != 0 ? nextWeight : 0);
+                w += (slack & bit) != 0 ? Math.max(wi, TokenStatistics.CLASS_WEIGHT) : wi;
+            }
         }
         return w;
     }
@@ -447,15 +532,6 @@ public final class MatchingEngine {
             }
         }
         return new Bounded(ids, bounds, kept);
-    }
-
-    /**
-     * What the similar string of a {@link #readingOrder} key can explain of a name that holds it (a name's postings
-     * hold it once): its weight, at least a class weight, times the best similarity any unit has with it; rounded
-     * up, as a float must not undercut it.
-     */
-    private static float credit(QueryPlan plan, long key) {
-        return Math.nextUp(listWeight(key) * plan.rowMaxSim((int) key));
     }
 
     /** Query tokens that are legal forms. */
@@ -540,17 +616,6 @@ public final class MatchingEngine {
 
     /** Bit set on names reached through a split (joined-on-the-list) spelling: their entry side is unbounded. */
     private static final long SPLIT = 1L << 62;
-
-    /** Tokens that some unread list could still cover. */
-    private static long pendingMask(int[] pendingLists) {
-        long m = 0;
-        for (int i = 0; i < pendingLists.length; i++) {
-            if (pendingLists[i] > 0) {
-                m |= 1L << i;
-            }
-        }
-        return m;
-    }
 
     /** A: total weight of these query tokens. */
     private static double weightOf(QueryPlan plan, long tokens) {

@@ -266,6 +266,11 @@ final class QueryPlan {
         return rowVids.length;
     }
 
+    /** The row of a vocabulary string similar to some unit, −1 if none is. */
+    int similarRow(int vocabularyId) {
+        return rowOf[vocabularyId] - 1;
+    }
+
     /** The vocabulary string of a row. */
     int rowVid(int row) {
         return rowVids[row];

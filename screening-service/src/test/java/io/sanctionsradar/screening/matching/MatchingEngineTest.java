@@ -449,9 +449,9 @@ class MatchingEngineTest {
     }
 
     @Test
-    void listsReadRarestFirstStopOnlyWhereNoUnseenNameCanReachTheFloor() {
-        // common words with rare spellings beside them and rare words: the rare lists are read first, and a common
-        // word's list only while a name not seen yet could still reach the floor through it (a stop cut too early
+    void spellingsReadRarestFirstStopOnlyWhereNoUnseenNameCanReachTheFloor() {
+        // common words with rare spellings beside them and rare words: a word's rare spellings are read first, and
+        // its common one only while a name not seen yet could still reach the floor through it (a stop cut too early
         // loses names made of common words)
         java.util.Random random = new java.util.Random(13);
         List<String> words = new ArrayList<>();
