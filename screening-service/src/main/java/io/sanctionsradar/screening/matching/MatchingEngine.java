@@ -263,7 +263,7 @@ public final class MatchingEngine {
             }
         }
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
-        Reading reading = new Reading(plan, n);
+        Reading reading = new Reading(plan);
         Scratch s = scratches.take();
         s.ensure(index.nameCapacity());
         SubjectType type = plan.query.type();
@@ -286,8 +286,8 @@ public final class MatchingEngine {
             for (int v = 0; v < plan.units; v++) {
                 double unread = reading.unreadMax(v);
                 if (unread > 0) {
-                    pending |= reading.unitTokens[v];
-                    for (long m = v == u ? 0 : reading.unitTokens[v]; m != 0; m &= m - 1) {
+                    pending |= plan.unitTokens[v];
+                    for (long m = v == u ? 0 : plan.unitTokens[v]; m != 0; m &= m - 1) {
                         int i = Long.numberOfTrailingZeros(m);
                         otherMax[i] = Math.max(otherMax[i], unread);
                     }
@@ -301,7 +301,7 @@ public final class MatchingEngine {
                 }
                 // a name first seen from here on, at the entry total where its bound is largest (E = W, see maskBound)
                 double explainable = explainable(plan, pending | slack, initials, slack, otherMax,
-                        reading.unitTokens[u], reading.weight(row));
+                        plan.unitTokens[u], reading.weight(row));
                 if (nameBound(plan, reachWeight, explainable, explainable) < floor) {
                     break reading; // cannot reach the threshold
                 }
@@ -312,7 +312,7 @@ public final class MatchingEngine {
         }
         long pending = 0;
         for (int v = 0; v < plan.units; v++) {
-            pending |= reading.unreadMax(v) > 0 ? reading.unitTokens[v] : 0;
+            pending |= reading.unreadMax(v) > 0 ? plan.unitTokens[v] : 0;
         }
         long unread = pending | slack;
         // an initial outside its own postings (the letter itself) and the lists still unread abbreviates a word
@@ -363,13 +363,11 @@ public final class MatchingEngine {
         final int[] weightBits;
         final int[][] unitRows;
         final int[] unitOrder;
-        /** per unit: the query tokens (of the first n) it covers */
-        final long[] unitTokens;
         final boolean[] read;
         /** per unit: its first row not yet passed */
         final int[] next;
 
-        Reading(QueryPlan plan, int n) {
+        Reading(QueryPlan plan) {
             this.plan = plan;
             int rows = plan.similarStrings();
             weightBits = new int[rows];
@@ -378,7 +376,6 @@ public final class MatchingEngine {
                         index.stats.weightOf(plan.rowVid(row), plan.weightByDf), TokenStatistics.CLASS_WEIGHT)));
             }
             unitRows = new int[plan.units][];
-            unitTokens = new long[plan.units];
             int live = 0;
             for (int u = 0; u < plan.units; u++) {
                 SimMap sims = plan.unitSims[u];
@@ -394,9 +391,6 @@ public final class MatchingEngine {
                 unitRows[u] = new int[keyed.length];
                 for (int r = 0; r < keyed.length; r++) {
                     unitRows[u][r] = (int) keyed[r];
-                }
-                for (int i = plan.unitStart[u]; i < plan.unitStart[u] + plan.unitLength[u] && i < n; i++) {
-                    unitTokens[u] |= 1L << i;
                 }
                 live += keyed.length > 0 ? 1 : 0;
             }

@@ -27,6 +27,8 @@ final class QueryPlan {
     final double[] weights;
     final double totalWeight;
     final boolean hasLegalForm;
+    /** Per unit: the query tokens (of the first MAX_TOKENS) it covers. */
+    final long[] unitTokens;
     /** Sum of the weights of the query tokens each unit covers. */
     final double[] unitWeights;
     /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
@@ -115,7 +117,7 @@ final class QueryPlan {
         for (int k = 0; k < units && onlyStrings == null; k++) {
             expected += unitSims[k].size();
         }
-        long[] unitTokens = new long[units];
+        unitTokens = new long[units];
         for (int k = 0; k < units; k++) {
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameScorer.MAX_TOKENS; i++) {
                 unitTokens[k] |= 1L << i;
