@@ -246,7 +246,7 @@ public final class MatchingEngine {
 
     /**
      * Candidate names from the postings of the query units' similar vocabulary strings. A name can only reach
-     * the threshold if the query tokens it touches carry enough weight (see {@link #maskBound}), so the lists are
+     * the threshold if the query tokens it touches carry enough weight (see {@link #nameBound}), so the lists are
      * read heaviest unit first, each unit's rarest string first (see {@link Reading}), and reading stops once the
      * lists still unread could not lift an unseen name to the threshold: a "Ltd" or "Mohammed" posting list is only
      * read when the query has nothing rarer. Each
@@ -299,7 +299,7 @@ public final class MatchingEngine {
                 if (reading.read[row]) {
                     continue;
                 }
-                // a name first seen from here on, at the entry total where its bound is largest (E = W, see maskBound)
+                // a name first seen from here on, at the entry total where its bound is largest: E = W
                 double explainable = explainable(plan, pending | slack, initials, slack, otherMax,
                         plan.unitTokens[u], reading.weight(row));
                 if (nameBound(plan, reachWeight, explainable, explainable) < floor) {
@@ -307,7 +307,7 @@ public final class MatchingEngine {
                 }
                 reading.read[row] = true;
                 accumulate(index.tokenPostings(plan.rowVid(row)), plan.rowTokens(row), reading.credit(row),
-                        Math.nextUp((float) plan.rowQueryWeight(row)), type, s);
+                        reading.queryCredit(row), type, s);
             }
         }
         long pending = 0;
@@ -323,8 +323,7 @@ public final class MatchingEngine {
             // the lists left unread may still hold tokens of the names touched: credit those, touching no new name
             for (int row = 0; row < reading.read.length; row++) {
                 if (!reading.read[row]) {
-                    creditTouched(index.tokenPostings(plan.rowVid(row)), reading.credit(row),
-                            Math.nextUp((float) plan.rowQueryWeight(row)), s);
+                    creditTouched(index.tokenPostings(plan.rowVid(row)), reading.credit(row), reading.queryCredit(row), s);
                 }
             }
             uncreditJoinedForms(plan, s);
@@ -372,8 +371,7 @@ public final class MatchingEngine {
             int rows = plan.similarStrings();
             weightBits = new int[rows];
             for (int row = 0; row < rows; row++) {
-                weightBits[row] = Float.floatToIntBits(Math.nextUp((float) Math.max(
-                        index.stats.weightOf(plan.rowVid(row), plan.weightByDf), TokenStatistics.CLASS_WEIGHT)));
+                weightBits[row] = Float.floatToIntBits(Math.nextUp((float) plan.rowEntryWeight(row)));
             }
             unitRows = new int[plan.units][];
             int live = 0;
@@ -430,6 +428,11 @@ public final class MatchingEngine {
          */
         float credit(int row) {
             return Math.nextUp(weight(row) * plan.rowMaxSim(row));
+        }
+
+        /** {@link QueryPlan#rowQueryWeight} as a float credit, rounded up. */
+        float queryCredit(int row) {
+            return Math.nextUp((float) plan.rowQueryWeight(row));
         }
     }
 
@@ -627,15 +630,6 @@ public final class MatchingEngine {
             w += plan.tokenEntryWeight[Long.numberOfTrailingZeros(m)];
         }
         return w;
-    }
-
-    /**
-     * Best name score of any name (not reached through a split spelling) whose alignment can only use the
-     * query tokens in reach: {@link #nameBound} at the entry total where it is largest, E = W.
-     */
-    static double maskBound(QueryPlan plan, long reach) {
-        double w = entryWeightOf(plan, reach);
-        return nameBound(plan, weightOf(plan, reach), w, w);
     }
 
     /**

@@ -43,6 +43,11 @@ final class QueryPlan {
     private final long[] rowTokens;
     /** Per row: the sum over the units similar to its string of unit weight × similarity. */
     private final double[] rowQueryWeight;
+    /**
+     * Per row, in a plan for a search: the heaviest entry weight its string can have, at least a class weight (a
+     * vocabulary string may be a legal form or title somewhere, weighted as such there). Null otherwise.
+     */
+    private final double[] rowEntryWeight;
     final boolean hasSingleLetter;
     /**
      * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
@@ -154,7 +159,17 @@ final class QueryPlan {
             single |= isSingleLetter(k);
         }
         hasSingleLetter = single;
-        tokenEntryWeight = onlyStrings == null ? tokenEntryWeights(stats) : null;
+        weightByDf = stats.weightsByFrequency();
+        if (onlyStrings == null) {
+            rowEntryWeight = new double[rowVids.length];
+            for (int row = 0; row < rowVids.length; row++) {
+                rowEntryWeight[row] = Math.max(stats.weightOf(rowVids[row], weightByDf), TokenStatistics.CLASS_WEIGHT);
+            }
+            tokenEntryWeight = tokenEntryWeights(stats);
+        } else {
+            rowEntryWeight = null;
+            tokenEntryWeight = null;
+        }
         int letters = 0;
         for (int i = 0; i < n; i++) {
             char c = tokens.tokens()[i].charAt(0);
@@ -163,7 +178,6 @@ final class QueryPlan {
             }
         }
         initials = letters;
-        weightByDf = stats.weightsByFrequency();
     }
 
     /** The rows of the similar strings, numbered in the order they are added. */
@@ -225,8 +239,7 @@ final class QueryPlan {
             for (int slot = 0; slot < sims.capacity(); slot++) {
                 int vid = sims.keyAt(slot);
                 if (vid >= 0) {
-                    // a vocabulary string may be a legal form or title somewhere, weighted as such there
-                    heaviest = Math.max(heaviest, Math.max(stats.weightOf(vid), TokenStatistics.CLASS_WEIGHT));
+                    heaviest = Math.max(heaviest, rowEntryWeight[rowOf[vid] - 1]);
                 }
             }
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
@@ -281,6 +294,11 @@ final class QueryPlan {
     /** Query tokens (of the first MAX_TOKENS) of the units similar to the string of a row. */
     long rowTokens(int row) {
         return rowTokens[row];
+    }
+
+    /** The heaviest entry weight the string of a row can have (see {@link #rowEntryWeight}); plans for a search. */
+    double rowEntryWeight(int row) {
+        return rowEntryWeight[row];
     }
 
     /** What the units similar to the string of a row weigh in the query, each times its similarity. */
