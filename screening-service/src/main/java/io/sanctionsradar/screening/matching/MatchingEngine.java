@@ -337,13 +337,15 @@ public final class MatchingEngine {
             kept = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, words, count);
         } else {
             int half = 0; // the word where half of the touched names lie below
-            for (int seen = 0; half < words && seen < count / 2; half++) {
+            int seen = 0;
+            for (; half < words && seen < count / 2; half++) {
                 seen += Long.bitCount(s.touched[half]);
             }
             int split = half;
-            ForkJoinTask<Bounded> upper = ForkJoinPool.commonPool()
-                    .submit(() -> bound(plan, s, totals, unread, abbreviating, byCredit, floor, split, words, count));
-            Bounded lower = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, split, count);
+            int below = seen;
+            ForkJoinTask<Bounded> upper = ForkJoinPool.commonPool().submit(
+                    () -> bound(plan, s, totals, unread, abbreviating, byCredit, floor, split, words, count - below));
+            Bounded lower = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, split, below);
             kept = lower.append(upper.join());
         }
         scratches.give(s); // every mark cleared by bounding
@@ -471,21 +473,21 @@ public final class MatchingEngine {
     }
 
     /**
-     * Bounds the touched names of the words [fromWord, toWord) of the touched set, clearing their marks; callers
-     * on other threads bound disjoint word ranges of the same scratch, joined before it is used again.
+     * Bounds the touched names of the words [fromWord, toWord) of the touched set (there are {@code touchedNames}),
+     * clearing their marks; callers on other threads bound disjoint word ranges of the same scratch, joined before it
+     * is used again.
      */
     private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, long abbreviating,
-                          boolean byCredit, double floor, int fromWord, int toWord, int capacity) {
+                          boolean byCredit, double floor, int fromWord, int toWord, int touchedNames) {
+        // First gather the touched names' marks into dense arrays in a loop with nothing else in it, so that their
+        // scattered loads overlap instead of waiting one by one behind each name's bound (the pass is bound by memory)
         long[] covered = s.covered;
         long[] touched = s.touched;
         float[] credits = s.credit;
-        // query legal forms may half match a name's legal forms outside the postings (see NameScorer)
-        double legalFormReach = plan.hasLegalForm ? weightOf(plan, legalFormTokens(plan)) : 0;
-        // per entry token: best similarity anything in the query could give it (one per thread bounding)
-        float[] entrySim = new float[NameScorer.MAX_TOKENS];
-        int kept = 0;
-        int[] ids = new int[capacity];
-        float[] bounds = new float[capacity];
+        int[] ids = new int[touchedNames];
+        long[] masks = new long[touchedNames];
+        float[] gathered = new float[2 * touchedNames];
+        int n = 0;
         for (int w = fromWord; w < toWord; w++) {
             long bits = touched[w];
             if (bits == 0) {
@@ -494,38 +496,69 @@ public final class MatchingEngine {
             touched[w] = 0;
             for (; bits != 0; bits &= bits - 1) {
                 int id = w << 6 | Long.numberOfTrailingZeros(bits);
-                long mask = covered[id];
+                ids[n] = id;
+                masks[n] = covered[id];
+                gathered[2 * n] = credits[2 * id];
+                gathered[2 * n + 1] = credits[2 * id + 1];
                 covered[id] = 0;
-                float credit = credits[2 * id];
-                float queryCredit = credits[2 * id + 1];
                 credits[2 * id] = 0f;
                 credits[2 * id + 1] = 0f;
-                if (mask == REJECTED) {
-                    continue;
-                }
-                long reach = (mask & ~SPLIT) | unread;
-                double entryTotal = totals.of(id);
-                double queryReach;
-                if ((mask & SPLIT) != 0) {
-                    queryReach = weightOf(plan, reach); // a split pair is outside the credits
-                } else if (byCredit) {
-                    queryReach = Math.min(weightOf(plan, reach), queryCredit + legalFormReach + CREDIT_SLACK);
-                } else {
-                    long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
-                    queryReach = weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
-                }
-                if ((mask & SPLIT) == 0 && nameBound(plan, queryReach, entryWeightOf(plan, reach), entryTotal) < floor) {
-                    continue;
-                }
-                if (byCredit && (mask & SPLIT) == 0 && !index.repeatsToken(id)
-                        && creditBound(plan, queryReach, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
-                    continue; // no need to load the name's tokens: its bound below could not reach the floor either
-                }
-                double bound = upperBound(plan, index.boundData(id), queryReach, entryTotal, entrySim);
-                if (bound >= floor) {
-                    ids[kept] = id;
-                    bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
-                }
+                n++;
+            }
+        }
+        float[] entryTotals = new float[n];
+        for (int k = 0; k < n; k++) {
+            entryTotals[k] = masks[k] == REJECTED ? 0f : (float) totals.of(ids[k]); // stored as a float: exact
+        }
+        // query legal forms may half match a name's legal forms outside the postings (see NameScorer)
+        double legalFormReach = plan.hasLegalForm ? weightOf(plan, legalFormTokens(plan)) : 0;
+        // per entry token: best similarity anything in the query could give it (one per thread bounding)
+        float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        int passed = 0; // names whose bound from their marks reaches the floor, moved to the first slots
+        double[] reaches = new double[n];
+        for (int k = 0; k < n; k++) {
+            long mask = masks[k];
+            if (mask == REJECTED) {
+                continue;
+            }
+            int id = ids[k];
+            float credit = gathered[2 * k];
+            float queryCredit = gathered[2 * k + 1];
+            long reach = (mask & ~SPLIT) | unread;
+            double entryTotal = entryTotals[k];
+            double queryReach;
+            if ((mask & SPLIT) != 0) {
+                queryReach = weightOf(plan, reach); // a split pair is outside the credits
+            } else if (byCredit) {
+                queryReach = Math.min(weightOf(plan, reach), queryCredit + legalFormReach + CREDIT_SLACK);
+            } else {
+                long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
+                queryReach = weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
+            }
+            if ((mask & SPLIT) == 0 && nameBound(plan, queryReach, entryWeightOf(plan, reach), entryTotal) < floor) {
+                continue;
+            }
+            if (byCredit && (mask & SPLIT) == 0 && !index.repeatsToken(id)
+                    && creditBound(plan, queryReach, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
+                continue; // no need to load the name's tokens: its bound below could not reach the floor either
+            }
+            ids[passed] = id; // passed ≤ k: these slots were read already
+            entryTotals[passed] = entryTotals[k];
+            reaches[passed++] = queryReach;
+        }
+        // then their tokens, again gathered first
+        int[][] data = new int[passed][];
+        for (int k = 0; k < passed; k++) {
+            data[k] = index.boundData(ids[k]);
+            gathered[k] = data[k].length; // a read of its first line, which holds its first tokens (gathered is spent)
+        }
+        int kept = 0;
+        float[] bounds = new float[passed];
+        for (int k = 0; k < passed; k++) {
+            double bound = upperBound(plan, data[k], reaches[k], entryTotals[k], entrySim);
+            if (bound >= floor) {
+                ids[kept] = ids[k];
+                bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
             }
         }
         return new Bounded(ids, bounds, kept);
