@@ -220,12 +220,32 @@ public final class MatchingEngine {
          * explain at most, at 2·id + 1 the query weight (see {@link #creditBound})
          */
         float[] credit = new float[0];
+        /** The touched names gathered densely by the bound pass (see {@link #bound}), in slices per bounding thread. */
+        int[] names = new int[0];
+        long[] masks = new long[0];
+        /** per gathered name, its two credits side by side */
+        float[] credits = new float[0];
+        float[] totals = new float[0];
+        double[] reaches = new double[0];
+        int[][] tokens = new int[0][];
 
         void ensure(int capacity) {
             if (covered.length < capacity) {
                 covered = new long[capacity + 1024];
                 touched = new long[(covered.length >> 6) + 1];
                 credit = new float[2 * covered.length];
+            }
+        }
+
+        void ensureGathered(int touchedNames) {
+            if (names.length < touchedNames) {
+                int n = touchedNames + touchedNames / 4;
+                names = new int[n];
+                masks = new long[n];
+                credits = new float[2 * n];
+                totals = new float[n];
+                reaches = new double[n];
+                tokens = new int[n][];
             }
         }
     }
@@ -333,8 +353,9 @@ public final class MatchingEngine {
         int count = s.touchedCount;
         s.touchedCount = 0;
         Bounded kept;
+        s.ensureGathered(count);
         if (count < PARALLEL_BOUNDS_FROM) {
-            kept = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, words, count);
+            kept = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, words, 0);
         } else {
             int half = 0; // the word where half of the touched names lie below
             int seen = 0;
@@ -344,8 +365,8 @@ public final class MatchingEngine {
             int split = half;
             int below = seen;
             ForkJoinTask<Bounded> upper = ForkJoinPool.commonPool().submit(
-                    () -> bound(plan, s, totals, unread, abbreviating, byCredit, floor, split, words, count - below));
-            Bounded lower = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, split, below);
+                    () -> bound(plan, s, totals, unread, abbreviating, byCredit, floor, split, words, below));
+            Bounded lower = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, split, 0);
             kept = lower.append(upper.join());
         }
         scratches.give(s); // every mark cleared by bounding
@@ -473,21 +494,21 @@ public final class MatchingEngine {
     }
 
     /**
-     * Bounds the touched names of the words [fromWord, toWord) of the touched set (there are {@code touchedNames}),
-     * clearing their marks; callers on other threads bound disjoint word ranges of the same scratch, joined before it
-     * is used again.
+     * Bounds the touched names of the words [fromWord, toWord) of the touched set, clearing their marks, gathered
+     * from slot {@code slice} of the scratch's dense arrays on; callers on other threads bound disjoint word ranges
+     * into disjoint slices of the same scratch, joined before it is used again.
      */
     private Bounded bound(QueryPlan plan, Scratch s, NameWeights totals, long unread, long abbreviating,
-                          boolean byCredit, double floor, int fromWord, int toWord, int touchedNames) {
+                          boolean byCredit, double floor, int fromWord, int toWord, int slice) {
         // First gather the touched names' marks into dense arrays in a loop with nothing else in it, so that their
         // scattered loads overlap instead of waiting one by one behind each name's bound (the pass is bound by memory)
         long[] covered = s.covered;
         long[] touched = s.touched;
-        float[] credits = s.credit;
-        int[] ids = new int[touchedNames];
-        long[] masks = new long[touchedNames];
-        float[] gathered = new float[2 * touchedNames];
-        int n = 0;
+        float[] credit = s.credit;
+        int[] ids = s.names;
+        long[] masks = s.masks;
+        float[] credits = s.credits;
+        int end = slice;
         for (int w = fromWord; w < toWord; w++) {
             long bits = touched[w];
             if (bits == 0) {
@@ -496,41 +517,37 @@ public final class MatchingEngine {
             touched[w] = 0;
             for (; bits != 0; bits &= bits - 1) {
                 int id = w << 6 | Long.numberOfTrailingZeros(bits);
-                ids[n] = id;
-                masks[n] = covered[id];
-                gathered[2 * n] = credits[2 * id];
-                gathered[2 * n + 1] = credits[2 * id + 1];
+                ids[end] = id;
+                masks[end] = covered[id];
+                credits[2 * end] = credit[2 * id];
+                credits[2 * end + 1] = credit[2 * id + 1];
                 covered[id] = 0;
-                credits[2 * id] = 0f;
-                credits[2 * id + 1] = 0f;
-                n++;
+                credit[2 * id] = 0f;
+                credit[2 * id + 1] = 0f;
+                end++;
             }
         }
-        float[] entryTotals = new float[n];
-        for (int k = 0; k < n; k++) {
+        float[] entryTotals = s.totals;
+        for (int k = slice; k < end; k++) {
             entryTotals[k] = masks[k] == REJECTED ? 0f : (float) totals.of(ids[k]); // stored as a float: exact
         }
         // query legal forms may half match a name's legal forms outside the postings (see NameScorer)
         double legalFormReach = plan.hasLegalForm ? weightOf(plan, legalFormTokens(plan)) : 0;
-        // per entry token: best similarity anything in the query could give it (one per thread bounding)
-        float[] entrySim = new float[NameScorer.MAX_TOKENS];
-        int passed = 0; // names whose bound from their marks reaches the floor, moved to the first slots
-        double[] reaches = new double[n];
-        for (int k = 0; k < n; k++) {
+        double[] reaches = s.reaches;
+        int passed = slice; // names whose bound from their marks reaches the floor, moved to the first slots
+        for (int k = slice; k < end; k++) {
             long mask = masks[k];
             if (mask == REJECTED) {
                 continue;
             }
             int id = ids[k];
-            float credit = gathered[2 * k];
-            float queryCredit = gathered[2 * k + 1];
             long reach = (mask & ~SPLIT) | unread;
             double entryTotal = entryTotals[k];
             double queryReach;
             if ((mask & SPLIT) != 0) {
                 queryReach = weightOf(plan, reach); // a split pair is outside the credits
             } else if (byCredit) {
-                queryReach = Math.min(weightOf(plan, reach), queryCredit + legalFormReach + CREDIT_SLACK);
+                queryReach = Math.min(weightOf(plan, reach), credits[2 * k + 1] + legalFormReach + CREDIT_SLACK);
             } else {
                 long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
                 queryReach = weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
@@ -539,7 +556,8 @@ public final class MatchingEngine {
                 continue;
             }
             if (byCredit && (mask & SPLIT) == 0 && !index.repeatsToken(id)
-                    && creditBound(plan, queryReach, credit + legalFormCredit(plan, id), entryTotal) + CREDIT_SLACK < floor) {
+                    && creditBound(plan, queryReach, credits[2 * k] + legalFormCredit(plan, id), entryTotal)
+                    + CREDIT_SLACK < floor) {
                 continue; // no need to load the name's tokens: its bound below could not reach the floor either
             }
             ids[passed] = id; // passed ≤ k: these slots were read already
@@ -547,21 +565,25 @@ public final class MatchingEngine {
             reaches[passed++] = queryReach;
         }
         // then their tokens, again gathered first
-        int[][] data = new int[passed][];
-        for (int k = 0; k < passed; k++) {
+        int[][] data = s.tokens;
+        for (int k = slice; k < passed; k++) {
             data[k] = index.boundData(ids[k]);
-            gathered[k] = data[k].length; // a read of its first line, which holds its first tokens (gathered is spent)
+            masks[k] = data[k].length; // a read of its first line, which holds its first tokens (the mask is spent)
         }
+        // per entry token: best similarity anything in the query could give it (one per thread bounding)
+        float[] entrySim = new float[NameScorer.MAX_TOKENS];
         int kept = 0;
-        float[] bounds = new float[passed];
-        for (int k = 0; k < passed; k++) {
+        int[] keptIds = new int[passed - slice];
+        float[] bounds = new float[passed - slice];
+        for (int k = slice; k < passed; k++) {
             double bound = upperBound(plan, data[k], reaches[k], entryTotals[k], entrySim);
+            data[k] = null; // the scratch outlives the index's arrays
             if (bound >= floor) {
-                ids[kept] = ids[k];
+                keptIds[kept] = ids[k];
                 bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
             }
         }
-        return new Bounded(ids, bounds, kept);
+        return new Bounded(keptIds, bounds, kept);
     }
 
     /** Query tokens that are legal forms. */
