@@ -220,14 +220,16 @@ public final class MatchingEngine {
          * explain at most, at 2·id + 1 the query weight (see {@link #creditBound})
          */
         float[] credit = new float[0];
-        /** The touched names gathered densely by the bound pass (see {@link #bound}), in slices per bounding thread. */
-        int[] names = new int[0];
-        long[] masks = new long[0];
-        /** per gathered name, its two credits side by side */
-        float[] credits = new float[0];
-        float[] totals = new float[0];
-        double[] reaches = new double[0];
-        int[][] tokens = new int[0][];
+        /**
+         * The touched names gathered densely by the bound pass (see {@link #bound}), one slice per bounding thread:
+         * their ids, covered masks, two credits side by side, entry totals, query reaches and tokens.
+         */
+        int[] gatheredIds = new int[0];
+        long[] gatheredMasks = new long[0];
+        float[] gatheredCredits = new float[0];
+        float[] gatheredTotals = new float[0];
+        double[] gatheredReaches = new double[0];
+        int[][] gatheredTokens = new int[0][];
 
         void ensure(int capacity) {
             if (covered.length < capacity) {
@@ -238,14 +240,14 @@ public final class MatchingEngine {
         }
 
         void ensureGathered(int touchedNames) {
-            if (names.length < touchedNames) {
+            if (gatheredIds.length < touchedNames) {
                 int n = touchedNames + touchedNames / 4;
-                names = new int[n];
-                masks = new long[n];
-                credits = new float[2 * n];
-                totals = new float[n];
-                reaches = new double[n];
-                tokens = new int[n][];
+                gatheredIds = new int[n];
+                gatheredMasks = new long[n];
+                gatheredCredits = new float[2 * n];
+                gatheredTotals = new float[n];
+                gatheredReaches = new double[n];
+                gatheredTokens = new int[n][];
             }
         }
     }
@@ -352,8 +354,8 @@ public final class MatchingEngine {
         int words = (index.nameCapacity() + 63) >> 6;
         int count = s.touchedCount;
         s.touchedCount = 0;
-        Bounded kept;
         s.ensureGathered(count);
+        Bounded kept;
         if (count < PARALLEL_BOUNDS_FROM) {
             kept = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, words, 0);
         } else {
@@ -505,9 +507,9 @@ public final class MatchingEngine {
         long[] covered = s.covered;
         long[] touched = s.touched;
         float[] credit = s.credit;
-        int[] ids = s.names;
-        long[] masks = s.masks;
-        float[] credits = s.credits;
+        int[] ids = s.gatheredIds;
+        long[] masks = s.gatheredMasks;
+        float[] credits = s.gatheredCredits;
         int end = slice;
         for (int w = fromWord; w < toWord; w++) {
             long bits = touched[w];
@@ -527,13 +529,13 @@ public final class MatchingEngine {
                 end++;
             }
         }
-        float[] entryTotals = s.totals;
+        float[] entryTotals = s.gatheredTotals;
         for (int k = slice; k < end; k++) {
             entryTotals[k] = masks[k] == REJECTED ? 0f : (float) totals.of(ids[k]); // stored as a float: exact
         }
         // query legal forms may half match a name's legal forms outside the postings (see NameScorer)
         double legalFormReach = plan.hasLegalForm ? weightOf(plan, legalFormTokens(plan)) : 0;
-        double[] reaches = s.reaches;
+        double[] reaches = s.gatheredReaches;
         int passed = slice; // names whose bound from their marks reaches the floor, moved to the first slots
         for (int k = slice; k < end; k++) {
             long mask = masks[k];
@@ -564,11 +566,10 @@ public final class MatchingEngine {
             entryTotals[passed] = entryTotals[k];
             reaches[passed++] = queryReach;
         }
-        // then their tokens, again gathered first
-        int[][] data = s.tokens;
+        // then the tokens of those that pass, their references gathered first too
+        int[][] data = s.gatheredTokens;
         for (int k = slice; k < passed; k++) {
             data[k] = index.boundData(ids[k]);
-            masks[k] = data[k].length; // a read of its first line, which holds its first tokens (the mask is spent)
         }
         // per entry token: best similarity anything in the query could give it (one per thread bounding)
         float[] entrySim = new float[NameScorer.MAX_TOKENS];
