@@ -459,6 +459,72 @@ final class CandidateIndex {
         return l;
     }
 
+    /**
+     * {@link #similar(String, boolean, boolean)} of a word of two letters or more, answered for these vocabulary
+     * strings only (distinct): what that lookup would find of them, each tested against the same keys instead of
+     * searching the vocabulary. Checking a party against one listing needs a few dozen strings, and its words are
+     * seldom in the cache (a new designation clears it). Answers the cached lookup itself when there is one.
+     */
+    Lookup similarAmong(String token, boolean abjad, int[] strings) {
+        Lookup cached = lookups.get((abjad ? "~" : "-").concat(token));
+        if (cached != null) {
+            return cached;
+        }
+        TokenFeatures q = new TokenFeatures(token);
+        SimMap out = new SimMap(8);
+        for (int id : strings) {
+            if (reachable(q, abjad, id)) {
+                int code = SimCode.of(TokenSimilarity.compare(q, vocabulary[id], abjad));
+                if (code != 0) {
+                    out.put(id, code);
+                }
+            }
+        }
+        return new Lookup(q, out);
+    }
+
+    /** {@link #similarSpelling(String, boolean)} answered for these vocabulary strings only, as above. */
+    Lookup similarSpellingAmong(String joined, boolean abjad, int[] strings) {
+        Lookup cached = joinedLookups.get((abjad ? "J" : "j").concat(joined));
+        if (cached != null) {
+            return cached;
+        }
+        TokenFeatures q = TokenFeatures.ofJoinedForm(joined);
+        SimMap out = new SimMap(4);
+        for (int id : strings) {
+            TokenFeatures e = vocabulary[id];
+            if (q.token.equals(e.token) || q.group != null && q.group.equals(e.group) || q.fold.equals(e.fold)
+                    || sameSkeleton(q, abjad, e)) {
+                int code = NameScorer.spelledAlike(SimCode.of(TokenSimilarity.compare(q, e, abjad)));
+                if (code != 0) {
+                    out.put(id, code);
+                }
+            }
+        }
+        return new Lookup(q, out);
+    }
+
+    /**
+     * True when {@link #similar(TokenFeatures, boolean, boolean)} of a word of two letters or more reaches this
+     * vocabulary string through one of its keys; the deletion neighbourhood reaches the deletion-indexed strings
+     * within the tolerated edits, and only those (DeletionIndexTest).
+     */
+    private boolean reachable(TokenFeatures q, boolean abjad, int id) {
+        TokenFeatures e = vocabulary[id];
+        String t = e.token;
+        return q.token.equals(t)
+                || t.length() == 1 && t.charAt(0) == q.token.charAt(0)
+                || q.group != null && q.group.equals(e.group)
+                || q.fold.equals(e.fold)
+                || q.metaphone != null && e.metaphone != null && TokenSimilarity.phoneticEqual(q, e)
+                || sameSkeleton(q, abjad, e)
+                || q.token.length() >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && fuzzyIndexed[id] && withinEdits(q.token, t);
+    }
+
+    private static boolean sameSkeleton(TokenFeatures q, boolean abjad, TokenFeatures e) {
+        return abjad && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton);
+    }
+
     private static Lookup remember(Map<String, Lookup> cache, String key, Lookup l) {
         if (LOOKUP_CACHE_SIZE > 0) {
             if (cache.size() >= LOOKUP_CACHE_SIZE) {

@@ -23,6 +23,7 @@ final class QueryPlan {
     final int[] unitStart;
     final int[] unitLength;
     final TokenFeatures[] unitFeatures;
+    /** Per unit: its similar vocabulary strings (in a plan for known strings, those of them at least). */
     final SimMap[] unitSims;
     final double[] weights;
     final double totalWeight;
@@ -64,7 +65,8 @@ final class QueryPlan {
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
      *                    row (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
      * @param onlyStrings the vocabulary strings of the names to be scored when they are known (checking a few
-     *                    entries: rows for these only, and no {@link #tokenEntryWeight}); null for a search
+     *                    entries: rows for these only, each compared with the query's words instead of looking the
+     *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
      */
     QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, int[] onlyStrings) {
         this.query = query;
@@ -81,20 +83,24 @@ final class QueryPlan {
         unitSims = new SimMap[units];
         int u = n;
         boolean legal = false;
+        int[] among = onlyStrings == null ? null : distinct(onlyStrings);
         for (int i = 0; i < n; i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
             boolean exactOnly = tokens.classes()[i] != NameTokens.WORD;
             legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
-            CandidateIndex.Lookup single = index.similar(tokens.tokens()[i], tokens.abjad(), exactOnly);
+            String token = tokens.tokens()[i];
+            CandidateIndex.Lookup single = among == null || exactOnly || token.length() < 2
+                    ? index.similar(token, tokens.abjad(), exactOnly) : index.similarAmong(token, tokens.abjad(), among);
             unitFeatures[i] = single.features();
             unitSims[i] = single.sims();
             for (int span = 2; span <= 3; span++) {
                 if (span == 2 ? tokens.joinsNext()[i] : tokens.joinsThree(i)) {
                     unitStart[u] = i;
                     unitLength[u] = span;
-                    CandidateIndex.Lookup joined = index.similarSpelling(
-                            span == 2 ? tokens.compound(i) : tokens.triple(i), tokens.abjad());
+                    String form = span == 2 ? tokens.compound(i) : tokens.triple(i);
+                    CandidateIndex.Lookup joined = among == null ? index.similarSpelling(form, tokens.abjad())
+                            : index.similarSpellingAmong(form, tokens.abjad(), among);
                     unitFeatures[u] = joined.features();
                     unitSims[u] = joined.sims();
                     u++;
@@ -106,7 +112,7 @@ final class QueryPlan {
         double total = 0;
         TokenStatistics stats = index.stats;
         for (int i = 0; i < n; i++) {
-            weights[i] = weight(i, index, stats);
+            weights[i] = weight(i, index, stats, among == null);
             total += weights[i];
         }
         totalWeight = total;
@@ -141,11 +147,9 @@ final class QueryPlan {
                 }
             }
         } else {
-            for (int vid : onlyStrings) {
-                if (vid >= 0 && rows[vid] == 0) {
-                    for (int k = 0; k < units; k++) {
-                        b.add(vid, k, unitSims[k].get(vid));
-                    }
+            for (int vid : among) {
+                for (int k = 0; k < units; k++) {
+                    b.add(vid, k, unitSims[k].get(vid));
                 }
             }
         }
@@ -314,9 +318,10 @@ final class QueryPlan {
     /**
      * Rarity of query token i: its own document frequency when the list knows it; for an unknown token
      * (usually a typo) the weight of the listed token it most resembles, so a typo neither inflates nor
-     * deflates the word's importance; the unknown-token maximum otherwise.
+     * deflates the word's importance; the unknown-token maximum otherwise. A plan for known strings only looks an
+     * unknown word up in the whole vocabulary here, for its weight.
      */
-    private double weight(int i, CandidateIndex index, TokenStatistics stats) {
+    private double weight(int i, CandidateIndex index, TokenStatistics stats, boolean fullSims) {
         byte cls = tokens.classes()[i];
         if (cls == NameTokens.LEGAL_FORM) {
             return TokenStatistics.LEGAL_FORM_WEIGHT;
@@ -329,7 +334,9 @@ final class QueryPlan {
             return stats.weightOf(id);
         }
         int[] best = {0, -1};
-        unitSims[i].forEach((vid, code) -> {
+        SimMap sims = fullSims ? unitSims[i]
+                : index.similar(tokens.tokens()[i], tokens.abjad(), tokens.classes()[i] != NameTokens.WORD).sims();
+        sims.forEach((vid, code) -> {
             if (stats.documentFrequency(vid) > 0 && index.features(vid).token.length() > 1
                     && (code >>> 4 > best[0] >>> 4 || (code >>> 4 == best[0] >>> 4 && vid < best[1]))) {
                 best[0] = code;
@@ -341,6 +348,19 @@ final class QueryPlan {
 
     int size() {
         return tokens.size();
+    }
+
+    /** The vocabulary ids among these, each once, without the -1 of an absent joined form. */
+    private static int[] distinct(int[] strings) {
+        int[] sorted = strings.clone();
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] >= 0 && (n == 0 || sorted[i] != sorted[n - 1])) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
     }
 
     /** True when the query has the single letter c as a token (it may stand for any word starting with c). */
