@@ -114,6 +114,16 @@ public final class MatchingEngine {
     }
 
     /**
+     * Names with equal keys are searched alike: the same normalized tokens, token classes, adjacency and script, so
+     * {@link #screenIds} answers the same for either with the same other query attributes ("DROUKDEL, Abdelmalek" and
+     * "Droukdel Abdelmalek"). Lets a caller with many aliases search each distinct one once.
+     */
+    public static String searchKey(String name) {
+        NameTokens t = NameNormalizer.normalize(name == null ? "" : name);
+        return t + "|" + Arrays.toString(t.classes()) + Arrays.toString(t.joinsNext()) + t.transliterated() + t.abjad();
+    }
+
+    /**
      * Screens the query against these entries only, scoring their names exactly as {@link #screen} does (same
      * similarity lookups, same scorer): checking known candidates costs the query's lookups and a few names, not a
      * search, and its plan only holds the strings of those names.

@@ -9,6 +9,7 @@ import io.sanctionsradar.screening.matching.WatchlistEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,9 +81,13 @@ public final class PartyMatcher {
      */
     public Map<MonitoredParty, Set<String>> candidates(Collection<WatchlistEntry> listed) {
         List<ListedName> names = new ArrayList<>();
+        Set<String> searched = new HashSet<>();
         for (WatchlistEntry entry : listed) {
             for (EntryName name : entry.names()) {
-                names.add(new ListedName(entry.entryId(), name.name()));
+                // an alias that normalizes like another of the entry would find the same parties
+                if (searched.add(entry.entryId() + '\n' + MatchingEngine.searchKey(name.name()))) {
+                    names.add(new ListedName(entry.entryId(), name.name()));
+                }
             }
         }
         // the party's type, birth date and country are weighed by the forward check, not here; only which parties

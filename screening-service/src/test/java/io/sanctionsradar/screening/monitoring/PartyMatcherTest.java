@@ -108,6 +108,36 @@ class PartyMatcherTest {
         assertFalse(candidates.containsKey(matcher.get("book-0", "other")));
     }
 
+    @Test
+    void aliasesThatNormalizeAlikeAreSearchedOnceAndProposeWhatEachAliasProposes() {
+        assertEquals(MatchingEngine.searchKey("Droukdel  Abdelmalek"), MatchingEngine.searchKey("DROUKDEL ABDELMALEK"));
+        assertFalse(MatchingEngine.searchKey("Droukdel Abdelmalek").equals(MatchingEngine.searchKey("Droukdel Abdel Malek")));
+        PartyMatcher matcher = new PartyMatcher();
+        List<String> book = List.of("Abdelmalek Droukdel", "Abdel Malek Droukdal", "Droukdal Abdelmalek",
+                "Abou Mossab Abdelouadoud", "Maria Schmidt");
+        for (int i = 0; i < book.size(); i++) {
+            matcher.upsert(party("book", "c-" + i, book.get(i), 1));
+        }
+        List<String> aliases = List.of("DROUKDEL, Abdelmalek", "Droukdel, ABDELMALEK", "DROUKDAL, Abdel Malek",
+                "ABDELOUADOUD, Abou Mossab", "abdelouadoud, abou mossab");
+        Map<MonitoredParty, Set<String>> oneByOne = new HashMap<>();
+        for (String alias : aliases) {
+            matcher.candidates(List.of(listed("e-1", alias))).forEach((party, ids) -> oneByOne.put(party, ids));
+        }
+        List<io.sanctionsradar.screening.matching.EntryName> names = aliases.stream()
+                .map(a -> new io.sanctionsradar.screening.matching.EntryName(a,
+                        io.sanctionsradar.screening.matching.NameKind.AKA, null)).toList();
+        Map<MonitoredParty, Set<String>> together = matcher.candidates(
+                List.of(new WatchlistEntry("e-1", SubjectType.PERSON, names, List.of(), Set.of())));
+        assertEquals(oneByOne, together);
+        assertEquals(4, together.size(), together.keySet().toString());
+    }
+
+    private static WatchlistEntry listed(String id, String name) {
+        return new WatchlistEntry(id, SubjectType.PERSON, List.of(new io.sanctionsradar.screening.matching.EntryName(
+                name, io.sanctionsradar.screening.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
+    }
+
     private static MonitoredParty party(String portfolio, String id, String name, int version) {
         Instant t = Instant.parse("2026-11-23T00:00:00Z");
         return new MonitoredParty(portfolio, id, name, null, null, null, version, t, t);
