@@ -311,10 +311,7 @@ final class CandidateIndex {
             fuzzyIndexed = Arrays.copyOf(fuzzyIndexed, cap);
         }
         vocabulary[id] = f;
-        if (!lookups.isEmpty() || !joinedLookups.isEmpty()) {
-            lookups.clear(); // a cached lookup could miss the new string
-            joinedLookups.clear();
-        }
+        forgetLookups(); // a cached lookup could miss the new string
         tokenPostings[id] = new IntList(2);
         compoundPostings[id] = new IntList(1);
         vocabularyIds.put(token, id);
@@ -345,6 +342,14 @@ final class CandidateIndex {
         }
         fuzzyIndexed[id] = true;
         byDeletion.add(vocabulary[id].token, id);
+        forgetLookups(); // a joined form now used alone: cached lookups could miss it within their edits
+    }
+
+    private void forgetLookups() {
+        if (!lookups.isEmpty() || !joinedLookups.isEmpty()) {
+            lookups.clear();
+            joinedLookups.clear();
+        }
     }
 
     private static int[] distinctOf(int[] ids) {

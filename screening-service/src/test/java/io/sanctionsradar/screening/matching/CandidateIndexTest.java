@@ -26,7 +26,7 @@ class CandidateIndexTest {
         Random random = new Random(12);
         List<String> words = new ArrayList<>();
         List<String> joined = new ArrayList<>();
-        for (int k = 0; k < 160; k++) {
+        for (int k = 0; k < 100; k++) {
             String a = index.features(random.nextInt(index.vocabularySize())).token;
             String b = index.features(random.nextInt(index.vocabularySize())).token;
             if (a.length() >= 2) {

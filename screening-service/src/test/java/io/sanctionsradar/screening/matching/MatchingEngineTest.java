@@ -337,6 +337,15 @@ class MatchingEngineTest {
     }
 
     @Test
+    void aWordFirstListedWrittenTogetherIsFoundByTypoOnceListedAlone() {
+        MatchingEngine fresh = new MatchingEngine();
+        fresh.upsert(org("a", "Hik Vision")); // "hikvision" is known as a joined form only: typos do not reach it
+        assertTrue(fresh.screen(Query.of("Hikvisiom"), 0.78, 5, null).isEmpty());
+        fresh.upsert(org("b", "Hikvision")); // now a word of its own, within one edit of the query
+        assertEquals(List.of("b"), fresh.screen(Query.of("Hikvisiom"), 0.78, 5, null).stream().map(Match::entryId).toList());
+    }
+
+    @Test
     void aVeryCommonWordBoundedOnTwoThreadsGivesTheExhaustiveAnswer() {
         // 30,000 names of a few words each: a query word touches more names than the count from which their
         // bounds are computed on two threads
