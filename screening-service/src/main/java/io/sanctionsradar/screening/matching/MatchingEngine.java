@@ -51,6 +51,17 @@ public final class MatchingEngine {
     static final int MAX_CANDIDATES = 1000;
 
     private final CandidateIndex index = new CandidateIndex();
+    /** Touched names from which bounding is split between two threads ({@link #PARALLEL_BOUNDS_FROM}). */
+    private final int parallelBoundsFrom;
+
+    public MatchingEngine() {
+        this(PARALLEL_BOUNDS_FROM);
+    }
+
+    /** For unit tests in this package: an engine that bounds on two threads from this many touched names. */
+    MatchingEngine(int parallelBoundsFrom) {
+        this.parallelBoundsFrom = parallelBoundsFrom;
+    }
 
     /** Adds the entry, or replaces the entry with the same id. */
     public void upsert(WatchlistEntry entry) {
@@ -171,6 +182,22 @@ public final class MatchingEngine {
         });
     }
 
+    /**
+     * For unit tests in this package: a search's candidate names with their bounds, "name id:bound", best first, after
+     * how many names were bounded from their tokens (a credit bound too high only shows there).
+     */
+    List<String> boundsForTest(Query query, double threshold) {
+        return withPlan(query, 1, null, plan -> {
+            Candidates c = candidates(plan, threshold, Integer.MAX_VALUE);
+            List<String> out = new ArrayList<>(c.count + 1);
+            out.add("bounded from their tokens: " + c.exactBounds);
+            for (int i = 0; i < c.count; i++) {
+                out.add(c.ids[i] + ":" + c.bounds[i]);
+            }
+            return out;
+        });
+    }
+
     /** For unit tests in this package: the index behind the facade. */
     CandidateIndex indexForTest() {
         return index;
@@ -273,7 +300,7 @@ public final class MatchingEngine {
     private final Reusable<Scratch> scratches = new Reusable<>(Scratch::new);
 
     /** Names to score, best upper bound first. */
-    private record Candidates(int[] ids, float[] bounds, int count) {
+    private record Candidates(int[] ids, float[] bounds, int count, int exactBounds) {
     }
 
     /**
@@ -366,7 +393,7 @@ public final class MatchingEngine {
         s.touchedCount = 0;
         s.ensureGathered(count);
         Bounded kept;
-        if (count < PARALLEL_BOUNDS_FROM) {
+        if (count < parallelBoundsFrom) {
             kept = bound(plan, s, totals, unread, abbreviating, byCredit, floor, 0, words, 0);
         } else {
             int half = 0; // the word where half of the touched names lie below
@@ -382,7 +409,7 @@ public final class MatchingEngine {
             kept = lower.append(upper.join());
         }
         scratches.give(s); // every mark cleared by bounding
-        return topByBound(kept.ids, kept.bounds, kept.count, maxCandidates);
+        return topByBound(kept, maxCandidates);
     }
 
     /**
@@ -494,14 +521,14 @@ public final class MatchingEngine {
         return w;
     }
 
-    /** Names whose bound reaches the floor, in name id order. */
-    private record Bounded(int[] ids, float[] bounds, int count) {
+    /** Names whose bound reaches the floor, in name id order; how many names needed their tokens for it. */
+    private record Bounded(int[] ids, float[] bounds, int count, int exactBounds) {
         Bounded append(Bounded other) {
             int[] i = Arrays.copyOf(ids, count + other.count);
             float[] b = Arrays.copyOf(bounds, count + other.count);
             System.arraycopy(other.ids, 0, i, count, other.count);
             System.arraycopy(other.bounds, 0, b, count, other.count);
-            return new Bounded(i, b, count + other.count);
+            return new Bounded(i, b, count + other.count, exactBounds + other.exactBounds);
         }
     }
 
@@ -594,7 +621,7 @@ public final class MatchingEngine {
                 bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
             }
         }
-        return new Bounded(keptIds, bounds, kept);
+        return new Bounded(keptIds, bounds, kept, passed - slice);
     }
 
     /** Query tokens that are legal forms. */
@@ -830,7 +857,10 @@ public final class MatchingEngine {
     }
 
     /** Candidates sorted by descending bound, at most max of them. */
-    private static Candidates topByBound(int[] ids, float[] bounds, int n, int max) {
+    private static Candidates topByBound(Bounded kept, int max) {
+        int[] ids = kept.ids;
+        float[] bounds = kept.bounds;
+        int n = kept.count;
         long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
             // bounds are non-negative, so their float bits order like the values; ties by name id
@@ -844,7 +874,7 @@ public final class MatchingEngine {
             outIds[i] = (int) keyed[i];
             outBounds[i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (keyed[i] >>> 32));
         }
-        return new Candidates(outIds, outBounds, count);
+        return new Candidates(outIds, outBounds, count, kept.exactBounds);
     }
 
     private QueryPlan.SimSource indexedSims(QueryPlan plan) {

@@ -364,20 +364,37 @@ class MatchingEngineTest {
             entries.add(person("p" + i, given.get(random.nextInt(given.size())) + " "
                     + surnames.get(random.nextInt(surnames.size()))));
         }
+        // a spelling listed once weighs much: from the query tokens alone a name could explain that much, so the
+        // credits of what the names hold are what rejects most of them
+        entries.add(person("rare", "Mohamad Qwertyuiop"));
         MatchingEngine large = new MatchingEngine();
         large.replaceAll(entries);
+        MatchingEngine oneThread = new MatchingEngine(Integer.MAX_VALUE);
+        oneThread.replaceAll(entries);
         int matched = 0;
         for (int q = 0; q < 10; q++) {
             String surname = surnames.get(random.nextInt(surnames.size()));
-            for (String name : List.of("Mohamed " + surname, surname + " Ali", "Mohammed")) {
+            // two common words: most names touched hold only one of them, and their credits reject them
+            for (String name : List.of("Mohamed " + surname, surname + " Ali", "Mohammed", q % 2 == 0 ? "Mohamed Ali" : "Ali Muhammad")) {
                 List<Match> searched = large.screen(Query.of(name), 0.55, 50, null);
                 List<Match> exhaustive = large.screenExhaustively(Query.of(name), 0.55, 50, null);
                 assertEquals(exhaustive.stream().map(m -> m.entryId() + " " + m.score()).toList(),
                         searched.stream().map(m -> m.entryId() + " " + m.score()).toList(), name);
                 matched += searched.size();
+                // a bound made too high by the other thread's slice costs no match, only time: compare the bounds,
+                // also where the credits of what the names hold reject them ("Mohammed X" bounded at 0.62)
+                assertSameBounds(large, oneThread, name, 0.55);
+                assertSameBounds(large, oneThread, name, 0.65);
             }
         }
         assertTrue(matched > 500, "the queries match many names: " + matched);
+    }
+
+    private static void assertSameBounds(MatchingEngine twoThreads, MatchingEngine oneThread, String name, double threshold) {
+        List<String> two = twoThreads.boundsForTest(Query.of(name), threshold);
+        List<String> one = oneThread.boundsForTest(Query.of(name), threshold);
+        assertTrue(two.equals(one), () -> name + " at " + threshold + ": on two threads " + two.get(0) + ", "
+                + (two.size() - 1) + " candidates; on one " + one.get(0) + ", " + (one.size() - 1));
     }
 
     @Test
