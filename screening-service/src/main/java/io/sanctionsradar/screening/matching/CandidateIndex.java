@@ -200,9 +200,7 @@ final class CandidateIndex {
                 tokenPostings[tid].add(id);
             }
             for (int cid : distinctOf(concat(compoundIds, tripleIds))) {
-                if (cid >= 0) {
-                    compoundPostings[cid].add(id);
-                }
+                compoundPostings[cid].add(id);
             }
         }
         record.nameIds = nameIds;
@@ -236,9 +234,7 @@ final class CandidateIndex {
                 tokenPostings[tid].removeValue(id);
             }
             for (int cid : distinctOf(concat(name.compoundIds, name.tripleIds))) {
-                if (cid >= 0) {
-                    compoundPostings[cid].removeValue(id);
-                }
+                compoundPostings[cid].removeValue(id);
             }
             names[id] = null;
             boundData[id] = null;
@@ -352,12 +348,13 @@ final class CandidateIndex {
         }
     }
 
-    private static int[] distinctOf(int[] ids) {
+    /** These vocabulary ids, each once, in order, without the -1 of an absent joined form. */
+    static int[] distinctOf(int[] ids) {
         int[] copy = ids.clone();
         Arrays.sort(copy);
         int n = 0;
         for (int i = 0; i < copy.length; i++) {
-            if (i == 0 || copy[i] != copy[i - 1]) {
+            if (copy[i] >= 0 && (n == 0 || copy[i] != copy[n - 1])) {
                 copy[n++] = copy[i];
             }
         }
@@ -444,7 +441,7 @@ final class CandidateIndex {
 
     /** {@link #similar(TokenFeatures, boolean, boolean)} of a query token, through the cache. */
     Lookup similar(String token, boolean abjad, boolean exactOnly) {
-        String key = (exactOnly ? "=" : abjad ? "~" : "-").concat(token);
+        String key = wordKey(token, abjad, exactOnly);
         Lookup l = lookups.get(key);
         if (l == null) {
             TokenFeatures f = new TokenFeatures(token);
@@ -455,13 +452,21 @@ final class CandidateIndex {
 
     /** {@link #similarSpelling(TokenFeatures, boolean)} of a joined query form, through the cache. */
     Lookup similarSpelling(String joined, boolean abjad) {
-        String key = (abjad ? "J" : "j").concat(joined);
+        String key = joinedKey(joined, abjad);
         Lookup l = joinedLookups.get(key);
         if (l == null) {
             TokenFeatures f = TokenFeatures.ofJoinedForm(joined);
             l = remember(joinedLookups, key, new Lookup(f, similarSpelling(f, abjad)));
         }
         return l;
+    }
+
+    private static String wordKey(String token, boolean abjad, boolean exactOnly) {
+        return (exactOnly ? "=" : abjad ? "~" : "-").concat(token);
+    }
+
+    private static String joinedKey(String joined, boolean abjad) {
+        return (abjad ? "J" : "j").concat(joined);
     }
 
     /**
@@ -471,36 +476,24 @@ final class CandidateIndex {
      * seldom in the cache (a new designation clears it). Answers the cached lookup itself when there is one.
      */
     Lookup similarAmong(String token, boolean abjad, int[] strings) {
-        Lookup cached = lookups.get((abjad ? "~" : "-").concat(token));
-        if (cached != null) {
-            return cached;
-        }
-        TokenFeatures q = new TokenFeatures(token);
-        SimMap out = new SimMap(8);
-        for (int id : strings) {
-            if (reachable(q, abjad, id)) {
-                int code = SimCode.of(TokenSimilarity.compare(q, vocabulary[id], abjad));
-                if (code != 0) {
-                    out.put(id, code);
-                }
-            }
-        }
-        return new Lookup(q, out);
+        Lookup cached = lookups.get(wordKey(token, abjad, false));
+        return cached != null ? cached : compared(new TokenFeatures(token), abjad, strings, false);
     }
 
     /** {@link #similarSpelling(String, boolean)} answered for these vocabulary strings only, as above. */
     Lookup similarSpellingAmong(String joined, boolean abjad, int[] strings) {
-        Lookup cached = joinedLookups.get((abjad ? "J" : "j").concat(joined));
-        if (cached != null) {
-            return cached;
-        }
-        TokenFeatures q = TokenFeatures.ofJoinedForm(joined);
-        SimMap out = new SimMap(4);
+        Lookup cached = joinedLookups.get(joinedKey(joined, abjad));
+        return cached != null ? cached : compared(TokenFeatures.ofJoinedForm(joined), abjad, strings, true);
+    }
+
+    /** The strings a word's lookup would reach by its keys, with their codes; spelled alike only for a joined form. */
+    private Lookup compared(TokenFeatures q, boolean abjad, int[] strings, boolean joined) {
+        SimMap out = new SimMap(8);
         for (int id : strings) {
             TokenFeatures e = vocabulary[id];
-            if (q.token.equals(e.token) || q.group != null && q.group.equals(e.group) || q.fold.equals(e.fold)
-                    || sameSkeleton(q, abjad, e)) {
-                int code = NameScorer.spelledAlike(SimCode.of(TokenSimilarity.compare(q, e, abjad)));
+            if (joined ? spelledKey(q, abjad, e) : reachable(q, abjad, id)) {
+                int code = SimCode.of(TokenSimilarity.compare(q, e, abjad));
+                code = joined ? NameScorer.spelledAlike(code) : code;
                 if (code != 0) {
                     out.put(id, code);
                 }
@@ -517,17 +510,16 @@ final class CandidateIndex {
     private boolean reachable(TokenFeatures q, boolean abjad, int id) {
         TokenFeatures e = vocabulary[id];
         String t = e.token;
-        return q.token.equals(t)
+        return spelledKey(q, abjad, e)
                 || t.length() == 1 && t.charAt(0) == q.token.charAt(0)
-                || q.group != null && q.group.equals(e.group)
-                || q.fold.equals(e.fold)
                 || q.metaphone != null && e.metaphone != null && TokenSimilarity.phoneticEqual(q, e)
-                || sameSkeleton(q, abjad, e)
                 || q.token.length() >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && fuzzyIndexed[id] && withinEdits(q.token, t);
     }
 
-    private static boolean sameSkeleton(TokenFeatures q, boolean abjad, TokenFeatures e) {
-        return abjad && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton);
+    /** The keys of {@link #similarSpelling(TokenFeatures, boolean)}: exact, variant group, fold, abjad skeleton. */
+    private static boolean spelledKey(TokenFeatures q, boolean abjad, TokenFeatures e) {
+        return q.token.equals(e.token) || q.group != null && q.group.equals(e.group) || q.fold.equals(e.fold)
+                || abjad && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton);
     }
 
     private static Lookup remember(Map<String, Lookup> cache, String key, Lookup l) {

@@ -83,15 +83,17 @@ final class QueryPlan {
         unitSims = new SimMap[units];
         int u = n;
         boolean legal = false;
-        int[] among = onlyStrings == null ? null : distinct(onlyStrings);
+        int[] among = onlyStrings == null ? null : CandidateIndex.distinctOf(onlyStrings);
         for (int i = 0; i < n; i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
             boolean exactOnly = tokens.classes()[i] != NameTokens.WORD;
             legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
             String token = tokens.tokens()[i];
-            CandidateIndex.Lookup single = among == null || exactOnly || token.length() < 2
-                    ? index.similar(token, tokens.abjad(), exactOnly) : index.similarAmong(token, tokens.abjad(), among);
+            // a word not listed needs its whole lookup anyway, for its weight
+            boolean whole = among == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
+            CandidateIndex.Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
+                    : index.similarAmong(token, tokens.abjad(), among);
             unitFeatures[i] = single.features();
             unitSims[i] = single.sims();
             for (int span = 2; span <= 3; span++) {
@@ -112,7 +114,7 @@ final class QueryPlan {
         double total = 0;
         TokenStatistics stats = index.stats;
         for (int i = 0; i < n; i++) {
-            weights[i] = weight(i, index, stats, among == null);
+            weights[i] = weight(i, index, stats);
             total += weights[i];
         }
         totalWeight = total;
@@ -318,10 +320,9 @@ final class QueryPlan {
     /**
      * Rarity of query token i: its own document frequency when the list knows it; for an unknown token
      * (usually a typo) the weight of the listed token it most resembles, so a typo neither inflates nor
-     * deflates the word's importance; the unknown-token maximum otherwise. A plan for known strings only looks an
-     * unknown word up in the whole vocabulary here, for its weight.
+     * deflates the word's importance; the unknown-token maximum otherwise.
      */
-    private double weight(int i, CandidateIndex index, TokenStatistics stats, boolean fullSims) {
+    private double weight(int i, CandidateIndex index, TokenStatistics stats) {
         byte cls = tokens.classes()[i];
         if (cls == NameTokens.LEGAL_FORM) {
             return TokenStatistics.LEGAL_FORM_WEIGHT;
@@ -329,14 +330,12 @@ final class QueryPlan {
         if (cls == NameTokens.TITLE) {
             return TokenStatistics.TITLE_WEIGHT;
         }
-        int id = index.vocabularyId(tokens.tokens()[i]);
-        if (id >= 0 && stats.documentFrequency(id) > 0) {
+        int id = listedId(tokens.tokens()[i], index);
+        if (id >= 0) {
             return stats.weightOf(id);
         }
         int[] best = {0, -1};
-        SimMap sims = fullSims ? unitSims[i]
-                : index.similar(tokens.tokens()[i], tokens.abjad(), tokens.classes()[i] != NameTokens.WORD).sims();
-        sims.forEach((vid, code) -> {
+        unitSims[i].forEach((vid, code) -> {
             if (stats.documentFrequency(vid) > 0 && index.features(vid).token.length() > 1
                     && (code >>> 4 > best[0] >>> 4 || (code >>> 4 == best[0] >>> 4 && vid < best[1]))) {
                 best[0] = code;
@@ -350,17 +349,10 @@ final class QueryPlan {
         return tokens.size();
     }
 
-    /** The vocabulary ids among these, each once, without the -1 of an absent joined form. */
-    private static int[] distinct(int[] strings) {
-        int[] sorted = strings.clone();
-        Arrays.sort(sorted);
-        int n = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] >= 0 && (n == 0 || sorted[i] != sorted[n - 1])) {
-                sorted[n++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, n);
+    /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
+    private static int listedId(String token, CandidateIndex index) {
+        int id = index.vocabularyId(token);
+        return id >= 0 && index.stats.documentFrequency(id) > 0 ? id : -1;
     }
 
     /** True when the query has the single letter c as a token (it may stand for any word starting with c). */
