@@ -477,7 +477,11 @@ final class CandidateIndex {
      */
     Lookup similarAmong(String token, boolean abjad, int[] strings) {
         Lookup cached = lookups.get(wordKey(token, abjad, false));
-        return cached != null ? cached : compared(new TokenFeatures(token), abjad, strings, false);
+        if (cached != null) {
+            return cached;
+        }
+        int id = vocabularyId(token); // a word in the vocabulary has its features there: no phonetic code to derive
+        return compared(id >= 0 ? vocabulary[id] : new TokenFeatures(token), abjad, strings, false);
     }
 
     /** {@link #similarSpelling(String, boolean)} answered for these vocabulary strings only, as above. */
