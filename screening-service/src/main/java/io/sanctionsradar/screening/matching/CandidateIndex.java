@@ -26,6 +26,8 @@ final class CandidateIndex {
         WatchlistEntry entry;
         int[] nameIds = new int[0];
         int[] distinctTokens = new int[0];
+        /** The strings of its names (tokens, joined pairs and triples), each once: what checking the entry compares */
+        int[] strings = new int[0];
 
         EntryRecord(WatchlistEntry entry) {
             this.entry = entry;
@@ -169,6 +171,7 @@ final class CandidateIndex {
         EntryRecord record = new EntryRecord(entry);
         int[] nameIds = new int[prepared.size()];
         Set<Integer> distinct = new LinkedHashSet<>();
+        IntList strings = new IntList(16);
         for (int k = 0; k < prepared.size(); k++) {
             PreparedName p = prepared.get(k);
             NameTokens t = p.tokens();
@@ -181,6 +184,9 @@ final class CandidateIndex {
                 distinct.add(tokenIds[j]);
                 compoundIds[j] = p.compoundFeatures()[j] != null ? intern(p.compoundFeatures()[j]) : -1;
                 tripleIds[j] = p.tripleFeatures()[j] != null ? intern(p.tripleFeatures()[j]) : -1;
+                strings.add(tokenIds[j]);
+                strings.add(compoundIds[j]);
+                strings.add(tripleIds[j]);
             }
             int id = allocateNameId();
             NameRecord name = new NameRecord(id, record, p.name(), t, tokenIds, compoundIds, tripleIds);
@@ -204,6 +210,7 @@ final class CandidateIndex {
             }
         }
         record.nameIds = nameIds;
+        record.strings = distinctOf(strings.toArray());
         record.distinctTokens = distinct.stream().mapToInt(Integer::intValue).toArray();
         stats.ensureCapacity(vocabularySize);
         stats.addEntry(record.distinctTokens);
@@ -286,7 +293,7 @@ final class CandidateIndex {
         return nameHighWater++;
     }
 
-    private static int[] concat(int[] a, int[] b) {
+    static int[] concat(int[] a, int[] b) {
         int[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

@@ -145,22 +145,18 @@ public final class MatchingEngine {
             return List.of();
         }
         IntList ids = new IntList(8);
-        IntList strings = new IntList(32);
+        int[] strings = null;
         for (String entryId : entryIds) {
             EntryRecord entry = index.entry(entryId);
             if (entry != null && typeAllowed(query, entry)) {
                 for (int id : entry.nameIds) {
                     ids.add(id);
-                    NameRecord name = index.name(id);
-                    for (int j = 0; j < name.tokenIds.length; j++) {
-                        strings.add(name.tokenIds[j]);
-                        strings.add(name.compoundIds[j]);
-                        strings.add(name.tripleIds[j]);
-                    }
                 }
+                // most checks concern one entry, whose strings are kept distinct
+                strings = strings == null ? entry.strings : CandidateIndex.distinctOf(CandidateIndex.concat(strings, entry.strings));
             }
         }
-        return withPlan(query, limit, strings.toArray(), plan -> {
+        return withPlan(query, limit, strings == null ? new int[0] : strings, plan -> {
             QueryPlan.SimSource sims = indexedSims(plan);
             return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
         });

@@ -64,8 +64,8 @@ final class QueryPlan {
     /**
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
      *                    row (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
-     * @param onlyStrings the vocabulary strings of the names to be scored when they are known (checking a few
-     *                    entries: rows for these only, each compared with the query's words instead of looking the
+     * @param onlyStrings the vocabulary strings of the names to be scored when they are known, each once (checking a
+     *                    few entries: rows for these only, each compared with the query's words instead of looking the
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
      */
     QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, int[] onlyStrings) {
@@ -83,7 +83,6 @@ final class QueryPlan {
         unitSims = new SimMap[units];
         int u = n;
         boolean legal = false;
-        int[] among = onlyStrings == null ? null : CandidateIndex.distinctOf(onlyStrings);
         for (int i = 0; i < n; i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
@@ -91,9 +90,9 @@ final class QueryPlan {
             legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
             String token = tokens.tokens()[i];
             // a word not listed needs its whole lookup anyway, for its weight
-            boolean whole = among == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
+            boolean whole = onlyStrings == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
             CandidateIndex.Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
-                    : index.similarAmong(token, tokens.abjad(), among);
+                    : index.similarAmong(token, tokens.abjad(), onlyStrings);
             unitFeatures[i] = single.features();
             unitSims[i] = single.sims();
             for (int span = 2; span <= 3; span++) {
@@ -101,8 +100,8 @@ final class QueryPlan {
                     unitStart[u] = i;
                     unitLength[u] = span;
                     String form = span == 2 ? tokens.compound(i) : tokens.triple(i);
-                    CandidateIndex.Lookup joined = among == null ? index.similarSpelling(form, tokens.abjad())
-                            : index.similarSpellingAmong(form, tokens.abjad(), among);
+                    CandidateIndex.Lookup joined = onlyStrings == null ? index.similarSpelling(form, tokens.abjad())
+                            : index.similarSpellingAmong(form, tokens.abjad(), onlyStrings);
                     unitFeatures[u] = joined.features();
                     unitSims[u] = joined.sims();
                     u++;
@@ -149,7 +148,7 @@ final class QueryPlan {
                 }
             }
         } else {
-            for (int vid : among) {
+            for (int vid : onlyStrings) {
                 for (int k = 0; k < units; k++) {
                     b.add(vid, k, unitSims[k].get(vid));
                 }
