@@ -26,8 +26,8 @@ final class CandidateIndex {
         WatchlistEntry entry;
         int[] nameIds = new int[0];
         int[] distinctTokens = new int[0];
-        /** The strings of its names (tokens, joined pairs and triples), each once: what checking the entry compares */
-        int[] strings = new int[0];
+        /** See {@link CandidateIndex#strings}: made on the first check, as a monitored party's entry is never checked */
+        volatile int[] strings;
 
         EntryRecord(WatchlistEntry entry) {
             this.entry = entry;
@@ -171,7 +171,6 @@ final class CandidateIndex {
         EntryRecord record = new EntryRecord(entry);
         int[] nameIds = new int[prepared.size()];
         Set<Integer> distinct = new LinkedHashSet<>();
-        IntList strings = new IntList(16);
         for (int k = 0; k < prepared.size(); k++) {
             PreparedName p = prepared.get(k);
             NameTokens t = p.tokens();
@@ -184,9 +183,6 @@ final class CandidateIndex {
                 distinct.add(tokenIds[j]);
                 compoundIds[j] = p.compoundFeatures()[j] != null ? intern(p.compoundFeatures()[j]) : -1;
                 tripleIds[j] = p.tripleFeatures()[j] != null ? intern(p.tripleFeatures()[j]) : -1;
-                strings.add(tokenIds[j]);
-                strings.add(compoundIds[j]);
-                strings.add(tripleIds[j]);
             }
             int id = allocateNameId();
             NameRecord name = new NameRecord(id, record, p.name(), t, tokenIds, compoundIds, tripleIds);
@@ -210,7 +206,6 @@ final class CandidateIndex {
             }
         }
         record.nameIds = nameIds;
-        record.strings = distinctOf(strings.toArray());
         record.distinctTokens = distinct.stream().mapToInt(Integer::intValue).toArray();
         stats.ensureCapacity(vocabularySize);
         stats.addEntry(record.distinctTokens);
@@ -396,6 +391,27 @@ final class CandidateIndex {
 
     int[] boundData(int id) {
         return boundData[id];
+    }
+
+    /**
+     * The strings of an entry's names (tokens, joined pairs and triples), each once: what checking a query against
+     * the entry compares its words with. Readers racing on the first check make the same array.
+     */
+    int[] strings(EntryRecord entry) {
+        int[] strings = entry.strings;
+        if (strings == null) {
+            IntList all = new IntList(16);
+            for (int id : entry.nameIds) {
+                NameRecord name = names[id];
+                for (int j = 0; j < name.tokenIds.length; j++) {
+                    all.add(name.tokenIds[j]);
+                    all.add(name.compoundIds[j]);
+                    all.add(name.tripleIds[j]);
+                }
+            }
+            entry.strings = strings = distinctOf(all.toArray());
+        }
+        return strings;
     }
 
     /** Legal-form tokens of this name. */

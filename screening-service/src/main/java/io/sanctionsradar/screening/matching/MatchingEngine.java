@@ -152,8 +152,9 @@ public final class MatchingEngine {
                 for (int id : entry.nameIds) {
                     ids.add(id);
                 }
-                // most checks concern one entry, whose strings are kept distinct
-                strings = strings == null ? entry.strings : CandidateIndex.distinctOf(CandidateIndex.concat(strings, entry.strings));
+                // most checks concern one entry, whose strings are kept, each once
+                int[] own = index.strings(entry);
+                strings = strings == null ? own : CandidateIndex.distinctOf(CandidateIndex.concat(strings, own));
             }
         }
         return withPlan(query, limit, strings == null ? new int[0] : strings, plan -> {
