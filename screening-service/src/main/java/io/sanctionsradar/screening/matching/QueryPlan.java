@@ -319,7 +319,9 @@ final class QueryPlan {
     /**
      * Rarity of query token i: its own document frequency when the list knows it; for an unknown token
      * (usually a typo) the weight of the listed token it most resembles, so a typo neither inflates nor
-     * deflates the word's importance; the unknown-token maximum otherwise.
+     * deflates the word's importance; the unknown-token maximum otherwise. Of equally resembling tokens, the
+     * commonest (the likelier word meant), then the first in alphabetical order: never the order the names were
+     * indexed in, so that the same list gives the same scores however it was loaded.
      */
     private double weight(int i, CandidateIndex index, TokenStatistics stats) {
         byte cls = tokens.classes()[i];
@@ -336,12 +338,20 @@ final class QueryPlan {
         int[] best = {0, -1};
         unitSims[i].forEach((vid, code) -> {
             if (stats.documentFrequency(vid) > 0 && index.features(vid).token.length() > 1
-                    && (code >>> 4 > best[0] >>> 4 || (code >>> 4 == best[0] >>> 4 && vid < best[1]))) {
+                    && (code >>> 4 > best[0] >>> 4
+                    || best[1] >= 0 && code >>> 4 == best[0] >>> 4 && likelierMeant(vid, best[1], index))) {
                 best[0] = code;
                 best[1] = vid;
             }
         });
         return best[1] >= 0 ? stats.weightOf(best[1]) : stats.unknownWeight();
+    }
+
+    /** Of two listed strings resembling a typo alike, whether a is the likelier word meant (see {@link #weight}). */
+    private static boolean likelierMeant(int a, int b, CandidateIndex index) {
+        int dfA = index.stats.documentFrequency(a);
+        int dfB = index.stats.documentFrequency(b);
+        return dfA != dfB ? dfA > dfB : index.features(a).token.compareTo(index.features(b).token) < 0;
     }
 
     int size() {

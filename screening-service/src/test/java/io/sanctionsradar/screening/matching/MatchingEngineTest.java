@@ -279,6 +279,24 @@ class MatchingEngineTest {
     }
 
     @Test
+    void aTypoWeighsTheSameHoweverTheListWasLoaded() {
+        // "Karimox" is one letter from "Karimov" (two entries) and from "Karimof" (one): equally alike, not equally
+        // rare, and its weight must come from the same one whichever was indexed first
+        List<WatchlistEntry> list = new ArrayList<>(List.of(person("a", "KARIMOF, Alisher"),
+                person("b", "KARIMOV, Rustam"), person("c", "KARIMOV, Bakhtiyor"), person("d", "NAZAROV, Alisher")));
+        MatchingEngine inOrder = new MatchingEngine();
+        list.forEach(inOrder::upsert);
+        java.util.Collections.reverse(list);
+        MatchingEngine reversed = new MatchingEngine();
+        list.forEach(reversed::upsert);
+        for (String q : List.of("Alisher Karimox", "Rustam Karimox")) {
+            List<Match> expected = inOrder.screen(Query.of(q), 0.5, 5, null);
+            assertFalse(expected.isEmpty(), q);
+            assertEquals(expected.toString(), reversed.screen(Query.of(q), 0.5, 5, null).toString(), q);
+        }
+    }
+
+    @Test
     void everyMatchIsExplained() {
         Match m = engine.screen(new Query("Jon MENDEZ SALAZAR", null, "1975", "CO"), 0.5, 1, null).get(0);
         Explanation e = m.explanation();
