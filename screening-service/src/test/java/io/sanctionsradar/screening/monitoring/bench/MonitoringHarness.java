@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Monitoring at scale, without the service around it: a synthetic book of parties (names recombined from the
@@ -83,12 +84,14 @@ public final class MonitoringHarness {
                 long s = System.nanoTime();
                 Map<MonitoredParty, Set<String>> found = matcher.candidates(List.of(entry));
                 long reversed = System.nanoTime() - s;
-                // in parallel from as many candidates as ScreeningService.evaluateAgainst, which AlertMonitor calls
-                int matched = (found.size() >= ScreeningService.PARALLEL_AGAINST_FROM
-                        ? found.entrySet().parallelStream() : found.entrySet().stream()).mapToInt(c -> {
-                            MonitoredParty p = c.getKey();
+                // as AlertMonitor hands them to ScreeningService.evaluateAgainst: listed, then in parallel from as many
+                List<Map.Entry<MonitoredParty, Set<String>>> listed = new ArrayList<>(found.entrySet());
+                IntStream each = IntStream.range(0, listed.size());
+                int matched = (listed.size() >= ScreeningService.PARALLEL_AGAINST_FROM ? each.parallel() : each)
+                        .map(k -> {
+                            MonitoredParty p = listed.get(k).getKey();
                             return watchlist.screenEntries(new Query(p.name(), p.type(), p.birthDate(), p.country()),
-                                    MatchingEngine.DEFAULT_THRESHOLD, 25, c.getValue(), null).size();
+                                    MatchingEngine.DEFAULT_THRESHOLD, 25, listed.get(k).getValue(), null).size();
                         }).sum();
                 if (round == 0) {
                     nanos[i] = System.nanoTime() - s;
