@@ -27,7 +27,7 @@ final class CandidateIndex {
         int[] nameIds = new int[0];
         int[] distinctTokens = new int[0];
         /** See {@link CandidateIndex#strings}: made on the first check, as a monitored party's entry is never checked */
-        volatile int[] strings;
+        volatile Strings strings;
 
         EntryRecord(WatchlistEntry entry) {
             this.entry = entry;
@@ -394,11 +394,43 @@ final class CandidateIndex {
     }
 
     /**
-     * The strings of an entry's names (tokens, joined pairs and triples), each once: what checking a query against
-     * the entry compares its words with. Readers racing on the first check make the same array.
+     * Vocabulary strings that a query's words are compared with, each once and ascending, beside the keys
+     * {@link #reachable} tests of each as ints (hashes of the token, variant group, fold, skeleton and both phonetic
+     * codes; length, first letter and flags), {@link #KEYS} per string: comparing a word with them all, for each of
+     * thousands of parties, then scans a few kilobytes instead of following every string's features.
      */
-    int[] strings(EntryRecord entry) {
-        int[] strings = entry.strings;
+    record Strings(int[] ids, int[] keys) {
+    }
+
+    private static final int KEYS = 8;
+    private static final int FUZZY = 1;
+    private static final int GROUP = 2;
+    private static final int PHONETIC = 4;
+
+    Strings stringsOf(int[] distinctIds) {
+        int[] keys = new int[distinctIds.length * KEYS];
+        for (int i = 0; i < distinctIds.length; i++) {
+            TokenFeatures e = vocabulary[distinctIds[i]];
+            int k = i * KEYS;
+            keys[k] = e.token.hashCode();
+            keys[k + 1] = e.group == null ? 0 : e.group.hashCode();
+            keys[k + 2] = e.fold.hashCode();
+            keys[k + 3] = e.skeleton.hashCode();
+            keys[k + 4] = e.metaphone == null ? 0 : e.metaphone.hashCode();
+            keys[k + 5] = e.metaphoneAlt == null ? 0 : e.metaphoneAlt.hashCode();
+            keys[k + 6] = e.token.length();
+            keys[k + 7] = (fuzzyIndexed[distinctIds[i]] ? FUZZY : 0) | (e.group != null ? GROUP : 0)
+                    | (e.metaphone != null ? PHONETIC : 0) | e.token.charAt(0) << 16;
+        }
+        return new Strings(distinctIds, keys);
+    }
+
+    /**
+     * The strings of an entry's names (tokens, joined pairs and triples), each once: what checking a query against
+     * the entry compares its words with. Readers racing on the first check make equal ones.
+     */
+    Strings strings(EntryRecord entry) {
+        Strings strings = entry.strings;
         if (strings == null) {
             IntList all = new IntList(16);
             for (int id : entry.nameIds) {
@@ -409,7 +441,7 @@ final class CandidateIndex {
                     all.add(name.tripleIds[j]);
                 }
             }
-            entry.strings = strings = distinctOf(all.toArray());
+            entry.strings = strings = stringsOf(distinctOf(all.toArray()));
         }
         return strings;
     }
@@ -498,7 +530,7 @@ final class CandidateIndex {
      * searching the vocabulary. Checking a party against one listing needs a few dozen strings, and its words are
      * seldom in the cache (a new designation clears it). Answers the cached lookup itself when there is one.
      */
-    Lookup similarAmong(String token, boolean abjad, int[] strings) {
+    Lookup similarAmong(String token, boolean abjad, Strings strings) {
         Lookup cached = lookups.get(wordKey(token, abjad, false));
         if (cached != null) {
             return cached;
@@ -508,21 +540,24 @@ final class CandidateIndex {
     }
 
     /** {@link #similarSpelling(String, boolean)} answered for these vocabulary strings only, as above. */
-    Lookup similarSpellingAmong(String joined, boolean abjad, int[] strings) {
+    Lookup similarSpellingAmong(String joined, boolean abjad, Strings strings) {
         Lookup cached = joinedLookups.get(joinedKey(joined, abjad));
         return cached != null ? cached : compared(TokenFeatures.ofJoinedForm(joined), abjad, strings, true);
     }
 
     /** The strings a word's lookup would reach by its keys, with their codes; spelled alike only for a joined form. */
-    private Lookup compared(TokenFeatures q, boolean abjad, int[] strings, boolean joined) {
+    private Lookup compared(TokenFeatures q, boolean abjad, Strings strings, boolean joined) {
         SimMap out = new SimMap(8);
-        for (int id : strings) {
-            TokenFeatures e = vocabulary[id];
-            if (joined ? spelledKey(q, abjad, e) : reachable(q, abjad, id)) {
+        WordKeys keys = new WordKeys(q, abjad);
+        int[] ids = strings.ids();
+        int[] k = strings.keys();
+        for (int i = 0; i < ids.length; i++) {
+            if (joined ? keys.spelledKey(k, i * KEYS, vocabulary, ids[i]) : reachable(keys, k, i * KEYS, ids[i])) {
+                TokenFeatures e = vocabulary[ids[i]];
                 int code = SimCode.of(TokenSimilarity.compare(q, e, abjad));
                 code = joined ? NameScorer.spelledAlike(code) : code;
                 if (code != 0) {
-                    out.put(id, code);
+                    out.put(ids[i], code);
                 }
             }
         }
@@ -531,23 +566,65 @@ final class CandidateIndex {
 
     /**
      * True when {@link #similar(TokenFeatures, boolean, boolean)} of a word of two letters or more reaches this
-     * vocabulary string through one of its keys; the deletion neighbourhood reaches the deletion-indexed strings
-     * within the tolerated edits, and only those (DeletionIndexTest).
+     * vocabulary string (its keys at {@code at}) through one of its keys; the deletion neighbourhood reaches the
+     * deletion-indexed strings within the tolerated edits, and only those (DeletionIndexTest). Ints are compared
+     * first, strings only when those agree.
      */
-    private boolean reachable(TokenFeatures q, boolean abjad, int id) {
-        TokenFeatures e = vocabulary[id];
-        String t = e.token;
-        return spelledKey(q, abjad, e)
-                || t.length() == 1 && t.charAt(0) == q.token.charAt(0)
-                || q.metaphone != null && e.metaphone != null && TokenSimilarity.phoneticEqual(q, e)
-                || q.token.length() >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && fuzzyIndexed[id] && withinEdits(q.token, t);
+    private boolean reachable(WordKeys q, int[] k, int at, int id) {
+        int length = k[at + 6];
+        int flags = k[at + 7];
+        if (q.spelledKey(k, at, vocabulary, id)
+                || length == 1 && (char) (flags >>> 16) == q.features.token.charAt(0)) {
+            return true;
+        }
+        TokenFeatures f = q.features;
+        if (f.metaphone != null && (flags & PHONETIC) != 0 && (q.metaphone == k[at + 4] || q.metaphone == k[at + 5]
+                || f.metaphoneAlt != null && (q.metaphoneAlt == k[at + 4] || q.metaphoneAlt == k[at + 5]))
+                && TokenSimilarity.phoneticEqual(f, vocabulary[id])) {
+            return true;
+        }
+        int n = f.token.length();
+        int edits = TokenSimilarity.maxEdits(Math.max(n, length));
+        return n >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && (flags & FUZZY) != 0 && edits > 0
+                && Math.abs(n - length) <= edits && withinEdits(f.token, vocabulary[id].token);
     }
 
-    /** The keys of {@link #similarSpelling(TokenFeatures, boolean)}: exact, variant group, fold, abjad skeleton. */
-    private static boolean spelledKey(TokenFeatures q, boolean abjad, TokenFeatures e) {
-        return q.token.equals(e.token) || q.group != null && q.group.equals(e.group) || q.fold.equals(e.fold)
-                || abjad && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton);
+    /** A word's keys as {@link Strings} holds them, for comparing it with many strings. */
+    private static final class WordKeys {
+        final TokenFeatures features;
+        final boolean abjad;
+        final int token;
+        final int group;
+        final int fold;
+        final int skeleton;
+        final int metaphone;
+        final int metaphoneAlt;
+
+        WordKeys(TokenFeatures q, boolean abjad) {
+            this.features = q;
+            this.abjad = abjad && q.skeleton.length() >= 2;
+            token = q.token.hashCode();
+            group = q.group == null ? 0 : q.group.hashCode();
+            fold = q.fold.hashCode();
+            skeleton = q.skeleton.hashCode();
+            metaphone = q.metaphone == null ? 0 : q.metaphone.hashCode();
+            metaphoneAlt = q.metaphoneAlt == null ? 0 : q.metaphoneAlt.hashCode();
+        }
+
+        /**
+         * Whether the string with these keys shares a key of {@link #similarSpelling(TokenFeatures, boolean)} with the
+         * word: exact, variant group, fold, abjad skeleton.
+         */
+        boolean spelledKey(int[] k, int at, TokenFeatures[] vocabulary, int id) {
+            TokenFeatures q = features;
+            return token == k[at] && q.token.equals(vocabulary[id].token)
+                    || q.group != null && (k[at + 7] & GROUP) != 0 && group == k[at + 1]
+                    && q.group.equals(vocabulary[id].group)
+                    || fold == k[at + 2] && q.fold.equals(vocabulary[id].fold)
+                    || abjad && skeleton == k[at + 3] && q.skeleton.equals(vocabulary[id].skeleton);
+        }
     }
+
 
     private static Lookup remember(Map<String, Lookup> cache, String key, Lookup l) {
         if (LOOKUP_CACHE_SIZE > 0) {

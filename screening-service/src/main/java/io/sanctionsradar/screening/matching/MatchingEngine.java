@@ -179,19 +179,20 @@ public final class MatchingEngine {
             return List.of();
         }
         IntList ids = new IntList(8);
-        int[] strings = null;
+        CandidateIndex.Strings strings = null;
         for (String entryId : entryIds) {
             EntryRecord entry = index.entry(entryId);
             if (entry != null && typeAllowed(query, entry)) {
                 for (int id : entry.nameIds) {
                     ids.add(id);
                 }
-                // most checks concern one entry, whose strings are kept, each once
-                int[] own = index.strings(entry);
-                strings = strings == null ? own : CandidateIndex.distinctOf(CandidateIndex.concat(strings, own));
+                // most checks concern one entry, whose strings are kept
+                CandidateIndex.Strings own = index.strings(entry);
+                strings = strings == null ? own
+                        : index.stringsOf(CandidateIndex.distinctOf(CandidateIndex.concat(strings.ids(), own.ids())));
             }
         }
-        return withPlan(query, limit, strings == null ? new int[0] : strings, plan -> {
+        return withPlan(query, limit, strings == null ? index.stringsOf(new int[0]) : strings, plan -> {
             QueryPlan.SimSource sims = indexedSims(plan);
             return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
         });
@@ -241,7 +242,8 @@ public final class MatchingEngine {
      * {@link QueryPlan}), releasing the plan afterwards; no matches without a positive limit or without any name
      * token in the query.
      */
-    private <T> List<T> withPlan(Query query, int limit, int[] onlyStrings, Function<QueryPlan, List<T>> pipeline) {
+    private <T> List<T> withPlan(Query query, int limit, CandidateIndex.Strings onlyStrings,
+                                 Function<QueryPlan, List<T>> pipeline) {
         if (limit <= 0) {
             return List.of();
         }

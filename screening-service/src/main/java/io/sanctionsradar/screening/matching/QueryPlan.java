@@ -68,7 +68,7 @@ final class QueryPlan {
      *                    few entries: rows for these only, each compared with the query's words instead of looking the
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
      */
-    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, int[] onlyStrings) {
+    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings) {
         this.query = query;
         this.tokens = tokens;
         int n = tokens.size();
@@ -135,7 +135,7 @@ final class QueryPlan {
                 unitTokens[k] |= 1L << i;
             }
         }
-        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : onlyStrings.length, unitTokens,
+        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : onlyStrings.ids().length, unitTokens,
                 unitWeights);
         if (onlyStrings == null) {
             for (int k = 0; k < units; k++) {
@@ -148,7 +148,7 @@ final class QueryPlan {
                 }
             }
         } else {
-            for (int vid : onlyStrings) {
+            for (int vid : onlyStrings.ids()) {
                 for (int k = 0; k < units; k++) {
                     b.add(vid, k, unitSims[k].get(vid));
                 }

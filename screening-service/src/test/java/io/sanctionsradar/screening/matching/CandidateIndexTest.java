@@ -22,7 +22,7 @@ class CandidateIndexTest {
         MatchingEngine engine = new MatchingEngine();
         engine.replaceAll(WatchlistFixtures.fromClasspath("/matching/us-csl-2022.jsonl.gz").entries());
         CandidateIndex index = engine.indexForTest();
-        int[] everything = IntStream.range(0, index.vocabularySize()).toArray();
+        CandidateIndex.Strings everything = index.stringsOf(IntStream.range(0, index.vocabularySize()).toArray());
         Random random = new Random(12);
         List<String> words = new ArrayList<>();
         List<String> joined = new ArrayList<>();
