@@ -396,14 +396,13 @@ final class CandidateIndex {
     /**
      * Vocabulary strings that a query's words are compared with, each once and ascending, beside the keys
      * {@link #reachable} tests of each as ints (hashes of the token, variant group, fold, skeleton and both phonetic
-     * codes; length, first letter and flags), {@link #KEYS} per string: comparing a word with them all, for each of
+     * codes; length, first letter, whether it has a group and phonetic codes), {@link #KEYS} per string: comparing a word with them all, for each of
      * thousands of parties, then scans a few kilobytes instead of following every string's features.
      */
     record Strings(int[] ids, int[] keys) {
     }
 
     private static final int KEYS = 8;
-    private static final int FUZZY = 1;
     private static final int GROUP = 2;
     private static final int PHONETIC = 4;
 
@@ -419,8 +418,8 @@ final class CandidateIndex {
             keys[k + 4] = e.metaphone == null ? 0 : e.metaphone.hashCode();
             keys[k + 5] = e.metaphoneAlt == null ? 0 : e.metaphoneAlt.hashCode();
             keys[k + 6] = e.token.length();
-            keys[k + 7] = (fuzzyIndexed[distinctIds[i]] ? FUZZY : 0) | (e.group != null ? GROUP : 0)
-                    | (e.metaphone != null ? PHONETIC : 0) | e.token.charAt(0) << 16;
+            // not whether it is deletion-indexed: a joined form listed later as a word becomes so (read live below)
+            keys[k + 7] = (e.group != null ? GROUP : 0) | (e.metaphone != null ? PHONETIC : 0) | e.token.charAt(0) << 16;
         }
         return new Strings(distinctIds, keys);
     }
@@ -585,8 +584,8 @@ final class CandidateIndex {
         }
         int n = f.token.length();
         int edits = TokenSimilarity.maxEdits(Math.max(n, length));
-        return n >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && (flags & FUZZY) != 0 && edits > 0
-                && Math.abs(n - length) <= edits && withinEdits(f.token, vocabulary[id].token);
+        return n >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && edits > 0 && Math.abs(n - length) <= edits
+                && fuzzyIndexed[id] && withinEdits(f.token, vocabulary[id].token);
     }
 
     /** A word's keys as {@link Strings} holds them, for comparing it with many strings. */
