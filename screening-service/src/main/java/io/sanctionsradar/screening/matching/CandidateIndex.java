@@ -288,7 +288,7 @@ final class CandidateIndex {
         return nameHighWater++;
     }
 
-    static int[] concat(int[] a, int[] b) {
+    private static int[] concat(int[] a, int[] b) {
         int[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
@@ -396,15 +396,16 @@ final class CandidateIndex {
     /**
      * Vocabulary strings that a query's words are compared with, each once and ascending, beside the keys
      * {@link #reachable} tests of each as ints (hashes of the token, variant group, fold, skeleton and both phonetic
-     * codes; length, first letter, whether it has a group and phonetic codes), {@link #KEYS} per string: comparing a word with them all, for each of
-     * thousands of parties, then scans a few kilobytes instead of following every string's features.
+     * codes; length, first letter, whether it has a group and phonetic codes), {@link #KEYS} per string: comparing a
+     * word with them all, for each of thousands of parties, then scans a few kilobytes instead of following every
+     * string's features.
      */
     record Strings(int[] ids, int[] keys) {
     }
 
     private static final int KEYS = 8;
-    private static final int GROUP = 2;
-    private static final int PHONETIC = 4;
+    private static final int GROUP = 1;
+    private static final int PHONETIC = 2;
 
     Strings stringsOf(int[] distinctIds) {
         int[] keys = new int[distinctIds.length * KEYS];
@@ -418,8 +419,9 @@ final class CandidateIndex {
             keys[k + 4] = e.metaphone == null ? 0 : e.metaphone.hashCode();
             keys[k + 5] = e.metaphoneAlt == null ? 0 : e.metaphoneAlt.hashCode();
             keys[k + 6] = e.token.length();
-            // not whether it is deletion-indexed: a joined form listed later as a word becomes so (read live below)
-            keys[k + 7] = (e.group != null ? GROUP : 0) | (e.metaphone != null ? PHONETIC : 0) | e.token.charAt(0) << 16;
+            // not whether it is deletion-indexed: a joined form listed later as a word becomes so (read live)
+            keys[k + 7] = (e.group != null ? GROUP : 0) | (e.metaphone != null ? PHONETIC : 0)
+                    | e.token.charAt(0) << 16;
         }
         return new Strings(distinctIds, keys);
     }

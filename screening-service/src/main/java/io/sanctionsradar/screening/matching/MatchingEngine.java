@@ -102,7 +102,7 @@ public final class MatchingEngine {
     private static Integer[] localityOrder(List<List<PreparedName>> prepared) {
         Map<String, Integer> frequency = new HashMap<>();
         for (List<PreparedName> names : prepared) {
-            for (String word : names.isEmpty() ? new String[0] : names.get(0).tokens().tokens()) {
+            for (String word : primaryWords(names)) {
                 frequency.merge(word, 1, Integer::sum);
             }
         }
@@ -111,12 +111,17 @@ public final class MatchingEngine {
         String[][] keys = new String[prepared.size()][];
         Integer[] order = new Integer[prepared.size()];
         for (int i = 0; i < order.length; i++) {
-            keys[i] = prepared.get(i).isEmpty() ? new String[0] : prepared.get(i).get(0).tokens().tokens().clone();
+            keys[i] = primaryWords(prepared.get(i)).clone();
             Arrays.sort(keys[i], commonestFirst);
             order[i] = i;
         }
         Arrays.parallelSort(order, (a, b) -> Arrays.compare(keys[a], keys[b]));
         return order;
+    }
+
+    /** The words of an entry's primary name (prepared first), none for an entry without names. */
+    private static String[] primaryWords(List<PreparedName> names) {
+        return names.isEmpty() ? new String[0] : names.get(0).tokens().tokens();
     }
 
     /** Number of entries. */
@@ -179,20 +184,23 @@ public final class MatchingEngine {
             return List.of();
         }
         IntList ids = new IntList(8);
-        CandidateIndex.Strings strings = null;
+        List<CandidateIndex.Strings> own = new ArrayList<>(1);
         for (String entryId : entryIds) {
             EntryRecord entry = index.entry(entryId);
             if (entry != null && typeAllowed(query, entry)) {
                 for (int id : entry.nameIds) {
                     ids.add(id);
                 }
-                // most checks concern one entry, whose strings are kept
-                CandidateIndex.Strings own = index.strings(entry);
-                strings = strings == null ? own
-                        : index.stringsOf(CandidateIndex.distinctOf(CandidateIndex.concat(strings.ids(), own.ids())));
+                own.add(index.strings(entry));
             }
         }
-        return withPlan(query, limit, strings == null ? index.stringsOf(new int[0]) : strings, plan -> {
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        // most checks concern one entry, whose strings are kept; several are merged once
+        CandidateIndex.Strings strings = own.size() == 1 ? own.get(0) : index.stringsOf(CandidateIndex.distinctOf(
+                own.stream().flatMapToInt(o -> Arrays.stream(o.ids())).toArray()));
+        return withPlan(query, limit, strings, plan -> {
             QueryPlan.SimSource sims = indexedSims(plan);
             return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
         });
