@@ -124,6 +124,11 @@ final class CandidateIndex {
     private long[] repeatsToken = new long[16];
     /** Per name id: its legal-form tokens (up to MAX_TOKENS), which any query legal form may half match. */
     private byte[] legalForms = new byte[1024];
+    /**
+     * Per name id: its entry's subject type, ordinal + 1, or 0 when the entry does not say (a monitored party
+     * may not): a search turns names of another type away at their first posting, one byte read.
+     */
+    private byte[] types = new byte[1024];
     private int nameHighWater;
     private final IntList freeNameIds = new IntList();
     private int liveNames;
@@ -196,6 +201,7 @@ final class CandidateIndex {
                 forms += t.classes()[j] == NameTokens.LEGAL_FORM ? 1 : 0;
             }
             legalForms[id] = (byte) forms;
+            types[id] = typeCode(entry.type());
             liveNames++;
             nameIds[k] = id;
             for (int tid : distinctOf(tokenIds)) {
@@ -222,7 +228,23 @@ final class CandidateIndex {
             return false;
         }
         record.entry = entry;
+        for (int id : record.nameIds) {
+            types[id] = typeCode(entry.type());
+        }
         return true;
+    }
+
+    private static byte typeCode(SubjectType type) {
+        return (byte) (type == null ? 0 : type.ordinal() + 1);
+    }
+
+    /**
+     * Whether a query of this type (null: any) turns the name away: its entry is of another type. An entry that
+     * does not say its type is never turned away, as a party of unknown type is screened against every listing.
+     */
+    boolean otherType(int id, SubjectType type) {
+        int t = types[id];
+        return type != null && t != 0 && t != type.ordinal() + 1;
     }
 
     boolean remove(String entryId) {
@@ -242,6 +264,7 @@ final class CandidateIndex {
             boundData[id] = null;
             repeatsToken[id >>> 6] &= ~(1L << id);
             legalForms[id] = 0;
+            types[id] = 0;
             freeNameIds.add(id);
             liveNames--;
         }
@@ -268,6 +291,7 @@ final class CandidateIndex {
         boundData = new int[1024][];
         repeatsToken = new long[16];
         legalForms = new byte[1024];
+        types = new byte[1024];
         nameHighWater = 0;
         freeNameIds.clear();
         liveNames = 0;
@@ -284,6 +308,7 @@ final class CandidateIndex {
             boundData = Arrays.copyOf(boundData, names.length);
             repeatsToken = Arrays.copyOf(repeatsToken, names.length >> 6);
             legalForms = Arrays.copyOf(legalForms, names.length);
+            types = Arrays.copyOf(types, names.length);
         }
         return nameHighWater++;
     }

@@ -54,14 +54,32 @@ public final class MatchingEngine {
     private final CandidateIndex index = new CandidateIndex();
     /** Touched names from which bounding is split between two threads ({@link #PARALLEL_BOUNDS_FROM}). */
     private final int parallelBoundsFrom;
+    /** The indexed names are screened names, the queries listed ones (see {@link #reverse()}). */
+    private final boolean reverse;
 
     public MatchingEngine() {
-        this(PARALLEL_BOUNDS_FROM);
+        this(PARALLEL_BOUNDS_FROM, false);
     }
 
     /** For unit tests in this package: an engine that bounds on two threads from this many touched names. */
     MatchingEngine(int parallelBoundsFrom) {
+        this(parallelBoundsFrom, false);
+    }
+
+    private MatchingEngine(int parallelBoundsFrom, boolean reverse) {
         this.parallelBoundsFrom = parallelBoundsFrom;
+        this.reverse = reverse;
+    }
+
+    /**
+     * An engine for the other direction: it holds the names that get screened (monitored parties) and is searched
+     * with listed names. It weighs the two sides as a forward screening of the indexed name would
+     * ({@link QueryPlan#share}), aligns optimally ({@link QueryPlan#optimallyAligned}) and looks a listed title up as
+     * a word ({@link QueryPlan#exactOnly}), so that, with the same token statistics, it never scores a pair below the
+     * forward screening (ReverseSearchTest): the two differ only by the book's statistics.
+     */
+    public static MatchingEngine reverse() {
+        return new MatchingEngine(PARALLEL_BOUNDS_FROM, true);
     }
 
     /** Adds the entry, or replaces the entry with the same id. */
@@ -161,6 +179,11 @@ public final class MatchingEngine {
 
     public List<Match> screen(Query query) {
         return screen(query, DEFAULT_THRESHOLD, 10, null);
+    }
+
+    /** What a match through a name of this kind has added to its score (a weak alias: a negative amount). */
+    public static double nameKindAdjustment(NameKind kind) {
+        return kind == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0;
     }
 
     /**
@@ -266,7 +289,7 @@ public final class MatchingEngine {
         if (rows.length < index.vocabularySize()) {
             rows = new int[index.vocabularySize() + 4096];
         }
-        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings);
+        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, reverse);
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;
@@ -276,11 +299,13 @@ public final class MatchingEngine {
     private final Reusable<int[]> rowTables = new Reusable<>(() -> new int[0]);
 
     /**
-     * The query's subject type filter. Every path filters before {@link #rank}: {@link #candidates} while
-     * reading postings, {@link #screenEntries} and {@link #screenExhaustively} while collecting name ids.
+     * The query's subject type filter (an entry of unknown type, a party that does not say, passes it; listed
+     * entries always have one). Every path filters before {@link #rank}: {@link #candidates} while reading
+     * postings ({@link CandidateIndex#otherType}), {@link #screenEntries} and {@link #screenExhaustively} while
+     * collecting name ids.
      */
     private static boolean typeAllowed(Query query, EntryRecord entry) {
-        return query.type() == null || query.type() == entry.entry.type();
+        return query.type() == null || entry.entry.type() == null || query.type() == entry.entry.type();
     }
 
     /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */
@@ -739,7 +764,7 @@ public final class MatchingEngine {
      */
     private static double creditBound(QueryPlan plan, double queryReach, double credit, double eTotal) {
         double qTotal = plan.totalWeight;
-        double share = NameScorer.share(qTotal, eTotal);
+        double share = plan.share(qTotal, eTotal);
         double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;
         double eCov = eTotal > 0 ? credit / eTotal : 0;
         return share * qCov + (1 - share) * eCov;
@@ -777,7 +802,7 @@ public final class MatchingEngine {
         if (q <= 0 || w <= 0 || entryTotal <= 0) {
             return 0;
         }
-        double share = NameScorer.share(q, entryTotal);
+        double share = plan.share(q, entryTotal);
         return share * Math.min(1.0, a / q) + (1 - share) * Math.min(1.0, w / entryTotal);
     }
 
@@ -868,7 +893,7 @@ public final class MatchingEngine {
             }
         }
         double qTotal = plan.totalWeight;
-        double share = NameScorer.share(qTotal, eTotal);
+        double share = plan.share(qTotal, eTotal);
         double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;
         double eCov = eTotal > 0 ? eWeighted / eTotal : 0;
         return share * qCov + (1 - share) * eCov;
@@ -884,7 +909,7 @@ public final class MatchingEngine {
             if (mask == 0) {
                 s.touched[id >>> 6] |= 1L << id;
                 s.touchedCount++;
-                if (type != null && index.name(id).entry.entry.type() != type) {
+                if (index.otherType(id, type)) {
                     covered[id] = REJECTED;
                     continue;
                 }
@@ -959,8 +984,7 @@ public final class MatchingEngine {
     private int directCode(QueryPlan plan, int unit, int vid) {
         TokenFeatures q = plan.unitFeatures[unit];
         TokenFeatures e = index.features(vid);
-        boolean exactOnly = plan.unitLength[unit] == 1 && plan.tokens.classes()[plan.unitStart[unit]] != NameTokens.WORD;
-        if (exactOnly) {
+        if (plan.exactOnly(unit)) {
             return q.token.equals(e.token) ? SimCode.of(TokenSimilarity.Result.EXACT) : 0;
         }
         return SimCode.of(TokenSimilarity.compare(q, e, plan.tokens.abjad()));
@@ -1079,8 +1103,8 @@ public final class MatchingEngine {
     }
 
     private static boolean preferred(double scoreA, NameRecord a, double scoreB, NameRecord b) {
-        double sa = scoreA + (a.name.kind() == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0);
-        double sb = scoreB + (b.name.kind() == NameKind.WEAK ? SecondarySignals.WEAK_ALIAS : 0);
+        double sa = scoreA + nameKindAdjustment(a.name.kind());
+        double sb = scoreB + nameKindAdjustment(b.name.kind());
         return sa > sb || sa == sb && a.id < b.id;
     }
 

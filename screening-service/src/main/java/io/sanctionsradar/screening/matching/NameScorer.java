@@ -55,6 +55,19 @@ final class NameScorer {
         final float[] qSim = new float[MAX_TOKENS];
         final float[] eSim = new float[MAX_TOKENS];
         final double[] eWeights = new double[MAX_TOKENS];
+        /** the aligned pairs: each takes a token of either side at least, so at most MAX_TOKENS */
+        final long[] accepted = new long[MAX_TOKENS];
+        // the optimal alignment's search (see #optimal)
+        final double[] value = new double[MAX_OPTIMAL_PAIRS];
+        final int[] order = new int[MAX_OPTIMAL_PAIRS];
+        final int[] startOf = new int[MAX_TOKENS + 2];
+        final int[] fill = new int[MAX_TOKENS + 2];
+        final double[] rest = new double[MAX_TOKENS + 1];
+        final int[] path = new int[MAX_TOKENS];
+        final int[] best = new int[MAX_TOKENS];
+        double bestValue;
+        int bestCount;
+        int steps;
     }
 
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
@@ -127,72 +140,166 @@ final class NameScorer {
                 }
             }
         }
+        double qTotal = 0;
+        for (int i = 0; i < n; i++) {
+            qTotal += plan.weights[i];
+        }
+        double[] eWeights = w.eWeights;
+        double eTotal = 0;
+        for (int j = 0; j < m; j++) {
+            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats, plan.weightByDf);
+            eTotal += eWeights[j];
+        }
+        double share = plan.share(qTotal, eTotal);
         Arrays.sort(pairs, 0, count);
+        long[] accepted = w.accepted;
+        int acceptedCount = 0;
         long qUsed = 0;
         long eUsed = 0;
+        for (int p = count - 1; p >= 0; p--) { // descending similarity
+            long pair = pairs[p];
+            long qMask = mask(qStart(pair), qLength(pair));
+            long eMask = mask(eStart(pair), eLength(pair));
+            if ((qUsed & qMask) == 0 && (eUsed & eMask) == 0) {
+                qUsed |= qMask;
+                eUsed |= eMask;
+                accepted[acceptedCount++] = pair;
+            }
+        }
+        if (plan.optimallyAligned() && count <= MAX_OPTIMAL_PAIRS) {
+            acceptedCount = optimal(plan, pairs, count, n, share / qTotal, eWeights, (1 - share) / eTotal, w,
+                    acceptedCount);
+        }
         float[] qSim = w.qSim;
         float[] eSim = w.eSim;
         Arrays.fill(qSim, 0, n, 0f);
         Arrays.fill(eSim, 0, m, 0f);
-        long[] accepted = detail == null ? null : new long[Math.min(count, Math.max(n, m))];
-        int acceptedCount = 0;
-        for (int p = count - 1; p >= 0; p--) { // descending similarity
-            long pair = pairs[p];
-            int qs = qStart(pair);
-            int es = eStart(pair);
-            long qMask = ((1L << qLength(pair)) - 1) << qs;
-            long eMask = ((1L << eLength(pair)) - 1) << es;
-            if ((qUsed & qMask) != 0 || (eUsed & eMask) != 0) {
-                continue;
-            }
-            qUsed |= qMask;
-            eUsed |= eMask;
+        for (int k = 0; k < acceptedCount; k++) {
+            long pair = accepted[k];
             float s = (float) SimCode.sim(code(pair));
-            for (int i = qs; i < qs + qLength(pair); i++) {
-                qSim[i] = s;
-            }
-            for (int j = es; j < es + eLength(pair); j++) {
-                eSim[j] = s;
-            }
-            if (detail != null) {
-                if (acceptedCount == accepted.length) {
-                    accepted = Arrays.copyOf(accepted, acceptedCount * 2 + 1);
-                }
-                accepted[acceptedCount++] = pair;
-            }
+            Arrays.fill(qSim, qStart(pair), qStart(pair) + qLength(pair), s);
+            Arrays.fill(eSim, eStart(pair), eStart(pair) + eLength(pair), s);
         }
         double qWeighted = 0;
-        double qTotal = 0;
         boolean allExact = true;
         for (int i = 0; i < n; i++) {
             qWeighted += plan.weights[i] * qSim[i];
-            qTotal += plan.weights[i];
             allExact &= qSim[i] == 1f;
         }
-        double[] eWeights = w.eWeights;
         double eWeighted = 0;
-        double eTotal = 0;
         for (int j = 0; j < m; j++) {
-            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats, plan.weightByDf);
             eWeighted += eWeights[j] * eSim[j];
-            eTotal += eWeights[j];
             allExact &= eSim[j] == 1f;
         }
         double queryCoverage = qTotal > 0 ? qWeighted / qTotal : 0;
         double entryCoverage = eTotal > 0 ? eWeighted / eTotal : 0;
-        double share = share(qTotal, eTotal);
         double nameScore = allExact ? 1.0 : Math.min(1.0, share * queryCoverage + (1 - share) * entryCoverage);
         if (detail != null) {
             detail.queryCoverage = queryCoverage;
             detail.entryCoverage = entryCoverage;
             detail.nameScore = nameScore;
-            detail.pairs = accepted;
+            detail.pairs = Arrays.copyOf(accepted, acceptedCount);
             detail.pairCount = acceptedCount;
             detail.entryWeights = Arrays.copyOf(eWeights, m);
             detail.querySims = Arrays.copyOf(qSim, n);
             detail.entrySims = Arrays.copyOf(eSim, m);
         }
         return nameScore;
+    }
+
+    private static long mask(int start, int length) {
+        return ((1L << length) - 1) << start;
+    }
+
+    /** Pairs up to which a name is aligned optimally when the plan asks for it; beyond, greedily (no name comes close). */
+    static final int MAX_OPTIMAL_PAIRS = 64;
+    /** Alignments tried at most per name: the search starts from the greedy one and only improves on it. */
+    private static final int MAX_OPTIMAL_STEPS = 5_000;
+
+    /**
+     * Replaces the greedy alignment in {@link Work#accepted} by the one-to-one alignment of greatest score, and answers
+     * its pair count. The score is a sum over the aligned pairs (each adds its similarity times its tokens' weights
+     * over their side's total, times that side's share), so the best set of pairs sharing no token is searched depth
+     * first, query token by query token, each token's pairs best first, and cut where the rest cannot beat the best
+     * found. Greedy alignment takes the most similar pair first and breaks ties by weight and position, which differ
+     * with the direction of the comparison; no one-to-one alignment in either direction scores above this one.
+     */
+    private static int optimal(QueryPlan plan, long[] pairs, int count, int n, double perQueryWeight,
+                               double[] eWeights, double perEntryWeight, Work w, int greedyCount) {
+        double[] value = w.value;
+        double greedy = 0;
+        for (int p = 0; p < count; p++) {
+            long pair = pairs[p];
+            double q = 0;
+            for (int i = qStart(pair); i < qStart(pair) + qLength(pair); i++) {
+                q += plan.weights[i];
+            }
+            double e = 0;
+            for (int j = eStart(pair); j < eStart(pair) + eLength(pair); j++) {
+                e += eWeights[j];
+            }
+            value[p] = SimCode.sim(code(pair)) * (q * perQueryWeight + e * perEntryWeight);
+        }
+        for (int k = 0; k < greedyCount; k++) {
+            greedy += value[Arrays.binarySearch(pairs, 0, count, w.accepted[k])];
+        }
+        // pairs by query start, each start's best first; rest[i]: the most that tokens from i on can add
+        int[] order = w.order;
+        int[] startOf = w.startOf;
+        double[] rest = w.rest;
+        Arrays.fill(startOf, 0, n + 2, 0);
+        for (int p = 0; p < count; p++) {
+            startOf[qStart(pairs[p]) + 1]++;
+        }
+        for (int i = 0; i <= n; i++) {
+            startOf[i + 1] += startOf[i];
+        }
+        int[] fill = w.fill;
+        System.arraycopy(startOf, 0, fill, 0, n + 1);
+        for (int p = count - 1; p >= 0; p--) { // ascending similarity order read backwards: best first within a start
+            int i = qStart(pairs[p]);
+            int at = fill[i]++;
+            while (at > startOf[i] && value[order[at - 1]] < value[p]) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = p;
+        }
+        rest[n] = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            rest[i] = rest[i + 1] + (startOf[i + 1] > startOf[i] ? value[order[startOf[i]]] : 0);
+        }
+        w.bestValue = greedy + 1e-12; // an equal alignment keeps the greedy one, as a forward screening has it
+        w.bestCount = -1;
+        w.steps = 0;
+        search(w, pairs, n, 0, 0L, 0, 0);
+        if (w.bestCount < 0) {
+            return greedyCount;
+        }
+        for (int k = 0; k < w.bestCount; k++) {
+            w.accepted[k] = pairs[w.best[k]];
+        }
+        return w.bestCount;
+    }
+
+    private static void search(Work w, long[] pairs, int n, int i, long eUsed, double sum, int depth) {
+        if (sum > w.bestValue) {
+            w.bestValue = sum;
+            w.bestCount = depth;
+            System.arraycopy(w.path, 0, w.best, 0, depth);
+        }
+        if (i >= n || sum + w.rest[i] <= w.bestValue || ++w.steps > MAX_OPTIMAL_STEPS) {
+            return;
+        }
+        for (int k = w.startOf[i]; k < w.startOf[i + 1]; k++) {
+            int p = w.order[k];
+            long eMask = mask(eStart(pairs[p]), eLength(pairs[p]));
+            if ((eUsed & eMask) == 0) {
+                w.path[depth] = p;
+                search(w, pairs, n, i + qLength(pairs[p]), eUsed | eMask, sum + w.value[p], depth + 1);
+            }
+        }
+        search(w, pairs, n, i + 1, eUsed, sum, depth);
     }
 
     /** Weight of the query side in the score, from both sides' total token weights (see MIN_QUERY_SHARE). */

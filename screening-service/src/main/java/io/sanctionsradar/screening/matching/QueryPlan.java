@@ -60,6 +60,8 @@ final class QueryPlan {
     final int initials;
     /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
     final double[] weightByDf;
+    /** A search of the monitoring book with a listed name: its names are the side a forward check screens. */
+    private final boolean reverse;
 
     /**
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
@@ -67,9 +69,12 @@ final class QueryPlan {
      * @param onlyStrings the vocabulary strings of the names to be scored when they are known, each once (checking a
      *                    few entries: rows for these only, each compared with the query's words instead of looking the
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
+     * @param reverse     the indexed names are screened names and the query a listed one (see {@link #share})
      */
-    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings) {
+    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings,
+              boolean reverse) {
         this.query = query;
+        this.reverse = reverse;
         this.tokens = tokens;
         int n = tokens.size();
         int compounds = 0;
@@ -86,7 +91,7 @@ final class QueryPlan {
         for (int i = 0; i < n; i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
-            boolean exactOnly = tokens.classes()[i] != NameTokens.WORD;
+            boolean exactOnly = exactOnly(i);
             legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
             String token = tokens.tokens()[i];
             // a word not listed needs its whole lookup anyway, for its weight
@@ -358,6 +363,16 @@ final class QueryPlan {
         return tokens.size();
     }
 
+    /**
+     * The query side's share of a name score (see {@link NameScorer#share}). In a reverse search the query is the
+     * listed name, so the indexed name gets the share a forward check would give it: a one-word alias ("Mohammad")
+     * then weighs against a longer name as it does when that name is screened, instead of counting at least
+     * {@link NameScorer#MIN_QUERY_SHARE} for the word it explains.
+     */
+    double share(double queryTotal, double entryTotal) {
+        return reverse ? 1 - NameScorer.share(entryTotal, queryTotal) : NameScorer.share(queryTotal, entryTotal);
+    }
+
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
     private static int listedId(String token, CandidateIndex index) {
         int id = index.vocabularyId(token);
@@ -375,6 +390,26 @@ final class QueryPlan {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether names are aligned with the query optimally instead of greedily: in a reverse search. The greedy
+     * alignment breaks ties between equally similar pairs by weight and position, which differ between the two
+     * directions ("Hasan Hassan" against "HUSSEIN, Hassaan" aligns both words forward, one in reverse), so the reverse
+     * search takes the alignment that no other one-to-one alignment, either way, can beat.
+     */
+    boolean optimallyAligned() {
+        return reverse;
+    }
+
+    /**
+     * Whether a unit only matches its own spelling: a title or legal form of a query. Not in a reverse search,
+     * where the query is a listed name: a forward check looks the screened name's words up among every listed
+     * string, titles included ("Chucho" sounds like the listed title "Sheik"), so the reverse one must find the
+     * words that resemble a listed title too.
+     */
+    boolean exactOnly(int unit) {
+        return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && !reverse;
     }
 
     boolean isSingleLetter(int unit) {

@@ -4,10 +4,12 @@ import io.sanctionsradar.screening.matching.EntryName;
 import io.sanctionsradar.screening.matching.MatchingEngine;
 import io.sanctionsradar.screening.matching.NameKind;
 import io.sanctionsradar.screening.matching.Query;
+import io.sanctionsradar.screening.matching.SubjectType;
 import io.sanctionsradar.screening.matching.WatchlistEntry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,15 +28,16 @@ import java.util.Set;
 public final class PartyMatcher {
 
     /**
-     * Reverse scores use the book's token statistics and the other direction of the alignment, so they differ from
-     * forward scores; candidates are taken well below the alert threshold (a forward name score of 0.70 is the
-     * lowest that secondary signals can lift to 0.78). {@code PartyMatcherTest} checks no forward hit is missed.
+     * Reverse scores weigh the two sides as the forward check does ({@link MatchingEngine#reverse}) but with the
+     * book's token statistics, so they differ from forward scores; candidates are taken well below the alert
+     * threshold (a forward name score of 0.70 is the lowest that secondary signals can lift to 0.78).
+     * {@code PartyMatcherTest} checks no forward hit is missed.
      */
     static final double CANDIDATE_THRESHOLD = 0.55;
     /** Enough for the most common listed name in a book of millions; the engine prunes long before that. */
     private static final int CANDIDATE_LIMIT = 100_000;
 
-    private final MatchingEngine engine = new MatchingEngine();
+    private final MatchingEngine engine = MatchingEngine.reverse();
     private final Map<String, MonitoredParty> parties = new HashMap<>();
 
     public static String key(String portfolio, String partyId) {
@@ -83,17 +86,22 @@ public final class PartyMatcher {
         List<ListedName> names = new ArrayList<>();
         Set<String> searched = new HashSet<>();
         for (WatchlistEntry entry : listed) {
-            for (EntryName name : entry.names()) {
-                // an alias that normalizes like another of the entry would find the same parties
+            // the names with the lower threshold first: an alias that normalizes like another of the entry, searched
+            // before it, would find the same parties or fewer
+            List<EntryName> ordered = new ArrayList<>(entry.names());
+            ordered.sort(Comparator.comparingDouble(PartyMatcher::threshold));
+            for (EntryName name : ordered) {
                 if (searched.add(entry.entryId() + '\n' + MatchingEngine.searchKey(name.name()))) {
-                    names.add(new ListedName(entry.entryId(), name.name()));
+                    names.add(new ListedName(entry.entryId(), entry.type(), name.name(), threshold(name)));
                 }
             }
         }
-        // the party's type, birth date and country are weighed by the forward check, not here; only which parties
+        // parties of another type are turned away as the forward check turns them away (those that do not say their
+        // type are not); birth date and country are weighed by the forward check, not here; only which parties
         // match is needed, not why (a common name matches thousands)
         List<List<String>> matched = (names.size() > 1 ? names.parallelStream() : names.stream())
-                .map(n -> engine.screenIds(Query.of(n.name()), CANDIDATE_THRESHOLD, CANDIDATE_LIMIT, null))
+                .map(n -> engine.screenIds(new Query(n.name(), n.type(), null, null), n.threshold(), CANDIDATE_LIMIT,
+                        null))
                 .toList();
         Map<MonitoredParty, Set<String>> found = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -104,7 +112,16 @@ public final class PartyMatcher {
         return found;
     }
 
-    private record ListedName(String entryId, String name) {
+    private record ListedName(String entryId, SubjectType type, String name, double threshold) {
+    }
+
+    /**
+     * The candidate threshold of a listed name: as far below the lowest forward name score that can alert through it.
+     * A match through a weak alias loses {@link MatchingEngine#nameKindAdjustment} of its score, so its name score
+     * must be that much higher to alert.
+     */
+    private static double threshold(EntryName name) {
+        return CANDIDATE_THRESHOLD - MatchingEngine.nameKindAdjustment(name.kind());
     }
 
     private static WatchlistEntry entry(MonitoredParty party) {
