@@ -553,22 +553,19 @@ final class CandidateIndex {
     /**
      * {@link #similar(String, boolean, boolean)} of a word of two letters or more, answered for these vocabulary
      * strings only (distinct): what that lookup would find of them, each tested against the same keys instead of
-     * searching the vocabulary. Checking a party against one listing needs a few dozen strings, and its words are
-     * seldom in the cache (a new designation clears it). Answers the cached lookup itself when there is one.
+     * searching the vocabulary. Checking a party against one listing needs a few dozen strings, which every party
+     * checked against it compares its words with (kept in cache); a cached lookup of the word, which holds its
+     * similar strings in the whole vocabulary (hundreds for "Muhammad"), is not consulted: probing it for each of
+     * the listing's strings costs more than comparing.
      */
     Lookup similarAmong(String token, boolean abjad, Strings strings) {
-        Lookup cached = lookups.get(wordKey(token, abjad, false));
-        if (cached != null) {
-            return cached;
-        }
         int id = vocabularyId(token); // a word in the vocabulary has its features there: no phonetic code to derive
         return compared(id >= 0 ? vocabulary[id] : new TokenFeatures(token), abjad, strings, false);
     }
 
     /** {@link #similarSpelling(String, boolean)} answered for these vocabulary strings only, as above. */
     Lookup similarSpellingAmong(String joined, boolean abjad, Strings strings) {
-        Lookup cached = joinedLookups.get(joinedKey(joined, abjad));
-        return cached != null ? cached : compared(TokenFeatures.ofJoinedForm(joined), abjad, strings, true);
+        return compared(TokenFeatures.ofJoinedForm(joined), abjad, strings, true);
     }
 
     /** The strings a word's lookup would reach by its keys, with their codes; spelled alike only for a joined form. */

@@ -225,8 +225,36 @@ public final class MatchingEngine {
                 own.stream().flatMapToInt(o -> Arrays.stream(o.ids())).toArray()));
         return withPlan(query, limit, strings, plan -> {
             QueryPlan.SimSource sims = indexedSims(plan);
-            return explained(plan, sims, rank(plan, ids.toArray(), null, ids.size(), sims, threshold, limit, entryFilter));
+            // names that cannot reach the threshold are not aligned: a listing of dozens of aliases, thousands of parties
+            Candidates c = checkBounds(plan, ids.toArray());
+            return explained(plan, sims, rank(plan, c.ids, c.bounds, c.count, sims, threshold, limit, entryFilter));
         });
+    }
+
+    /**
+     * The names of a check ({@link #screenEntries}), each with its {@link #upperBound}, best first: the query side
+     * reaches the tokens similar to some string of the name (and the initials and legal forms, which match outside
+     * those), the entry side each token at its best similarity.
+     */
+    private Candidates checkBounds(QueryPlan plan, int[] ids) {
+        NameWeights totals = nameWeights(plan);
+        long outside = legalFormTokens(plan);
+        for (int i = 0; i < Math.min(plan.size(), NameScorer.MAX_TOKENS); i++) {
+            outside |= plan.tokens.tokens()[i].length() == 1 ? 1L << i : 0;
+        }
+        float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        float[] bounds = new float[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            int[] d = index.boundData(ids[k]);
+            long reach = outside;
+            for (int x = 0; x < d.length; x++) {
+                int row = x % 4 == 3 || d[x] < 0 ? -1 : plan.similarRow(d[x]);
+                reach |= row >= 0 ? plan.rowTokens(row) : 0;
+            }
+            double queryReach = plan.size() > NameScorer.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
+            bounds[k] = (float) Math.min(2.0, upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + 1e-6);
+        }
+        return topByBound(new Bounded(ids, bounds, ids.length, 0), ids.length);
     }
 
     /** Test oracle: scores every indexed name with directly computed token similarities, no blocking. */

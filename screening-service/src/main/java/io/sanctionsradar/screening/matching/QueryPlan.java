@@ -131,7 +131,7 @@ final class QueryPlan {
         maxBonus = SecondarySignals.maxBonus(query);
         rowOf = rows;
         int expected = 0;
-        for (int k = 0; k < units && onlyStrings == null; k++) {
+        for (int k = 0; k < units; k++) {
             expected += unitSims[k].size();
         }
         unitTokens = new long[units];
@@ -140,8 +140,8 @@ final class QueryPlan {
                 unitTokens[k] |= 1L << i;
             }
         }
-        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : onlyStrings.ids().length, unitTokens,
-                unitWeights);
+        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : Math.min(expected,
+                onlyStrings.ids().length), unitTokens, unitWeights);
         if (onlyStrings == null) {
             for (int k = 0; k < units; k++) {
                 SimMap sims = unitSims[k];
@@ -153,9 +153,22 @@ final class QueryPlan {
                 }
             }
         } else {
-            for (int vid : onlyStrings.ids()) {
-                for (int k = 0; k < units; k++) {
-                    b.add(vid, k, unitSims[k].get(vid));
+            // a unit's similar strings are among the given ones when compared with them, and may be many more when
+            // its whole lookup was cached: walk the smaller of the two
+            int[] ids = onlyStrings.ids();
+            for (int k = 0; k < units; k++) {
+                SimMap sims = unitSims[k];
+                if (sims.size() <= ids.length) {
+                    for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
+                        int vid = sims.keyAt(slot);
+                        if (vid >= 0 && Arrays.binarySearch(ids, vid) >= 0) {
+                            b.add(vid, k, sims.codeAt(slot));
+                        }
+                    }
+                } else {
+                    for (int vid : ids) {
+                        b.add(vid, k, sims.get(vid));
+                    }
                 }
             }
         }
