@@ -35,7 +35,8 @@ import java.util.stream.IntStream;
  * designations arrive as new listings: left out of the watchlist, each is added to it just before it is checked, as
  * the service applies a listing before monitoring it (a listing with a word new to the watchlist clears its lookup
  * caches, so the forward check looks the parties' words up afresh).
- * Usage: {@code MonitoringHarness watchlist.jsonl [parties=1000000] [designations=500] [no-rescreen]}.
+ * Usage: {@code MonitoringHarness watchlist.jsonl [parties=1000000] [designations=500] [no-rescreen]}, with
+ * {@code -Dmonitoring.seed=N} for another draw of designations (11 by default).
  */
 public final class MonitoringHarness {
 
@@ -46,8 +47,8 @@ public final class MonitoringHarness {
         List<WatchlistEntry> entries = BenchData.entries(Path.of(args[0]));
         int partyCount = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int designations = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        // a warm-up round, then the measured one
-        Random random = new Random(11);
+        // a warm-up round, then the measured one; another seed (-Dmonitoring.seed) draws other designations
+        Random random = new Random(Long.getLong("monitoring.seed", 11));
         WatchlistEntry[][] drawn = new WatchlistEntry[2][designations];
         for (WatchlistEntry[] round : drawn) {
             Arrays.setAll(round, i -> entries.get(random.nextInt(entries.size())));
