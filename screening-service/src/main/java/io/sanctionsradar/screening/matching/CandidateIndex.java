@@ -244,7 +244,7 @@ final class CandidateIndex {
      */
     boolean otherType(int id, SubjectType type) {
         int t = types[id];
-        return type != null && t != 0 && t != type.ordinal() + 1;
+        return type != null && t != 0 && t != typeCode(type);
     }
 
     boolean remove(String entryId) {
@@ -554,7 +554,7 @@ final class CandidateIndex {
      * {@link #similar(String, boolean, boolean)} of a word of two letters or more, answered for these vocabulary
      * strings only (distinct): what that lookup would find of them, each tested against the same keys instead of
      * searching the vocabulary. Checking a party against one listing needs a few dozen strings, which every party
-     * checked against it compares its words with (kept in cache); a cached lookup of the word, which holds its
+     * checked against it compares its words with (kept with the entry); a cached lookup of the word, which holds its
      * similar strings in the whole vocabulary (hundreds for "Muhammad"), is not consulted: probing it for each of
      * the listing's strings costs more than comparing.
      */
@@ -647,7 +647,6 @@ final class CandidateIndex {
                     || abjad && skeleton == k[at + 3] && q.skeleton.equals(vocabulary[id].skeleton);
         }
     }
-
 
     private static Lookup remember(Map<String, Lookup> cache, String key, Lookup l) {
         if (LOOKUP_CACHE_SIZE > 0) {

@@ -238,18 +238,17 @@ public final class MatchingEngine {
      */
     private Candidates checkBounds(QueryPlan plan, int[] ids) {
         NameWeights totals = nameWeights(plan);
-        long outside = legalFormTokens(plan);
-        for (int i = 0; i < Math.min(plan.size(), NameScorer.MAX_TOKENS); i++) {
-            outside |= plan.tokens.tokens()[i].length() == 1 ? 1L << i : 0;
-        }
+        long outside = initialTokens(plan) | legalFormTokens(plan);
         float[] entrySim = new float[NameScorer.MAX_TOKENS];
         float[] bounds = new float[ids.length];
         for (int k = 0; k < ids.length; k++) {
             int[] d = index.boundData(ids[k]);
             long reach = outside;
-            for (int x = 0; x < d.length; x++) {
-                int row = x % 4 == 3 || d[x] < 0 ? -1 : plan.similarRow(d[x]);
-                reach |= row >= 0 ? plan.rowTokens(row) : 0;
+            for (int j = 0; j < d.length; j += 4) { // per token: its string, the pair and the triple it starts, meta
+                for (int x = j; x < j + 3; x++) {
+                    int row = d[x] < 0 ? -1 : plan.similarRow(d[x]);
+                    reach |= row >= 0 ? plan.rowTokens(row) : 0;
+                }
             }
             double queryReach = plan.size() > NameScorer.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
             bounds[k] = (float) Math.min(2.0, upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + 1e-6);
@@ -409,12 +408,7 @@ public final class MatchingEngine {
     private Candidates candidates(QueryPlan plan, double threshold, int maxCandidates) {
         int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
         double floor = threshold - plan.maxBonus - ROUNDING;
-        long initials = 0;
-        for (int i = 0; i < n; i++) {
-            if (plan.tokens.tokens()[i].length() == 1) {
-                initials |= 1L << i;
-            }
-        }
+        long initials = initialTokens(plan);
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
         Reading reading = new Reading(plan);
         Scratch s = scratches.take();
@@ -716,6 +710,17 @@ public final class MatchingEngine {
             }
         }
         return new Bounded(keptIds, bounds, kept, passed - slice);
+    }
+
+    /** Query tokens of a single letter (initials, which may abbreviate any word). */
+    private static long initialTokens(QueryPlan plan) {
+        long m = 0;
+        for (int i = 0; i < Math.min(plan.size(), NameScorer.MAX_TOKENS); i++) {
+            if (plan.tokens.tokens()[i].length() == 1) {
+                m |= 1L << i;
+            }
+        }
+        return m;
     }
 
     /** Query tokens that are legal forms. */

@@ -212,7 +212,7 @@ final class NameScorer {
     }
 
     /** Pairs up to which a name is aligned optimally when the plan asks for it; beyond, greedily (no name comes close). */
-    static final int MAX_OPTIMAL_PAIRS = 64;
+    private static final int MAX_OPTIMAL_PAIRS = 64;
     /** Alignments tried at most per name: the search starts from the greedy one and only improves on it. */
     private static final int MAX_OPTIMAL_STEPS = 5_000;
 

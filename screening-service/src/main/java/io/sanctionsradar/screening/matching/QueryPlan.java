@@ -154,7 +154,7 @@ final class QueryPlan {
             }
         } else {
             // a unit's similar strings are among the given ones when compared with them, and may be many more when
-            // its whole lookup was cached: walk the smaller of the two
+            // looked up in the whole vocabulary (a word not listed, an initial, a title): walk the smaller of the two
             int[] ids = onlyStrings.ids();
             for (int k = 0; k < units; k++) {
                 SimMap sims = unitSims[k];
