@@ -107,7 +107,6 @@ public final class MonitoringHarness {
         long[] nanos = measured.nanos;
         long[] reverseNanos = measured.reverseNanos;
         int[] candidates = measured.candidates;
-        WatchlistEntry[] checked = measuredDraw;
         System.out.printf(Locale.ROOT, "measured round: JIT compiling %d ms of %.1f s%n",
                 jit.getTotalCompilationTime() - compiled, measured.wallNanos / 1e9);
         long[] sorted = nanos.clone();
@@ -136,8 +135,8 @@ public final class MonitoringHarness {
         for (int k = 0; k < Math.min(8, designations); k++) {
             int i = slowest[k];
             System.out.printf(Locale.ROOT, "  slow: %.1f ms (reverse %.1f, forward %.1f), %d names, %d candidates: %s%n",
-                    nanos[i] / 1e6, reverseNanos[i] / 1e6, (nanos[i] - reverseNanos[i]) / 1e6, checked[i].names().size(),
-                    candidates[i], checked[i].names().get(0).name());
+                    nanos[i] / 1e6, reverseNanos[i] / 1e6, (nanos[i] - reverseNanos[i]) / 1e6, measuredDraw[i].names().size(),
+                    candidates[i], measuredDraw[i].names().get(0).name());
         }
 
         if (args.length > 3 && args[3].equals("no-rescreen")) {
