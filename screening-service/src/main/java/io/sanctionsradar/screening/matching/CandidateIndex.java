@@ -238,13 +238,26 @@ final class CandidateIndex {
         return (byte) (type == null ? 0 : type.ordinal() + 1);
     }
 
+    /** {@link #typeCode} back to the type. */
+    private static final SubjectType[] TYPE_OF_CODE = new SubjectType[SubjectType.values().length + 1];
+
+    static {
+        for (SubjectType t : SubjectType.values()) {
+            TYPE_OF_CODE[typeCode(t)] = t;
+        }
+    }
+
     /**
-     * Whether a query of this type (null: any) turns the name away: its entry is of another type. An entry that
-     * does not say its type is never turned away, as a party of unknown type is screened against every listing.
+     * Whether a query of this type (null: any) turns an entry of that type away. An entry that does not say its
+     * type is never turned away, as a party of unknown type is screened against every listing.
      */
+    static boolean otherType(SubjectType query, SubjectType entry) {
+        return query != null && entry != null && query != entry;
+    }
+
+    /** {@link #otherType(SubjectType, SubjectType)} for the entry of this name id, from one byte. */
     boolean otherType(int id, SubjectType type) {
-        int t = types[id];
-        return type != null && t != 0 && t != typeCode(type);
+        return otherType(type, TYPE_OF_CODE[types[id]]);
     }
 
     boolean remove(String entryId) {

@@ -328,11 +328,11 @@ public final class MatchingEngine {
     /**
      * The query's subject type filter (an entry of unknown type, a party that does not say, passes it; listed
      * entries always have one). Every path filters before {@link #rank}: {@link #candidates} while reading
-     * postings ({@link CandidateIndex#otherType}), {@link #screenEntries} and {@link #screenExhaustively} while
+     * postings ({@link CandidateIndex#otherType(int, SubjectType)}), {@link #screenEntries} and {@link #screenExhaustively} while
      * collecting name ids.
      */
     private static boolean typeAllowed(Query query, EntryRecord entry) {
-        return query.type() == null || entry.entry.type() == null || query.type() == entry.entry.type();
+        return !CandidateIndex.otherType(query.type(), entry.entry.type());
     }
 
     /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */

@@ -89,10 +89,10 @@ public final class PartyMatcher {
             // the names with the lower threshold first: an alias that normalizes like another of the entry, searched
             // before it, would find the same parties or fewer
             List<EntryName> ordered = new ArrayList<>(entry.names());
-            ordered.sort(Comparator.comparingDouble(PartyMatcher::threshold));
+            ordered.sort(Comparator.comparingDouble(PartyMatcher::candidateThreshold));
             for (EntryName name : ordered) {
                 if (searched.add(entry.entryId() + '\n' + MatchingEngine.searchKey(name.name()))) {
-                    names.add(new ListedName(entry.entryId(), entry.type(), name.name(), threshold(name)));
+                    names.add(new ListedName(entry.entryId(), entry.type(), name.name(), candidateThreshold(name)));
                 }
             }
         }
@@ -120,7 +120,7 @@ public final class PartyMatcher {
      * A match through a weak alias loses {@link MatchingEngine#nameKindAdjustment} of its score, so its name score
      * must be that much higher to alert.
      */
-    private static double threshold(EntryName name) {
+    public static double candidateThreshold(EntryName name) {
         return CANDIDATE_THRESHOLD - MatchingEngine.nameKindAdjustment(name.kind());
     }
 

@@ -109,13 +109,11 @@ public final class MonitoringHarness {
         int[] candidates = measured.candidates;
         System.out.printf(Locale.ROOT, "measured round: JIT compiling %d ms of %.1f s%n",
                 jit.getTotalCompilationTime() - compiled, measured.wallNanos / 1e9);
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
         int[] c = candidates.clone();
         Arrays.sort(c);
         System.out.printf(Locale.ROOT, "one designation vs the book (%d designations): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
-                        + "max %.2f ms; candidates p50 %d, p99 %d, max %d; %d hits%n", designations, pct(sorted, 50),
-                pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, c[c.length / 2],
+                        + "max %.2f ms; candidates p50 %d, p99 %d, max %d; %d hits%n", designations, measured.pct(50),
+                measured.pct(90), measured.pct(99), measured.max(), c[c.length / 2],
                 c[(int) (c.length * 0.99)], c[c.length - 1], measured.hits);
         long[] reverse = reverseNanos.clone();
         Arrays.sort(reverse);

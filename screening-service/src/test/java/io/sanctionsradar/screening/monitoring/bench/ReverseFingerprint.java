@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A digest of everything the monitoring reverse pass answers for the designations {@link MonitoringHarness} draws
- * (same book, same seed, both of its rounds), to show that a change to the engine or the reverse index leaves the
+ * A digest of everything the monitoring reverse pass answers for designations drawn at random (seed 11, the book of
+ * {@link MonitoringHarness}), to show that a change to the engine or the reverse index leaves the
  * results exactly as they were: every (designation, listed name, party, score, matched name, explanation) of
  * screening each listed name against the book as the reverse pass does, and every (party, proposing entries) of
  * {@link PartyMatcher#candidates}, in the order they are answered.
@@ -47,7 +47,7 @@ public final class ReverseFingerprint {
         }
 
         // the book as PartyMatcher indexes it, in an engine of our own to read scores and explanations
-        MatchingEngine engine = new MatchingEngine();
+        MatchingEngine engine = MatchingEngine.reverse();
         List<WatchlistEntry> asEntries = new ArrayList<>(book.size());
         for (MonitoredParty p : book) {
             asEntries.add(new WatchlistEntry(PartyMatcher.key(p.portfolio(), p.partyId()), p.type(),
@@ -61,7 +61,8 @@ public final class ReverseFingerprint {
         long matchCount = 0;
         for (WatchlistEntry d : drawn) {
             for (EntryName name : d.names()) {
-                for (Match m : engine.screen(Query.of(name.name()), 0.55, 100_000, null)) {
+                Query listed = new Query(name.name(), d.type(), null, null); // as PartyMatcher searches it
+                for (Match m : engine.screen(listed, PartyMatcher.candidateThreshold(name), 100_000, null)) {
                     matches.update((d.entryId() + '\u0001' + name.name() + '\u0001' + m.entryId() + '\u0001'
                             + m.score() + '\u0001' + m.matchedName() + '\u0001' + m.explanation() + '\n')
                             .getBytes(StandardCharsets.UTF_8));
