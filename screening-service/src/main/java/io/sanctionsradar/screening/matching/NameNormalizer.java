@@ -8,6 +8,7 @@ import java.util.Set;
 
 /**
  * Turns a raw name (any script, any punctuation, "SURNAME, Given" or natural order) into {@link NameTokens}.
+ * A word mixing scripts is a lookalike spelling and is first folded into one script ({@link Confusables}).
  * Word order is not normalized: the scorer aligns tokens order-independently, and the comma only ends a
  * name part so that joined-word matching does not glue the surname to the given name.
  */
@@ -28,7 +29,7 @@ public final class NameNormalizer {
         if (raw == null || raw.isBlank()) {
             return NameTokens.EMPTY;
         }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String s = Confusables.fold(Normalizer.normalize(raw, Normalizer.Form.NFKC));
         Transliteration.Family family = Transliteration.familyOf(s);
         boolean transliterated = family != Transliteration.Family.LATIN && family != Transliteration.Family.OTHER
                 || family == Transliteration.Family.OTHER && hasNonLatinLetter(s);

@@ -87,6 +87,40 @@ class MatchingQualityTest {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * Mixed-script lookalikes an evader types, each with the same name in one script: on the real list (the CSL's Entity
+     * List and SDN entries) the lookalike finds exactly what the plain spelling finds, with the same scores.
+     */
+    @Test
+    void mixedScriptLookalikesMatchAsTheirPlainSpelling() {
+        String[][] lookalikes = {
+                {"\u0405enseTime", "SenseTime"}, // Cyrillic Ѕ
+                {"H\u0456kvision", "Hikvision"}, // Cyrillic і
+                {"\u041d\u0456\u043a\u03bd\u0456s\u0456\u043en", "Hikvision"}, // Cyrillic Н і к і і о, Greek ν
+                {"\u0397\u0399\u039aV\u0399S\u0399\u039f\u039d", "HIKVISION"}, // Greek capitals
+                {"Hangzhou H\u0456kv\u0456s\u0456on D\u0456g\u0456tal", "Hangzhou Hikvision Digital"},
+                {"Beijing \u0405\u0435ns\u0435tim\u0435 Technology Development", "Beijing Sensetime Technology Development"},
+                {"HU\u0410W\u0415I T\u0415\u0421HN\u041eL\u041eGI\u0415S", "HUAWEI TECHNOLOGIES"}, // Cyrillic А Е С О
+                {"D\u03b1hu\u03b1 \u03a4echnology", "Dahua Technology"}, // Greek α Τ
+                {"CLOUDW\u0410LK", "CLOUDWALK"},
+                {"Xinjiang Pr\u043educti\u043en and C\u043enstructi\u043en C\u043erps",
+                        "Xinjiang Production and Construction Corps"}, // Cyrillic о
+                {"W\u0430ng Junzh\u0435ng", "Wang Junzheng"}, // Cyrillic а е
+                {"\u041fp\u0438\u0433\u043e\u0436\u0438\u043d \u0415\u0432\u0433\u0435\u043d\u0438\u0439",
+                        "\u041f\u0440\u0438\u0433\u043e\u0436\u0438\u043d \u0415\u0432\u0433\u0435\u043d\u0438\u0439"}, // Latin p in Cyrillic
+        };
+        List<String> failures = new ArrayList<>();
+        for (String[] pair : lookalikes) {
+            List<Match> plain = engine.screen(Query.of(pair[1]), MatchingEngine.DEFAULT_THRESHOLD, 5, null);
+            List<Match> lookalike = engine.screen(Query.of(pair[0]), MatchingEngine.DEFAULT_THRESHOLD, 5, null);
+            assertTrue(!plain.isEmpty(), pair[1] + " is listed");
+            if (!describe(lookalike).equals(describe(plain))) {
+                failures.add(pair[0] + ": " + describe(lookalike) + ", as " + pair[1] + ": " + describe(plain));
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
     private static String describe(List<Match> matches) {
         return matches.stream().map(x -> x.matchedName() + " " + x.score()).toList().toString();
     }

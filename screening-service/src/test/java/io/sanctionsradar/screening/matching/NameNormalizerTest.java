@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NameNormalizerTest {
@@ -104,5 +105,27 @@ class NameNormalizerTest {
         assertEquals(NameVariants.foldKey("tchaikovsky"), NameVariants.foldKey("chaykovskiy"));
         assertEquals(NameVariants.skeleton("mohammed"), NameVariants.skeleton("mhmd"));
         assertEquals(NameVariants.group("muhammad"), NameVariants.group("mohamed"));
+    }
+
+    @Test
+    void aWordMixingScriptsIsFoldedIntoItsDominantScript() {
+        assertEquals("sensetime", norm("\u0405enseTime")); // Cyrillic Ѕ
+        assertEquals("hikvision", norm("H\u0456kvision")); // Cyrillic і
+        assertEquals("hikvision", norm("\u041d\u0456\u043a\u03bd\u0456s\u0456\u043en")); // Cyrillic Н і к і і о, Greek ν
+        assertEquals("hikvision", norm("\u0397\u0399\u039aV\u0399S\u0399\u039f\u039d")); // Greek capitals, Latin V and S
+        assertEquals("huawei technologies", norm("HU\u0410W\u0415I T\u0415\u0421HN\u041eL\u041eGI\u0415S"));
+        // mostly Cyrillic with a Latin p: read as Cyrillic, so transliterated as the genuine name is
+        assertEquals(norm("\u041f\u0440\u0438\u0433\u043e\u0436\u0438\u043d"),
+                norm("\u041fp\u0438\u0433\u043e\u0436\u0438\u043d"));
+        assertFalse(NameNormalizer.normalize("\u0405enseTime").transliterated());
+    }
+
+    @Test
+    void wordsInOneScriptAreNotFolded() {
+        // TR39's skeleton would turn "rn" into "m" and Cyrillic into Latin lookalikes: words in one script keep their letters
+        for (String name : new String[]{"Bernard Kornfeld", "Пригожин Евгений Викторович", "Αλέξανδρος Παπαδόπουλος",
+                "Σ.Α. ΑΕ", "東京電力ホールディングス", "김정은 金正恩", "Hikvision 海康威视", "محمد", "I-Tech 1l"}) {
+            assertSame(name, Confusables.fold(name), name);
+        }
     }
 }
