@@ -75,6 +75,11 @@ public final class TestEvents {
     }
 
     public static RecordMetadata publish(KafkaTestClient kafka, ObjectNode designation) {
+        return publish(kafka, TOPIC, designation);
+    }
+
+    /** Publishes the designation's event to this topic (a service under test configured to read it). */
+    public static RecordMetadata publish(KafkaTestClient kafka, String topic, ObjectNode designation) {
         String type = switch (designation.get("status").asText()) {
             case "DELISTED" -> "COUNTERMEASURE".equals(designation.path("kind").asText())
                     ? "sanctions.countermeasure.lifted" : "sanctions.entity.delisted";
@@ -82,11 +87,15 @@ public final class TestEvents {
                     ? "sanctions.countermeasure.imposed"
                     : designation.get("version").asInt() == 1 ? "sanctions.entity.listed" : "sanctions.entity.amended";
         };
-        return publish(kafka, id(designation), designation.toString(), type, UUID.randomUUID().toString());
+        return send(kafka, topic, id(designation), designation.toString(), type, UUID.randomUUID().toString());
     }
 
     public static RecordMetadata publish(KafkaTestClient kafka, String key, String value, String type, String eventId) {
-        return kafka.send(TOPIC, key, value, Map.of(
+        return send(kafka, TOPIC, key, value, type, eventId);
+    }
+
+    private static RecordMetadata send(KafkaTestClient kafka, String topic, String key, String value, String type, String eventId) {
+        return kafka.send(topic, key, value, Map.of(
                 "ce_id", eventId,
                 "ce_type", type,
                 "ce_source", "urn:sanctions-radar:designation-service",

@@ -1,5 +1,7 @@
 package io.sanctionsradar.screening.monitoring;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.sanctionsradar.screening.matching.MatchingEngine;
@@ -77,6 +79,21 @@ public class AlertMonitor {
     private final PartyMatcher book = new PartyMatcher();
     private final ReentrantLock lock = new ReentrantLock();
     private final CountDownLatch loaded = new CountDownLatch(1);
+    private final Counter checkedReverse;
+    private final Counter checkedWholeBook;
+
+    @Inject
+    AlertMonitor(MeterRegistry registry) {
+        // which way listings reach the book: a large book should take the reverse index, a list import the whole book
+        checkedReverse = checked(registry, "reverse");
+        checkedWholeBook = checked(registry, "whole-book");
+    }
+
+    private static Counter checked(MeterRegistry registry, String path) {
+        return Counter.builder("monitoring.listings.checked").tag("path", path)
+                .description("new or amended listings checked against the monitored parties, by the way they were checked")
+                .register(registry);
+    }
 
     void onStart(@Observes StartupEvent start) {
         // a large book takes a while to index: the service starts meanwhile, the consumer waits (see awaitLoaded)
@@ -137,10 +154,12 @@ public class AlertMonitor {
             if ((long) listed.size() * FORWARD_RATIO >= book.size()) {
                 ordered = List.copyOf(book.all());
                 against = java.util.Collections.nCopies(ordered.size(), changed.keySet());
+                checkedWholeBook.increment(listed.size());
             } else {
                 Map<MonitoredParty, Set<String>> candidates = book.candidates(listed);
                 ordered = new ArrayList<>(candidates.keySet());
                 against = new ArrayList<>(candidates.values());
+                checkedReverse.increment(listed.size());
             }
             screened = zip(ordered, screening.evaluateAgainst(ordered.stream().map(AlertMonitor::request).toList(), against));
         } finally {
