@@ -34,7 +34,7 @@ import java.util.function.Predicate;
 public final class MatchingEngine {
 
     /** Name and version of the algorithm; changes whenever scores for the same input can change. */
-    public static final String ALGORITHM = "sanctions-radar-name-match/1.1";
+    public static final String ALGORITHM = "sanctions-radar-name-match/1.2";
 
     /**
      * Score at or above which a name is reported as a hit. Measured on the labelled dev set (CSL 2022, 1,200
