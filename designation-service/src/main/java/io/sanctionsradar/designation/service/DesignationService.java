@@ -152,6 +152,9 @@ public class DesignationService {
 
     private Designation delist(UUID id, LocalDate delistedOn, String reason, Integer expectedVersion, String actor,
                                boolean audited) {
+        if (reason == null || reason.isBlank()) { // a delisting is a compliance record: it says why
+            throw RequestRejected.invalid(List.of(new FieldError("reason", "must say why the designation ends")));
+        }
         Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
         checkVersion(current, expectedVersion);
         if (current.status() == DesignationStatus.DELISTED) {
@@ -166,7 +169,7 @@ public class DesignationService {
         Designation delisted = current.delist(on, reason, Instant.now());
         saveAndAnnounce(current, delisted, actor);
         if (audited) {
-            audited("designation.delisted", delisted, reason == null ? Map.of() : Map.of("reason", reason));
+            audited("designation.delisted", delisted, Map.of("reason", reason));
         }
         return delisted;
     }

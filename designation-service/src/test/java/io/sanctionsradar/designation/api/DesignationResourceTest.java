@@ -105,7 +105,7 @@ class DesignationResourceTest {
                 .body("version", equalTo(2))
                 .body("delistedOn", equalTo("2024-01-15"));
 
-        given().contentType(ContentType.JSON).body(Map.of())
+        given().contentType(ContentType.JSON).body(Map.of("reason", "delisted twice"))
                 .when().post("/api/v1/designations/" + id + "/delisting")
                 .then().statusCode(409).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Drafts.wangJunzheng())
@@ -114,9 +114,26 @@ class DesignationResourceTest {
     }
 
     @Test
+    void a_delisting_without_a_reason_is_refused_and_changes_nothing() {
+        String id = post("/api/v1/designations", Drafts.wangJunzheng()).statusCode(201).extract().path("designationId");
+        for (Map<String, Object> body : List.of(Map.<String, Object>of(), Map.<String, Object>of("reason", "  "),
+                Map.<String, Object>of("delistedOn", "2024-01-15"))) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/designations/" + id + "/delisting")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("reason"));
+        }
+        given().contentType(ContentType.JSON).when().post("/api/v1/designations/" + id + "/delisting")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("reason"));
+        given().get("/api/v1/designations/" + id).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("version", equalTo(1));
+    }
+
+    @Test
     void a_delisting_cannot_predate_the_listing() {
         String id = post("/api/v1/designations", Drafts.wangJunzheng()).statusCode(201).extract().path("designationId");
-        given().contentType(ContentType.JSON).body(Map.of("delistedOn", "2020-01-01"))
+        given().contentType(ContentType.JSON).body(Map.of("delistedOn", "2020-01-01", "reason", "listed in error"))
                 .when().post("/api/v1/designations/" + id + "/delisting")
                 .then().statusCode(400).body("errors[0].field", equalTo("delistedOn"));
     }

@@ -83,7 +83,7 @@ class DesignationEventsTest {
         Map<String, Object> draft = draft("CN-MFA", "CN-COUNTERMEASURES", List.of(Map.of(
                 "authority", "EU-COUNCIL", "actionDate", "2021-03-22")));
         String id = post("/api/v1/countermeasures", draft);
-        given().contentType(ContentType.JSON).body(Map.of())
+        given().contentType(ContentType.JSON).body(Map.of("reason", "lifted"))
                 .when().post("/api/v1/designations/" + id + "/delisting").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> events = eventsOf(id, 2);

@@ -75,9 +75,10 @@ public class ScreeningResource {
     @Path("/batch")
     @Consumes({"text/csv", "application/csv"})
     @Produces(NDJSON)
-    @Operation(summary = "Screen a CSV file of any size, answered as a stream of NDJSON lines",
+    @Operation(summary = "Screen a CSV file of up to 256 MB, read whole, then answered as a stream of NDJSON lines",
             description = "Columns: name (required), type, birthDate, country, reference. One line per record "
-                    + "(its result, or its errors), then a summary line. Query parameters apply to every record.")
+                    + "(its result, or its errors), then a summary line. Query parameters apply to every record. "
+                    + "A bad header or a malformed record (an unclosed quote) refuses the file, naming the line.")
     @RolesAllowed(Roles.SCREENER)
     public Response batchCsv(InputStream body,
                              @QueryParam("threshold") Double threshold,

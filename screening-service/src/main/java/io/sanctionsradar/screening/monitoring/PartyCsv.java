@@ -25,22 +25,17 @@ public final class PartyCsv {
             List<PartyDetails> parties = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
             List<InvalidRequest.FieldError> errors = new ArrayList<>();
-            try {
-                for (CSVRecord record; (record = table.next()) != null; ) {
-                    if (parties.size() == MonitoringService.MAX_CSV_BULK) {
-                        throw new InvalidRequest("A CSV book holds at most " + MonitoringService.MAX_CSV_BULK
-                                + " parties; split the file", List.of(new InvalidRequest.FieldError("(body)",
-                                "has more than " + MonitoringService.MAX_CSV_BULK + " parties")));
-                    }
-                    long line = table.line();
-                    parties.add(new PartyDetails(table.value(record, "partyId"), table.value(record, "name"),
-                            table.type(record, "[line " + line + "].type", errors), table.value(record, "birthDate"),
-                            table.country(record)));
-                    lines.add(line);
+            for (CSVRecord record; (record = table.next()) != null; ) {
+                if (parties.size() == MonitoringService.MAX_CSV_BULK) {
+                    throw new InvalidRequest("A CSV book holds at most " + MonitoringService.MAX_CSV_BULK
+                            + " parties; split the file", List.of(new InvalidRequest.FieldError("(body)",
+                            "has more than " + MonitoringService.MAX_CSV_BULK + " parties")));
                 }
-            } catch (CsvTable.Malformed e) {
-                throw new InvalidRequest("The CSV file is malformed", List.of(new InvalidRequest.FieldError(
-                        "[line " + e.line() + "]", e.getMessage())));
+                long line = table.line();
+                parties.add(new PartyDetails(table.value(record, "partyId"), table.value(record, "name"),
+                        table.type(record, "[line " + line + "].type", errors), table.value(record, "birthDate"),
+                        table.country(record)));
+                lines.add(line);
             }
             if (parties.isEmpty()) {
                 throw new InvalidRequest("The CSV book is empty", List.of(new InvalidRequest.FieldError("(body)",

@@ -19,10 +19,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Screens a CSV file of any length as a stream: records are read, screened and answered as NDJSON a chunk at a
- * time, so neither the file nor the answer is ever held whole. Columns: {@code name} (required), {@code type},
- * {@code birthDate}, {@code country}, {@code reference} (the caller's own id, echoed back). A bad record is
- * answered with its line and errors and the rest goes on; a bad header refuses the file before anything is screened.
+ * Screens a CSV file of any length: the upload is read whole first (spooled to disk beyond a size) and checked,
+ * then screened and answered as NDJSON a chunk at a time, so neither the file nor the answer is held in memory.
+ * Columns: {@code name} (required), {@code type}, {@code birthDate}, {@code country}, {@code reference} (the
+ * caller's own id, echoed back). A bad record is answered with its line and errors and the rest goes on; a bad header
+ * or a malformed record refuses the whole file before anything is screened.
  */
 @ApplicationScoped
 public class CsvScreening {
@@ -40,9 +41,9 @@ public class CsvScreening {
     public record Item(long line, String reference, ScreeningResult result, List<InvalidRequest.FieldError> errors) {
     }
 
-    /** The last line of the answer. */
+    /** The last line of the answer; complete as every record was answered (a file is refused whole, never half). */
     public record Summary(UUID batchId, Instant screenedAt, String algorithm, long count, long matched, long rejected,
-                          Set<String> watchlistVersions, boolean complete, String error) {
+                          Set<String> watchlistVersions, boolean complete) {
     }
 
     public record SummaryLine(Summary summary) {
@@ -58,8 +59,30 @@ public class CsvScreening {
         if (!optionErrors.isEmpty()) {
             throw new InvalidRequest("Invalid batch options", optionErrors);
         }
-        CsvTable table = CsvTable.open(body, COLUMNS, List.of("name"));
-        return out -> stream(table, options, out);
+        SpooledUpload upload = SpooledUpload.read(body);
+        try {
+            check(upload);
+        } catch (RuntimeException | IOException e) {
+            upload.close();
+            throw e;
+        }
+        return out -> {
+            try (upload; CsvTable table = table(upload)) {
+                stream(table, options, out);
+            }
+        };
+    }
+
+    private static CsvTable table(SpooledUpload upload) throws IOException {
+        return CsvTable.open(upload.open(), COLUMNS, List.of("name"));
+    }
+
+    /** Reads every record once: a bad header or a malformed record refuses the file before anything is answered. */
+    private static void check(SpooledUpload upload) throws IOException {
+        try (CsvTable table = table(upload)) {
+            while (table.next() != null) { // the structure only; each record's values are checked as it is screened
+            }
+        }
     }
 
     private void stream(CsvTable table, ScreeningRequest options, OutputStream out) throws IOException {
@@ -70,52 +93,47 @@ public class CsvScreening {
         long matched = 0;
         long rejected = 0;
         Set<String> versions = new LinkedHashSet<>();
-        String failure = null;
-        try (table) {
-            while (true) {
-                List<Item> chunk = new ArrayList<>(CHUNK);
-                List<ScreeningRequest> queries = new ArrayList<>(CHUNK);
-                List<Integer> positions = new ArrayList<>(CHUNK);
-                CSVRecord record;
-                while (chunk.size() < CHUNK && (record = table.next()) != null) {
-                    long line = table.line();
-                    String reference = table.value(record, "reference");
-                    List<InvalidRequest.FieldError> errors = new ArrayList<>();
-                    ScreeningRequest query = query(table, record, options, errors);
-                    if (errors.isEmpty()) {
-                        errors.addAll(QueryRules.check(query, ""));
-                    }
-                    if (errors.isEmpty()) {
-                        positions.add(chunk.size());
-                        queries.add(query);
-                    }
-                    chunk.add(new Item(line, reference, null, errors));
+        while (true) {
+            List<Item> chunk = new ArrayList<>(CHUNK);
+            List<ScreeningRequest> queries = new ArrayList<>(CHUNK);
+            List<Integer> positions = new ArrayList<>(CHUNK);
+            CSVRecord record;
+            while (chunk.size() < CHUNK && (record = table.next()) != null) {
+                long line = table.line();
+                String reference = table.value(record, "reference");
+                List<InvalidRequest.FieldError> errors = new ArrayList<>();
+                ScreeningRequest query = query(table, record, options, errors);
+                if (errors.isEmpty()) {
+                    errors.addAll(QueryRules.check(query, ""));
                 }
-                if (chunk.isEmpty()) {
-                    break;
+                if (errors.isEmpty()) {
+                    positions.add(chunk.size());
+                    queries.add(query);
                 }
-                List<ScreeningResult> results = screening.screenChunk(queries, batchId, (int) count);
-                for (int i = 0; i < results.size(); i++) {
-                    Item item = chunk.get(positions.get(i));
-                    chunk.set(positions.get(i), new Item(item.line(), item.reference(), results.get(i), null));
-                    versions.add(results.get(i).watchlistVersion());
-                    matched += results.get(i).matches().isEmpty() ? 0 : 1;
-                }
-                for (Item item : chunk) {
-                    rejected += item.result() == null ? 1 : 0;
-                    out.write(writer.writeValueAsBytes(item));
-                    out.write('\n');
-                }
-                count += results.size();
-                out.flush();
+                chunk.add(new Item(line, reference, null, errors));
             }
-        } catch (CsvTable.Malformed e) {
-            failure = e.getMessage(); // what was answered so far stands
+            if (chunk.isEmpty()) {
+                break;
+            }
+            List<ScreeningResult> results = screening.screenChunk(queries, batchId, (int) count);
+            for (int i = 0; i < results.size(); i++) {
+                Item item = chunk.get(positions.get(i));
+                chunk.set(positions.get(i), new Item(item.line(), item.reference(), results.get(i), null));
+                versions.add(results.get(i).watchlistVersion());
+                matched += results.get(i).matches().isEmpty() ? 0 : 1;
+            }
+            for (Item item : chunk) {
+                rejected += item.result() == null ? 1 : 0;
+                out.write(writer.writeValueAsBytes(item));
+                out.write('\n');
+            }
+            count += results.size();
+            out.flush();
         }
         screening.keepBatchReceipt(batchId, started, versions.isEmpty() ? "" : String.join(",", versions), (int) count,
                 (int) matched, "csv", null);
         out.write(writer.writeValueAsBytes(new SummaryLine(new Summary(batchId, started, MatchingEngine.ALGORITHM,
-                count, matched, rejected, versions, failure == null, failure))));
+                count, matched, rejected, versions, true))));
         out.write('\n');
         out.flush();
     }

@@ -53,29 +53,20 @@ public final class CsvTable implements AutoCloseable {
         return new CsvTable(parser, columns(parser.getHeaderNames(), known, required));
     }
 
-    /** A record the parser could not read (an unclosed quote …); the records before it were read. */
-    public static final class Malformed extends RuntimeException {
-        private final long line;
-
-        Malformed(long line, RuntimeException cause) {
-            super("malformed CSV after line " + line + ": " + cause.getMessage(), cause);
-            this.line = line;
-        }
-
-        public long line() {
-            return line;
-        }
-    }
-
-    /** The next record, or null at the end of the file. */
+    /**
+     * The next record, or null at the end of the file. A record the parser cannot read (an unclosed quote …) refuses
+     * the file, naming the line that record starts on.
+     */
     public CSVRecord next() {
+        long start = parser.getCurrentLineNumber() + 1;
         try {
             if (records == null) {
                 records = parser.iterator();
             }
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) { // how commons-csv reports a broken record
-            throw new Malformed(line(), e);
+            throw new InvalidRequest("The CSV file is malformed", List.of(new InvalidRequest.FieldError(
+                    "[line " + start + "]", e.getMessage())));
         }
     }
 

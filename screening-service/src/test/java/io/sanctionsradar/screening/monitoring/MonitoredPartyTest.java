@@ -108,7 +108,7 @@ class MonitoredPartyTest {
                 .body("errors.field", hasItem("[line 4].name"));
         given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties/k-3").then().statusCode(404);
         csv(portfolio, "id,name\nk-6,X\n").statusCode(400).body("errors.field", hasItem("header"));
-        csv(portfolio, "partyId,name\nk-7,\"unterminated\n").statusCode(400);
+        csv(portfolio, "partyId,name\nk-7,\"unterminated\n").statusCode(400).body("errors.field", hasItem("[line 2]"));
         given().queryParam("portfolio", portfolio).get("/api/v1/monitored-parties").then().body("total", equalTo(2));
     }
 
