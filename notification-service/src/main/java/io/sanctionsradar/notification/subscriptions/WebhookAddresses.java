@@ -1,7 +1,7 @@
 package io.sanctionsradar.notification.subscriptions;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import io.sanctionsradar.notification.subscriptions.SpecialAddresses.Range;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * Keeps webhooks away from the service's own network (SSRF): an address is refused when it is loopback or private
- * (unless allowed), or link-local, cloud metadata, unspecified, multicast or broadcast (always). Checked when a
- * subscription is saved and again before every attempt, since a name can later resolve elsewhere.
+ * (unless allowed), or in any other range of the IANA special-purpose registries that is not globally reachable
+ * (always; see {@link SpecialAddresses}). An IPv6 address carrying an IPv4 one (NAT64, 6to4, IPv4-mapped or
+ * -compatible) is judged by that IPv4 address too. Checked when a subscription is saved and again before every
+ * attempt, since a name can later resolve elsewhere.
  */
 public final class WebhookAddresses {
 
@@ -60,46 +62,28 @@ public final class WebhookAddresses {
     }
 
     public Optional<String> refusal(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isMulticastAddress() || isBroadcast(address)) {
-            return Optional.of("which cannot receive webhooks");
+        byte[] bytes = address.getAddress();
+        Optional<Range> special = SpecialAddresses.of(bytes);
+        if (special.isEmpty()) {
+            return Optional.empty();
         }
-        if (isMetadata(address) || address.isLinkLocalAddress()) {
-            return Optional.of("a link-local or cloud metadata address");
+        Range range = special.get();
+        Optional<String> refused = refusal(range);
+        if (refused.isPresent()) {
+            return refused;
         }
-        if (address.isLoopbackAddress()) {
-            return allowLoopback ? Optional.empty() : Optional.of("a loopback address");
-        }
-        if (isPrivate(address)) {
-            return allowPrivateNetworks ? Optional.empty() : Optional.of("a private network address");
-        }
-        return Optional.empty();
+        // NAT64, 6to4 and the like deliver to the IPv4 address they carry: that one decides
+        return SpecialAddresses.embeddedIpv4(range, bytes).flatMap(ipv4 -> refusal(ipv4)
+                .map(reason -> "which carries " + ipv4.getHostAddress() + ", " + reason));
     }
 
-    private static boolean isPrivate(InetAddress address) {
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return address.isSiteLocalAddress()                       // 10/8, 172.16/12, 192.168/16
-                    || (first == 100 && second >= 64 && second < 128)  // carrier-grade NAT 100.64/10
-                    || first == 0;                                     // "this network" 0/8
-        }
-        return (b[0] & 0xfe) == 0xfc || address.isSiteLocalAddress();  // unique local fc00::/7, old fec0::/10
-    }
-
-    private static boolean isMetadata(InetAddress address) {
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            // 169.254.169.254 is link-local anyway; 100.100.100.200 (Alibaba) sits in carrier-grade NAT space
-            return (b[0] & 0xff) == 100 && (b[1] & 0xff) == 100 && (b[2] & 0xff) == 100 && (b[3] & 0xff) == 200;
-        }
-        // fd00:ec2::254 (AWS over IPv6)
-        return address instanceof Inet6Address && (b[0] & 0xff) == 0xfd && b[1] == 0 && (b[2] & 0xff) == 0x0e
-                && (b[3] & 0xff) == 0xc2 && (b[15] & 0xff) == 0x54 && (b[14] & 0xff) == 0x02;
-    }
-
-    private static boolean isBroadcast(InetAddress address) {
-        byte[] b = address.getAddress();
-        return address instanceof Inet4Address && b[0] == -1 && b[1] == -1 && b[2] == -1 && b[3] == -1;
+    private Optional<String> refusal(Range range) {
+        return switch (range.reach()) {
+            case GLOBAL -> Optional.empty();
+            case LOOPBACK -> allowLoopback ? Optional.empty() : Optional.of("a loopback address");
+            case PRIVATE -> allowPrivateNetworks ? Optional.empty() : Optional.of("a private network address");
+            case NEVER -> Optional.of("a special-purpose address (" + range.name() + ", " + range.reference()
+                    + ") that cannot receive webhooks");
+        };
     }
 }

@@ -36,4 +36,17 @@ class StrictAddressesTest {
         }
         given().get("/api/v1/subscriptions").then().statusCode(200).body("items.size()", equalTo(0));
     }
+
+    @Test
+    void an_ipv6_address_that_carries_a_refused_ipv4_address_is_refused() {
+        for (String url : List.of("http://[::7f00:1]:9/hook", "http://[64:ff9b::7f00:1]:9/hook",
+                "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a00:1::1]/hook")) {
+            SubscriptionApiTest.create(SubscriptionApiTest.subscription(url, List.of("sanctions.entity.listed"),
+                            Map.of()))
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", containsString("which carries"));
+        }
+        given().get("/api/v1/subscriptions").then().statusCode(200).body("items.size()", equalTo(0));
+    }
 }

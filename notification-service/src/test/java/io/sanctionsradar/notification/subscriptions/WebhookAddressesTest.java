@@ -43,7 +43,8 @@ class WebhookAddressesTest {
     void public_addresses_pass() {
         assertTrue(strict.refusal(URI.create("https://93.184.216.34/hook")).isEmpty());
         assertTrue(strict.refusal(URI.create("https://172.32.0.1/hook")).isEmpty()); // just outside 172.16/12
-        assertTrue(strict.refusal(URI.create("https://[2001:db8::1]/hook")).isEmpty());
+        // a real public IPv6 address: 2001:db8::/32 is for documentation and not globally reachable (RFC 3849)
+        assertTrue(strict.refusal(URI.create("https://[2606:4700:4700::1111]/hook")).isEmpty());
     }
 
     @Test
