@@ -1,31 +1,40 @@
 package io.sanctionsradar.notification.delivery;
 
+import io.sanctionsradar.notification.subscriptions.HostResolver;
 import io.sanctionsradar.notification.subscriptions.WebhookAddresses;
 import io.sanctionsradar.notification.subscriptions.WebhookSecrets;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Posts one signed webhook: Standard Webhooks headers over the stored CloudEvent body, redirects never followed
- * (a redirect could lead anywhere, past the address check), and the whole exchange bounded by the timeout.
+ * (a redirect could lead anywhere, past the address check), and the whole exchange bounded by the timeout. The
+ * host is resolved once, by the address check, and the request connects to the address checked (DNS rebinding),
+ * while the Host header, TLS server name and certificate check keep the host name of the URL.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -33,26 +42,28 @@ public class WebhookSender {
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
     private static final int ERROR_EXCERPT = 300;
 
+    /** The receiver's answer: status, Retry-After, and the start of its body. */
+    private record Answer(int status, String retryAfter, String excerpt) {
+    }
+
     private final WebhookConfig config;
     private final WebhookAddresses addresses;
-    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "webhook-http");
-        t.setDaemon(true);
-        return t;
-    });
     private final HttpClient client;
 
     @Inject
-    public WebhookSender(WebhookConfig config) {
+    public WebhookSender(WebhookConfig config, Vertx vertx) {
+        this(config, vertx, HostResolver.SYSTEM, new HttpClientOptions());
+    }
+
+    /** With a resolver and client options of its own (tests: a rebinding resolver, a test certificate). */
+    WebhookSender(WebhookConfig config, Vertx vertx, HostResolver resolver, HttpClientOptions options) {
         this.config = config;
         this.addresses = new WebhookAddresses(config.allowLoopback(), config.allowPrivateNetworks(),
-                config.requireHttps());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout())
-                .executor(io)
-                .build();
+                config.requireHttps(), resolver);
+        this.client = vertx.createHttpClient(options
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setVerifyHost(true),
+                new PoolOptions().setHttp1MaxSize(config.concurrency()));
     }
 
     public WebhookAddresses addresses() {
@@ -63,37 +74,23 @@ public class WebhookSender {
         long started = System.nanoTime();
         URI url = URI.create(delivery.url());
         // again before every attempt: the name may resolve elsewhere now than when the subscription was saved
-        Optional<String> refused = addresses.refusal(url);
-        if (refused.isPresent()) {
-            return new Outcome(null, elapsedMs(started), "refused: " + refused.get(), Optional.empty());
+        WebhookAddresses.Verdict verdict = addresses.check(url);
+        if (verdict.refusal().isPresent()) {
+            return new Outcome(null, elapsedMs(started), "refused: " + verdict.refusal().get(), Optional.empty());
         }
-        long timestamp = Instant.now().getEpochSecond();
-        String webhookId = delivery.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(config.timeout())
-                .header("content-type", CONTENT_TYPE)
-                .header("user-agent", "SanctionsRadar-Webhooks/1.0")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature",
-                        WebhookSecrets.signatureHeader(delivery.secrets(), webhookId, timestamp, delivery.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                .build();
-        CompletableFuture<HttpResponse<InputStream>> exchange =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        AtomicReference<HttpClientRequest> request = new AtomicReference<>();
+        CompletableFuture<Answer> exchange = post(url, verdict.addresses().get(0), delivery, request);
         try {
-            HttpResponse<InputStream> response = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            int status = response.statusCode();
-            String excerpt = excerpt(response.body());
+            Answer answer = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            int status = answer.status();
             String error = status >= 200 && status < 300 ? null
-                    : "HTTP " + status + (excerpt.isEmpty() ? "" : ": " + excerpt);
+                    : "HTTP " + status + (answer.excerpt().isEmpty() ? "" : ": " + answer.excerpt());
             Optional<Duration> retryAfter = status == 429 || status == 503
-                    ? RetrySchedule.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null),
-                    Instant.now())
+                    ? RetrySchedule.parseRetryAfter(answer.retryAfter(), Instant.now())
                     : Optional.empty();
             return new Outcome(status, elapsedMs(started), error, retryAfter);
         } catch (TimeoutException e) {
-            exchange.cancel(true);
+            cancel(request);
             return new Outcome(null, elapsedMs(started), "timed out after " + config.timeout().toMillis() + " ms",
                     Optional.empty());
         } catch (ExecutionException e) {
@@ -101,17 +98,68 @@ public class WebhookSender {
             return new Outcome(null, elapsedMs(started), describe(cause), Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.cancel(true);
+            cancel(request);
             return new Outcome(null, elapsedMs(started), "interrupted (shutting down)", Optional.empty());
         }
     }
 
-    private static String excerpt(InputStream body) {
-        try (body) {
-            byte[] head = body.readNBytes(ERROR_EXCERPT);
-            return new String(head, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-        } catch (IOException e) {
-            return "";
+    private CompletableFuture<Answer> post(URI url, InetAddress checked, Delivery.Claimed delivery,
+                                           AtomicReference<HttpClientRequest> request) {
+        boolean tls = url.getScheme().equalsIgnoreCase("https");
+        int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+        long timestamp = Instant.now().getEpochSecond();
+        String webhookId = delivery.id().toString();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(url.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(pathAndQuery(url))
+                // connect to the address that was checked, never to a fresh answer from DNS
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(checked, port)))
+                .setFollowRedirects(false)
+                .putHeader("content-type", CONTENT_TYPE)
+                .putHeader("user-agent", "SanctionsRadar-Webhooks/1.0")
+                .putHeader("webhook-id", webhookId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature",
+                        WebhookSecrets.signatureHeader(delivery.secrets(), webhookId, timestamp, delivery.body()));
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        client.request(options)
+                .compose(sending -> {
+                    request.set(sending);
+                    return sending.send(Buffer.buffer(delivery.body(), StandardCharsets.UTF_8.name()));
+                })
+                .onSuccess(response -> read(response, answer))
+                .onFailure(answer::completeExceptionally);
+        return answer;
+    }
+
+    /** Keeps the first bytes of the body for the delivery log; the rest is not waited for. */
+    private static void read(HttpClientResponse response, CompletableFuture<Answer> answer) {
+        Buffer head = Buffer.buffer();
+        Runnable done = () -> answer.complete(new Answer(response.statusCode(), response.getHeader("retry-after"),
+                head.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim()));
+        response.exceptionHandler(failure -> done.run());
+        response.endHandler(end -> done.run());
+        response.handler(chunk -> {
+            head.appendBuffer(chunk, 0, Math.min(chunk.length(), ERROR_EXCERPT - head.length()));
+            if (head.length() >= ERROR_EXCERPT && !answer.isDone()) {
+                done.run();
+                response.request().reset(); // a long body is not read to its end
+            }
+        });
+    }
+
+    private static String pathAndQuery(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    private static void cancel(AtomicReference<HttpClientRequest> request) {
+        HttpClientRequest sent = request.get();
+        if (sent != null) {
+            sent.reset();
         }
     }
 
@@ -127,6 +175,6 @@ public class WebhookSender {
 
     @PreDestroy
     void close() {
-        io.shutdownNow();
+        client.close();
     }
 }

@@ -5,6 +5,7 @@ import io.sanctionsradar.notification.subscriptions.SpecialAddresses.Range;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,45 +21,65 @@ public final class WebhookAddresses {
     private final boolean allowLoopback;
     private final boolean allowPrivateNetworks;
     private final boolean requireHttps;
+    private final HostResolver resolver;
+
+    /** The addresses a URL's host resolved to, every one of them checked; or why the URL may not be used. */
+    public record Verdict(Optional<String> refusal, List<InetAddress> addresses) {
+
+        static Verdict refused(String reason) {
+            return new Verdict(Optional.of(reason), List.of());
+        }
+    }
 
     public WebhookAddresses(boolean allowLoopback, boolean allowPrivateNetworks, boolean requireHttps) {
+        this(allowLoopback, allowPrivateNetworks, requireHttps, HostResolver.SYSTEM);
+    }
+
+    public WebhookAddresses(boolean allowLoopback, boolean allowPrivateNetworks, boolean requireHttps,
+                            HostResolver resolver) {
         this.allowLoopback = allowLoopback;
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.requireHttps = requireHttps;
+        this.resolver = resolver;
     }
 
     /** Why this URL may not receive webhooks, or empty when it may. */
     public Optional<String> refusal(URI url) {
+        return check(url).refusal();
+    }
+
+    /** Resolves the URL's host once and checks every address; a sender connects to these, never resolving again. */
+    public Verdict check(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of("must be an http(s) URL");
+            return Verdict.refused("must be an http(s) URL");
         }
         if (requireHttps && !scheme.equals("https")) {
-            return Optional.of("must use https");
+            return Verdict.refused("must use https");
         }
         if (url.getHost() == null || url.getHost().isEmpty()) {
-            return Optional.of("must name a host");
+            return Verdict.refused("must name a host");
         }
         if (url.getRawUserInfo() != null) {
-            return Optional.of("must not carry credentials; webhooks are authenticated by their signature");
+            return Verdict.refused("must not carry credentials; webhooks are authenticated by their signature");
         }
         if (url.getRawFragment() != null) {
-            return Optional.of("must not have a fragment");
+            return Verdict.refused("must not have a fragment");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(url.getHost());
+            addresses = resolver.resolve(url.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("host " + url.getHost() + " does not resolve");
+            return Verdict.refused("host " + url.getHost() + " does not resolve");
         }
         for (InetAddress address : addresses) {
             Optional<String> refused = refusal(address);
             if (refused.isPresent()) {
-                return Optional.of("host " + url.getHost() + " resolves to " + address.getHostAddress() + ", "
+                return Verdict.refused("host " + url.getHost() + " resolves to " + address.getHostAddress() + ", "
                         + refused.get());
             }
         }
-        return Optional.empty();
+        return new Verdict(Optional.empty(), List.of(addresses));
     }
 
     public Optional<String> refusal(InetAddress address) {
