@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -63,5 +64,14 @@ public class ImportResource {
         } catch (MalformedListException e) {
             throw RequestRejected.invalid(List.of(new FieldError("file", e.getMessage())));
         }
+    }
+
+    /** Any other body: matched here rather than refused while routing, so the role check comes before the 415. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    @RolesAllowed(Roles.ANALYST)
+    public void notMultipart() {
+        throw new NotSupportedException("An import is a multipart/form-data upload: format and the list file(s)");
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Checks a service's endpoints against their access rules over real HTTP: each refuses a missing, malformed,
  * expired, wrongly signed or foreign-issuer token with 401 problem+json and a Bearer challenge, refuses every role
- * it does not admit with 403 problem+json, and lets each role it admits through (whatever the answer then is).
+ * it does not admit with 403 problem+json, and lets each role it admits through: the endpoint's own answer, 2xx or a
+ * problem+json 4xx, never 5xx.
  * Every broken rule is collected, so one run names them all.
  */
 public final class AccessCheck {
@@ -116,7 +117,7 @@ public final class AccessCheck {
             if (answer.statusCode() != 401) {
                 broken.add(endpoint.method() + " " + endpoint.path() + " with " + what + ": " + answer.statusCode()
                         + " instead of 401");
-            } else if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+            } else if (!isProblem(answer)
                     || !answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
                 broken.add(endpoint.method() + " " + endpoint.path() + " with " + what
                         + ": 401 without problem+json and a Bearer challenge");
@@ -128,14 +129,23 @@ public final class AccessCheck {
             if (admitted && (answer.statusCode() == 401 || answer.statusCode() == 403)) {
                 broken.add(endpoint.method() + " " + endpoint.path() + " refuses " + role + " (" + answer.statusCode()
                         + ")");
+            } else if (admitted && answer.statusCode() >= 500) {
+                broken.add(endpoint.method() + " " + endpoint.path() + " fails for " + role + " ("
+                        + answer.statusCode() + ")");
+            } else if (admitted && answer.statusCode() >= 400 && !isProblem(answer)) {
+                broken.add(endpoint.method() + " " + endpoint.path() + " answers " + role + " "
+                        + answer.statusCode() + " without problem+json");
             } else if (!admitted && answer.statusCode() != 403) {
                 broken.add(endpoint.method() + " " + endpoint.path() + " lets " + role + " in ("
                         + answer.statusCode() + " instead of 403)");
-            } else if (!admitted && !answer.headers().firstValue("Content-Type").orElse("")
-                    .startsWith("application/problem+json")) {
+            } else if (!admitted && !isProblem(answer)) {
                 broken.add(endpoint.method() + " " + endpoint.path() + ": 403 without problem+json");
             }
         });
+    }
+
+    private static boolean isProblem(HttpResponse<String> answer) {
+        return answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
     }
 
     /** The token with every role granted in its claims, under the signature of the original claims. */
