@@ -7,9 +7,10 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.net.ServerSocket;
@@ -39,6 +40,10 @@ public final class LocalInfra {
     private final Options options;
     private KafkaRaftServer kafka;
     private EmbeddedPostgres postgres;
+    private Path stateDir;
+    private int postgresPort;
+    private int kafkaPort;
+    private int controllerPort;
 
     private LocalInfra(Options options) {
         this.options = options;
@@ -68,13 +73,13 @@ public final class LocalInfra {
             System.exit(1);
         }
         if (options.exitWhenStdinCloses) {
-            exitWhenStdinCloses();
+            infra.obeyStdinUntilItCloses();
         }
         stopped.await();
     }
 
     private void start() throws Exception {
-        Path stateDir = options.stateDir.toAbsolutePath();
+        stateDir = options.stateDir.toAbsolutePath();
         Files.createDirectories(stateDir);
         Files.deleteIfExists(stateDir.resolve(InfraState.FILE_NAME));
         if (options.fresh) {
@@ -84,26 +89,27 @@ public final class LocalInfra {
         Properties state = new Properties();
         state.setProperty(InfraState.PID, Long.toString(ProcessHandle.current().pid()));
         if (options.postgres) {
-            int port = options.postgresPort == 0 ? freePort() : options.postgresPort;
-            startPostgres(stateDir, port);
+            postgresPort = options.postgresPort == 0 ? freePort() : options.postgresPort;
+            startPostgres();
             state.setProperty(InfraState.POSTGRES_HOST, "127.0.0.1");
-            state.setProperty(InfraState.POSTGRES_PORT, Integer.toString(port));
+            state.setProperty(InfraState.POSTGRES_PORT, Integer.toString(postgresPort));
             state.setProperty(InfraState.POSTGRES_USER, "postgres");
             state.setProperty(InfraState.POSTGRES_PASSWORD, "postgres");
-            createDatabases("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres",
+            createDatabases("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres", "postgres", "postgres",
                     options.databases);
         }
         if (options.kafka) {
-            int port = options.kafkaPort == 0 ? freePort() : options.kafkaPort;
-            int controllerPort = options.controllerPort == 0 ? freePort() : options.controllerPort;
-            startKafka(stateDir.resolve("kafka-data"), port, controllerPort);
-            state.setProperty(InfraState.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:" + port);
+            kafkaPort = options.kafkaPort == 0 ? freePort() : options.kafkaPort;
+            controllerPort = options.controllerPort == 0 ? freePort() : options.controllerPort;
+            startKafka();
+            state.setProperty(InfraState.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:" + kafkaPort);
         }
         InfraState.write(stateDir, state);
         log("ready: " + state);
     }
 
-    private void startPostgres(Path stateDir, int port) throws IOException {
+    private void startPostgres() throws IOException {
+        int port = postgresPort;
         Path binaries = stateDir.resolve("postgres-binaries");
         Path data = stateDir.resolve("postgres-data");
         Files.createDirectories(binaries);
@@ -126,7 +132,9 @@ public final class LocalInfra {
         log("PostgreSQL listening on 127.0.0.1:" + port + ", data in " + data);
     }
 
-    private void startKafka(Path dataDir, int port, int controllerPort) throws IOException {
+    private void startKafka() throws IOException {
+        Path dataDir = stateDir.resolve("kafka-data");
+        int port = kafkaPort;
         Files.createDirectories(dataDir);
         Properties props = new Properties();
         props.setProperty("node.id", "1");
@@ -170,12 +178,20 @@ public final class LocalInfra {
         } catch (IOException ignored) {
             // best effort: readers also check the pid
         }
+        stopKafka();
+        stopPostgres();
+    }
+
+    private synchronized void stopKafka() {
         if (kafka != null) {
             kafka.shutdown();
             kafka.awaitShutdown();
             kafka = null;
             log("Kafka stopped");
         }
+    }
+
+    private synchronized void stopPostgres() {
         if (postgres != null) {
             try {
                 postgres.close();
@@ -184,6 +200,34 @@ public final class LocalInfra {
             }
             postgres = null;
             log("PostgreSQL stopped");
+        }
+    }
+
+    /**
+     * Fault injection for the system tests: stop-postgres, start-postgres, stop-kafka, start-kafka (one a line)
+     * take a server away under running services and bring it back on the same port and data; each answers
+     * "local-infra: done: COMMAND" (or "failed: COMMAND …") on stdout.
+     */
+    private synchronized void obey(String command) {
+        try {
+            switch (command) {
+                case "stop-postgres" -> stopPostgres();
+                case "start-postgres" -> {
+                    if (postgres == null) {
+                        startPostgres();
+                    }
+                }
+                case "stop-kafka" -> stopKafka();
+                case "start-kafka" -> {
+                    if (kafka == null) {
+                        startKafka();
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown command");
+            }
+            log("done: " + command);
+        } catch (Exception e) {
+            log("failed: " + command + ": " + e);
         }
     }
 
@@ -224,12 +268,17 @@ public final class LocalInfra {
         }
     }
 
-    /** The test JVM that started us holds our stdin; when it dies, even by SIGKILL, we must not linger. */
-    private static void exitWhenStdinCloses() {
+    /**
+     * The test JVM that started us holds our stdin; when it dies, even by SIGKILL, we must not linger. Until then
+     * each line it writes is a command (see {@link #obey}).
+     */
+    private void obeyStdinUntilItCloses() {
         Thread watcher = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() >= 0) {
-                    // keep reading until end of stream
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        obey(line.trim());
+                    }
                 }
             } catch (IOException ignored) {
                 // treated like end of stream

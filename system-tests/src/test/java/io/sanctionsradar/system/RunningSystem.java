@@ -191,6 +191,35 @@ final class RunningSystem implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), everything);
     }
 
+    /** An answer and how long it took; status -1 and a null body when none came within the patience given. */
+    record Timed(int status, JsonNode body, HttpHeaders headers, Duration took) {
+    }
+
+    /** GET with this much patience (and every role), timed from sending to the whole body. */
+    Timed timed(Service service, String path, Duration patience) throws Exception {
+        return timed(HttpRequest.newBuilder(URI.create(url(service) + path)).GET(), patience);
+    }
+
+    /** POST of this JSON with this much patience (and every role), timed from sending to the whole body. */
+    Timed timedPost(Service service, String path, String json, Duration patience) throws Exception {
+        return timed(HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), patience);
+    }
+
+    private Timed timed(HttpRequest.Builder request, Duration patience) throws Exception {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(request.header("Authorization", everything).timeout(patience)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+            return new Timed(response.statusCode(), body, response.headers(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (java.net.http.HttpTimeoutException noAnswer) {
+            return new Timed(-1, null, null, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
     /** A multipart/form-data POST with text fields and one file part per given file. */
     Answer upload(Service service, String path, Map<String, String> fields, List<Path> files) throws Exception {
         String boundary = "----system-test-" + UUID.randomUUID();

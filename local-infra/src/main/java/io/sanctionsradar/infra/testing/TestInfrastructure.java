@@ -28,6 +28,9 @@ public final class TestInfrastructure {
     private static final String LAUNCHER = "io.sanctionsradar.infra.LocalInfra";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static TestInfrastructure instance;
+    // the launched child: its stdin carries fault-injection commands, its log their answers
+    private static OutputStream launchedCommands;
+    private static Path launchedLog;
 
     private final String kafkaBootstrapServers;
     private final String postgresHost;
@@ -66,6 +69,62 @@ public final class TestInfrastructure {
 
     public String postgresPassword() {
         return postgresPassword;
+    }
+
+    /** Stops the launched PostgreSQL (fast shutdown: open connections are cut) under running services. */
+    public void stopPostgres() {
+        command("stop-postgres");
+    }
+
+    /** Starts the launched PostgreSQL again, on its port and data. */
+    public void startPostgres() {
+        command("start-postgres");
+    }
+
+    /** Stops the launched Kafka broker under running services. */
+    public void stopKafka() {
+        command("stop-kafka");
+    }
+
+    /** Starts the launched Kafka broker again, on its ports and data. */
+    public void startKafka() {
+        command("start-kafka");
+    }
+
+    /** Sends one command to the launched local-infra and waits for its answer in the log. */
+    private static synchronized void command(String command) {
+        if (launchedCommands == null) {
+            throw new IllegalStateException("only a local-infra launched by this JVM takes commands, not "
+                    + "external servers (KAFKA_BOOTSTRAP_SERVERS, DB_HOST)");
+        }
+        try {
+            int answersBefore = answers(command).size();
+            launchedCommands.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            launchedCommands.flush();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            List<String> answers;
+            while ((answers = answers(command)).size() == answersBefore) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("local-infra did not answer " + command + "; see " + launchedLog);
+                }
+                Thread.sleep(50);
+            }
+            if (answers.get(answers.size() - 1).startsWith("local-infra: failed: ")) {
+                throw new IllegalStateException("local-infra could not " + command + "; see " + launchedLog);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot send " + command + " to local-infra", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + command, e);
+        }
+    }
+
+    private static List<String> answers(String command) throws IOException {
+        try (var lines = Files.lines(launchedLog)) {
+            return lines.filter(line -> line.equals("local-infra: done: " + command)
+                    || line.startsWith("local-infra: failed: " + command)).toList();
+        }
     }
 
     /** Creates a new, empty database named after {@code prefix} and returns its JDBC URL. */
@@ -157,6 +216,8 @@ public final class TestInfrastructure {
                     .redirectOutput(log.toFile())
                     .start();
             OutputStream lifeline = process.getOutputStream(); // kept open: its closing tells the child to stop
+            launchedCommands = lifeline;
+            launchedLog = log;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop(process, lifeline);
                 deleteRecursively(stateDir);
