@@ -12,13 +12,12 @@ import io.sanctionsradar.designation.service.DesignationService;
 import io.sanctionsradar.designation.service.IdempotentRequests;
 import io.sanctionsradar.designation.service.RequestRejected;
 import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.audit.AuditTrail;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -49,6 +48,8 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Designations")
 public class DesignationResource {
+
+    private static final int MAX_PAGE_SIZE = 500;
 
     private static final TypeReference<List<Changes.Change>> CHANGES = new TypeReference<>() {
     };
@@ -157,11 +158,12 @@ public class DesignationResource {
                                             @QueryParam("sourceId") @Size(max = 128) String sourceId,
                                             @Parameter(description = "part of a name or alias")
                                             @QueryParam("q") @Size(max = 512) String query,
-                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                            @QueryParam("page") @DefaultValue("0") String page,
+                                            @QueryParam("size") @DefaultValue("50") String size) {
+        Paging paging = Paging.ofPage(page, size, MAX_PAGE_SIZE);
         var filter = new DesignationStore.Filter(authority, program, enumValue("status", status, DesignationStatus.values()),
                 enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query));
-        var found = store.browse(filter, page, size);
+        var found = store.browse(filter, paging.page(), paging.size());
         return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
     }
 
@@ -171,8 +173,8 @@ public class DesignationResource {
     @Operation(summary = "Browse countermeasures")
     public PageResponse<Designation> browseCountermeasures(@QueryParam("authority") @Size(max = 32) String authority,
                                                            @QueryParam("status") String status,
-                                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                                           @QueryParam("page") @DefaultValue("0") String page,
+                                                           @QueryParam("size") @DefaultValue("50") String size) {
         return browse(authority, null, status, DesignationKind.COUNTERMEASURE.name(), null, null, null, page, size);
     }
 

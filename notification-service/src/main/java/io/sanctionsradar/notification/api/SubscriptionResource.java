@@ -6,12 +6,11 @@ import io.sanctionsradar.notification.delivery.DeliveryStore;
 import io.sanctionsradar.notification.subscriptions.SubscriptionRequest;
 import io.sanctionsradar.notification.subscriptions.SubscriptionService;
 import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,6 +39,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscriptions", description = "Webhook endpoints, the events they receive, and their deliveries")
 public class SubscriptionResource {
+
+    private static final int MAX_DELIVERIES_PAGE = 500;
 
     @Inject
     SubscriptionService subscriptions;
@@ -128,10 +129,10 @@ public class SubscriptionResource {
     public SubscriptionView.Items<Delivery> deliveries(@PathParam("id") UUID id,
                                                        @QueryParam("status") String status,
                                                        @QueryParam("before") String before,
-                                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500)
-                                                       int limit) {
+                                                       @QueryParam("limit") @DefaultValue("50") String limit) {
+        int pageSize = Paging.limit(limit, MAX_DELIVERIES_PAGE);
         subscriptions.get(id); // 404 for an unknown subscription rather than an empty list
-        List<Delivery> page = deliveries.list(id, statusOf(status), instantOf(before), limit);
+        List<Delivery> page = deliveries.list(id, statusOf(status), instantOf(before), pageSize);
         return new SubscriptionView.Items<>(page);
     }
 

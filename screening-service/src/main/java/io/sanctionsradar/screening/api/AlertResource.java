@@ -4,6 +4,7 @@ import io.sanctionsradar.screening.monitoring.Alert;
 import io.sanctionsradar.screening.monitoring.AlertService;
 import io.sanctionsradar.screening.monitoring.AlertStore;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,10 +40,10 @@ public class AlertResource {
     public AlertStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                                 @QueryParam("status") String status,
                                 @QueryParam("partyId") String partyId,
-                                @QueryParam("offset") @DefaultValue("0") int offset,
-                                @QueryParam("size") @DefaultValue("100") int size) {
+                                @QueryParam("offset") @DefaultValue("0") String offset,
+                                @QueryParam("size") @DefaultValue("100") String size) {
         portfolios.check(portfolio);
-        return alerts.list(portfolio, status, partyId, offset, size);
+        return alerts.list(portfolio, status, partyId, Paging.ofOffset(offset, size, AlertService.MAX_PAGE));
     }
 
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})

@@ -6,6 +6,7 @@ import io.sanctionsradar.screening.monitoring.PartyCsv;
 import io.sanctionsradar.screening.monitoring.PartyDetails;
 import io.sanctionsradar.screening.monitoring.PartyStore;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,10 +96,10 @@ public class MonitoredPartyResource {
     @GET
     @Operation(summary = "A portfolio's monitored parties, by id")
     public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
-                                @QueryParam("offset") @DefaultValue("0") int offset,
-                                @QueryParam("size") @DefaultValue("100") int size) {
+                                @QueryParam("offset") @DefaultValue("0") String offset,
+                                @QueryParam("size") @DefaultValue("100") String size) {
         portfolios.check(portfolio);
-        return monitoring.list(portfolio, offset, size);
+        return monitoring.list(portfolio, Paging.ofOffset(offset, size, MonitoringService.MAX_PAGE));
     }
 
     @RolesAllowed(Roles.SCREENER)

@@ -7,6 +7,7 @@ import io.sanctionsradar.screening.screening.ReceiptStore;
 import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +38,7 @@ import java.util.UUID;
 public class ScreeningResource {
 
     static final String NDJSON = "application/x-ndjson";
+    private static final int MAX_BATCH_PAGE = 1000;
 
     @Inject
     ScreeningService screening;
@@ -114,13 +116,13 @@ public class ScreeningResource {
     @Path("/batches/{batchId}")
     @Operation(summary = "A batch's receipt and a page of its results, in the order they were asked")
     public BatchPage batchReceipt(@PathParam("batchId") String batchId,
-                                  @QueryParam("offset") @DefaultValue("0") int offset,
-                                  @QueryParam("size") @DefaultValue("100") int size) {
+                                  @QueryParam("offset") @DefaultValue("0") String offset,
+                                  @QueryParam("size") @DefaultValue("100") String size) {
+        Paging page = Paging.ofOffset(offset, size, MAX_BATCH_PAGE);
         ReceiptStore.BatchReceipt batch = receipts.findBatch(uuid(batchId), portfolios::covers)
                 .orElseThrow(() -> new NotFoundException("No screening batch " + batchId));
-        int pageSize = Math.max(1, Math.min(size, 1000));
-        return new BatchPage(batch, Math.max(0, offset), pageSize,
-                receipts.batchResults(batch.batchId(), Math.max(0, offset), pageSize));
+        return new BatchPage(batch, page.offset(), page.size(),
+                receipts.batchResults(batch.batchId(), page.offset(), page.size()));
     }
 
     private static UUID uuid(String id) {

@@ -2,6 +2,7 @@ package io.sanctionsradar.screening.monitoring;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class AlertService {
             Alert.SUPERSEDED, Alert.CLEARED);
     private static final Set<String> DECISIONS = Set.of(Alert.FALSE_POSITIVE, Alert.TRUE_MATCH);
     private static final int MAX_COMMENT = 4000;
+    public static final int MAX_PAGE = 1000;
 
     @Inject
     AlertStore alerts;
@@ -36,7 +38,7 @@ public class AlertService {
     public record DispositionRequest(String decision, String comment) {
     }
 
-    public AlertStore.Page list(String portfolio, String status, String partyId, int offset, int size) {
+    public AlertStore.Page list(String portfolio, String status, String partyId, Paging page) {
         List<InvalidRequest.FieldError> errors = MonitoringService.checkPortfolio(portfolio);
         if (status != null && !STATUSES.contains(status)) {
             errors.add(new InvalidRequest.FieldError("status", "must be one of " + String.join(", ", sorted(STATUSES))));
@@ -47,7 +49,7 @@ public class AlertService {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("Invalid alert query", errors);
         }
-        return alerts.list(portfolio, status, partyId, Math.max(0, offset), Math.max(1, Math.min(size, 1000)));
+        return alerts.list(portfolio, status, partyId, page.offset(), page.size());
     }
 
     /** The alert, or 404 if there is none or it is of a portfolio that {@code visiblePortfolio} refuses. */

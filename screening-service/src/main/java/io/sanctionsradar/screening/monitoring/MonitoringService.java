@@ -7,6 +7,7 @@ import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
 import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class MonitoringService {
 
     public static final int MAX_BULK = 10_000;
     public static final int MAX_CSV_BULK = 100_000;
+    public static final int MAX_PAGE = 1000;
     public static final String DEFAULT_PORTFOLIO = "default";
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern PORTFOLIO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -204,9 +206,9 @@ public class MonitoringService {
         return parties.find(portfolio, partyId);
     }
 
-    public PartyStore.Page list(String portfolio, int offset, int size) {
+    public PartyStore.Page list(String portfolio, Paging page) {
         throwIfInvalid(checkPortfolio(portfolio));
-        return parties.list(portfolio, Math.max(0, offset), Math.max(1, Math.min(size, 1000)));
+        return parties.list(portfolio, page.offset(), page.size());
     }
 
     public boolean delete(String portfolio, String partyId) {

@@ -1,10 +1,9 @@
 package io.sanctionsradar.support.audit;
 
 import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,11 +30,10 @@ public class AuditResource {
     @GET
     public AuditRecord.Page find(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                  @QueryParam("target") String target, @QueryParam("since") String since,
-                                 @QueryParam("until") String until, @QueryParam("before") @Min(1) Long before,
-                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(AuditTrail.MAX_PAGE)
-                                 int limit) {
+                                 @QueryParam("until") String until, @QueryParam("before") String before,
+                                 @QueryParam("limit") @DefaultValue("100") String limit) {
         return trail.find(blankToNull(actor), blankToNull(action), blankToNull(target), instant("since", since),
-                instant("until", until), before, limit);
+                instant("until", until), Paging.cursor("before", before), Paging.limit(limit, AuditTrail.MAX_PAGE));
     }
 
     private static OffsetDateTime instant(String field, String value) {
