@@ -76,11 +76,27 @@ public final class DevTokens {
     /** Any token, for tests of refusal: expired ({@code expiresAt} past) or from another issuer. */
     public String mint(String subject, List<String> roles, List<String> portfolios, Instant issuedAt,
                        Instant expiresAt, String issuer) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(subject)
+        return sign(claims(subject, roles, portfolios, issuedAt, expiresAt, issuer) + "}");
+    }
+
+    /** A token valid only from {@code notBefore} (its nbf claim), for tests of refusal. */
+    public String mintNotBefore(String subject, List<String> roles, List<String> portfolios, Instant notBefore,
+                                Instant expiresAt) {
+        return sign(claims(subject, roles, portfolios, Instant.now(), expiresAt, ISSUER)
+                + ",\"nbf\":" + notBefore.getEpochSecond() + "}");
+    }
+
+    /** The claims, without the closing brace. */
+    private static String claims(String subject, List<String> roles, List<String> portfolios, Instant issuedAt,
+                                 Instant expiresAt, String issuer) {
+        return "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(subject)
                 + ",\"upn\":" + quote(subject) + ",\"groups\":" + array(roles)
                 + ",\"portfolios\":" + array(portfolios) + ",\"iat\":" + issuedAt.getEpochSecond()
-                + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":" + quote(UUID.randomUUID().toString()) + "}";
+                + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":" + quote(UUID.randomUUID().toString());
+    }
+
+    private String sign(String claims) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         try {

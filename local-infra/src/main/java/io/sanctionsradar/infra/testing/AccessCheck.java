@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Checks a service's endpoints against their access rules over real HTTP: each refuses a missing, malformed,
- * expired, wrongly signed or foreign-issuer token with 401 problem+json and a Bearer challenge, refuses every role
+ * expired, not yet valid, wrongly signed or foreign-issuer token with 401 problem+json and a Bearer challenge, refuses every role
  * it does not admit with 403 problem+json, and lets each role it admits through: the endpoint's own answer, 2xx or a
  * problem+json 4xx, never 5xx.
  * Every broken rule is collected, so one run names them all.
@@ -63,6 +63,10 @@ public final class AccessCheck {
         refused.put("a token without the Bearer scheme", keys.mint("mallory", all, any, Duration.ofMinutes(5)));
         refused.put("an expired token", "Bearer " + keys.mint("mallory", all, any, now.minusSeconds(7200),
                 now.minusSeconds(3600), DevTokens.ISSUER));
+        refused.put("a token issued a day ahead", "Bearer " + keys.mint("mallory", all, any,
+                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), DevTokens.ISSUER));
+        refused.put("a token valid only from tomorrow", "Bearer " + keys.mintNotBefore("mallory", all, any,
+                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2))));
         refused.put("a token signed by another key", "Bearer " + strangerKeys.mint("mallory", all, any,
                 Duration.ofMinutes(5)));
         refused.put("a token from another issuer", "Bearer " + keys.mint("mallory", all, any, now,
