@@ -45,7 +45,7 @@ public final class LocalInfra {
     private int kafkaPort;
     private int controllerPort;
 
-    private LocalInfra(Options options) {
+    LocalInfra(Options options) {
         this.options = options;
     }
 
@@ -78,7 +78,7 @@ public final class LocalInfra {
         stopped.await();
     }
 
-    private void start() throws Exception {
+    void start() throws Exception {
         stateDir = options.stateDir.toAbsolutePath();
         Files.createDirectories(stateDir);
         Files.deleteIfExists(stateDir.resolve(InfraState.FILE_NAME));
@@ -125,7 +125,10 @@ public final class LocalInfra {
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300")
+                // --durable (scripts/stack): a commit is acknowledged once it is on disk. Without it (the tests) it
+                // is acknowledged before: faster, and a power cut loses the last acknowledged commits
                 .setServerConfig("fsync", options.durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", options.durable ? "on" : "off")
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -171,7 +174,7 @@ public final class LocalInfra {
         log("Kafka (KRaft) listening on 127.0.0.1:" + port + ", data in " + dataDir);
     }
 
-    private synchronized void stop() {
+    synchronized void stop() {
         Path stateFile = options.stateDir.toAbsolutePath().resolve(InfraState.FILE_NAME);
         try {
             Files.deleteIfExists(stateFile);
@@ -297,7 +300,7 @@ public final class LocalInfra {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

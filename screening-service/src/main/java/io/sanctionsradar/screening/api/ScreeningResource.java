@@ -55,7 +55,8 @@ public class ScreeningResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, with the "
-            + "entry's authority, programmes and measures and an explanation. The receipt is kept under screeningId.")
+            + "entry's authority, programmes and measures and an explanation. The receipt is kept under screeningId; "
+            + "no answer goes out without it, so with the database down this answers 503 with Retry-After.")
     @RolesAllowed(Roles.SCREENER)
     public Response screen(ScreeningRequest request) {
         ScreeningResult result = screening.screen(request);

@@ -95,6 +95,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.explains(e)) {
+            return DatabaseOutage.answer(e, uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", reference, uri.getPath());
         return problem(500, "Internal Server Error",
