@@ -1,0 +1,82 @@
+package io.sanctionsradar.designation.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.sanctionsradar.infra.testing.RawHttp;
+import io.sanctionsradar.infra.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A body is held to its limit by the bytes that arrive, whatever the framing: a chunked body says nothing of its
+ * size up front, so it is refused as soon as it grows past the limit, long before its end.
+ */
+@QuarkusTest
+class BodyLimitTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void a_chunked_json_body_over_2_mb_is_refused_before_its_end() {
+        RawHttp.Answer answer = RawHttp.chunked(base, "POST", "/api/v1/designations",
+                Map.of("Authorization", TestTokens.everything(), "Content-Type", "application/json"),
+                "{\"remarks\": \"", (byte) 'x', 200 * MB);
+        assertRefusedEarly(answer, 2 * MB);
+    }
+
+    @Test
+    void a_chunked_list_upload_over_64_mb_is_refused_before_its_end() {
+        String boundary = "radar-boundary";
+        String start = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sdn.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n";
+        RawHttp.Answer answer = RawHttp.chunked(base, "POST", "/api/v1/imports",
+                Map.of("Authorization", TestTokens.everything(),
+                        "Content-Type", "multipart/form-data; boundary=" + boundary),
+                start, (byte) 'x', 200 * MB);
+        assertRefusedEarly(answer, 64 * MB);
+    }
+
+    @Test
+    void a_chunked_json_body_under_the_limit_is_read_as_any_other() throws Exception {
+        String draft = new ObjectMapper().writeValueAsString(Drafts.wangJunzheng());
+        RawHttp.Answer answer = RawHttp.chunked(base, "POST", "/api/v1/designations",
+                Map.of("Authorization", TestTokens.everything(), "Content-Type", "application/json"),
+                draft, (byte) ' ', draft.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(201, answer.status(), answer.body());
+    }
+
+    @Test
+    void a_chunked_list_upload_under_the_limit_reaches_the_import_with_its_fields() {
+        String boundary = "radar-boundary";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nofac-sdn-csv\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"force\"\r\n\r\nperhaps\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sdn.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n1,\"NAME\"\r\n--" + boundary + "--\r\n";
+        RawHttp.Answer answer = RawHttp.chunked(base, "POST", "/api/v1/imports",
+                Map.of("Authorization", TestTokens.everything(),
+                        "Content-Type", "multipart/form-data; boundary=" + boundary),
+                form, (byte) ' ', form.length());
+        assertEquals(400, answer.status(), answer.body());
+        assertTrue(answer.body().contains("\"field\":\"force\""), answer.body());
+    }
+
+    static void assertRefusedEarly(RawHttp.Answer answer, long limit) {
+        System.out.printf("refused %d bytes sent after %d ms: %d %s%n", answer.bodyBytesSent(),
+                answer.took().toMillis(), answer.status(), answer.body());
+        assertEquals(413, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        assertTrue(answer.body().contains("\"field\":\"body\""), answer.body());
+        // what the socket buffers hold on both sides may have gone out too, but never the whole body
+        assertTrue(answer.bodyBytesSent() < limit + 32 * MB, "sent " + answer.bodyBytesSent() + " bytes");
+    }
+}
