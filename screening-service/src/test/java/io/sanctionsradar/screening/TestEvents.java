@@ -3,6 +3,7 @@ package io.sanctionsradar.screening;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sanctionsradar.infra.testing.EventSchemas;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -90,19 +91,31 @@ public final class TestEvents {
         return send(kafka, topic, id(designation), designation.toString(), type, UUID.randomUUID().toString());
     }
 
+    /** Publishes this event data, checked against the schema of its type first. */
     public static RecordMetadata publish(KafkaTestClient kafka, String key, String value, String type, String eventId) {
         return send(kafka, TOPIC, key, value, type, eventId);
     }
 
+    /** Publishes data no producer may send (tests of what the consumer does with it): not checked. */
+    public static RecordMetadata publishMalformed(KafkaTestClient kafka, String key, String value, String type,
+                                                  String eventId) {
+        return kafka.send(TOPIC, key, value, headers(key, type, eventId));
+    }
+
     private static RecordMetadata send(KafkaTestClient kafka, String topic, String key, String value, String type, String eventId) {
-        return kafka.send(topic, key, value, Map.of(
+        // hand-written events are held to the published schemas, so this consumer's tests follow the producer
+        return kafka.send(topic, key, EventSchemas.valid(type, value), headers(key, type, eventId));
+    }
+
+    private static Map<String, String> headers(String key, String type, String eventId) {
+        return Map.of(
                 "ce_id", eventId,
                 "ce_type", type,
                 "ce_source", "urn:sanctions-radar:designation-service",
                 "ce_specversion", "1.0",
                 "ce_subject", key,
                 "ce_time", Instant.now().toString(),
-                "content-type", "application/json"));
+                "content-type", "application/json");
     }
 
     /** Publishes a designation of an organization with this name and waits until it is screenable. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.sanctionsradar.infra.testing.EventSchemas;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.infra.testing.WebhookReceiver;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -227,17 +228,10 @@ class WebhookDeliveryTest {
             subscribe(retail, List.of("screening.match.found", "screening.match.cleared"),
                     Map.of("portfolios", List.of("retail")));
             String alertId = UUID.randomUUID().toString();
-            publishAlert(alertId, "screening.match.found", """
-                    {"alertId": "%s", "portfolio": "corporate", "party": {"partyId": "c-1", "name": "Acme", "version": 1,
-                     "country": "CN"}, "match": {"authority": "US-BIS", "programs": ["ENTITY-LIST"],
-                     "subjectType": "ORGANIZATION", "score": 0.97}}""".formatted(alertId));
-            publishAlert(alertId, "screening.match.cleared", """
-                    {"alertId": "%s", "portfolio": "corporate", "partyId": "c-1", "reason": "DELISTED"}"""
-                    .formatted(alertId));
+            publishAlert(alertId, "screening.match.found", found(alertId, "corporate", "c-1", "US-BIS"));
+            publishAlert(alertId, "screening.match.cleared", cleared(alertId, "corporate", "c-1"));
             String witness = UUID.randomUUID().toString();
-            publishAlert(witness, "screening.match.found", """
-                    {"alertId": "%s", "portfolio": "retail", "party": {"partyId": "r-1"}, "match": {}}"""
-                    .formatted(witness));
+            publishAlert(witness, "screening.match.found", found(witness, "retail", "r-1", "US-OFAC"));
 
             awaitOne(retail, witness);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(alertId).size() == 2);
@@ -265,11 +259,14 @@ class WebhookDeliveryTest {
 
     private String publishDesignation(String designationId, String eventId, String type, String authority,
                                       String country) {
-        String data = """
-                {"designationId": "%s", "kind": "DESIGNATION", "version": 1, "status": "ACTIVE", "authority": "%s",
-                 "programs": ["RUSSIA-EO14024"], "listedOn": "2026-11-20", "sourceList": "TEST", "measures": [],
+        // an amendment is a later version; each event is checked against its published schema before it is sent
+        String data = EventSchemas.valid(type, """
+                {"designationId": "%s", "kind": "DESIGNATION", "version": %d, "status": "ACTIVE", "authority": "%s",
+                 "programs": ["RUSSIA-EO14024"], "listedOn": "2026-11-20", "sourceList": "TEST",
+                 "measures": [{"type": "ASSET_FREEZE"}],
                  "subject": {"type": "ORGANIZATION", "name": "Test Trading LLC", "nationalities": ["%s"]},
-                 "recordedAt": "2026-11-23T10:00:00Z"}""".formatted(designationId, authority, country);
+                 "recordedAt": "2026-11-23T10:00:00Z"}""".formatted(designationId,
+                type.equals("sanctions.entity.amended") ? 2 : 1, authority, country));
         kafka.send(DESIGNATIONS, designationId, data, Map.of(
                 "ce_id", eventId, "ce_type", type, "ce_source", "urn:sanctions-radar:designation-service",
                 "ce_specversion", "1.0", "ce_subject", designationId, "ce_time", "2026-11-23T10:00:00Z",
@@ -278,10 +275,42 @@ class WebhookDeliveryTest {
     }
 
     private void publishAlert(String alertId, String type, String data) {
-        kafka.send(ALERTS, "portfolio/party", data, Map.of(
+        kafka.send(ALERTS, "portfolio/party", EventSchemas.valid(type, data), Map.of(
                 "ce_id", UUID.randomUUID().toString(), "ce_type", type,
                 "ce_source", "urn:sanctions-radar:screening-service", "ce_specversion", "1.0", "ce_subject", alertId,
                 "ce_time", "2026-11-23T10:00:00Z", "content-type", "application/json"));
+    }
+
+    /** A hit of an organization in China on an entry of this authority, as screening-service publishes it. */
+    private static String found(String alertId, String portfolio, String partyId, String authority) {
+        String entryId = UUID.randomUUID().toString();
+        return """
+                {"alertId": "%s", "portfolio": "%s",
+                 "party": {"partyId": "%s", "name": "Acme Trading", "type": "ORGANIZATION", "country": "CN",
+                  "version": 1},
+                 "match": {"entryId": "%s", "entryVersion": 1, "source": "TEST", "name": "ACME TRADING",
+                  "matchedName": "ACME TRADING", "score": 0.97, "subjectType": "ORGANIZATION", "authority": "%s",
+                  "programs": ["ENTITY-LIST"], "measures": [{"type": "EXPORT_LICENSE_REQUIRED"}], "status": "ACTIVE",
+                  "explanation": {"summary": "exact match on the listed name"}},
+                 "trigger": %s, "watchlistVersion": "3f9a0c1e", "algorithm": "test", "threshold": 0.85,
+                 "foundAt": "2026-11-23T10:00:00Z"}""".formatted(alertId, portfolio, partyId, entryId, authority,
+                trigger(entryId));
+    }
+
+    /** The clearing of an alert by the delisting of its entry; it names no authority of its own. */
+    private static String cleared(String alertId, String portfolio, String partyId) {
+        String entryId = UUID.randomUUID().toString();
+        return """
+                {"alertId": "%s", "portfolio": "%s", "partyId": "%s", "partyVersion": 1, "entryId": "%s",
+                 "entryVersion": 1, "reason": "DELISTED", "trigger": %s, "foundAt": "2026-11-23T10:00:00Z",
+                 "clearedAt": "2026-11-24T10:00:00Z"}""".formatted(alertId, portfolio, partyId, entryId,
+                trigger(entryId));
+    }
+
+    private static String trigger(String entryId) {
+        return """
+                {"kind": "WATCHLIST_CHANGE", "eventId": "%s", "eventType": "sanctions.entity.listed",
+                 "designationId": "%s", "designationVersion": 1}""".formatted(UUID.randomUUID(), entryId);
     }
 
     private static WebhookReceiver.Received awaitOne(WebhookReceiver receiver, String about) {

@@ -2,6 +2,7 @@ package io.sanctionsradar.notification.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.infra.testing.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,12 @@ class ReceivedEventTest {
 
     @Test
     void a_binary_mode_record_becomes_a_structured_cloud_event() throws Exception {
-        ReceivedEvent event = ReceivedEvent.of(record("{\"designationId\":\"d-1\",\"version\":2}",
+        String amended = EventSchemas.valid("sanctions.entity.amended", """
+                {"designationId": "d-1", "kind": "DESIGNATION", "version": 2, "status": "ACTIVE",
+                 "authority": "US-OFAC", "programs": ["GLOMAG"], "listedOn": "2021-03-22", "sourceList": "US-OFAC-SDN",
+                 "measures": [{"type": "ASSET_FREEZE"}], "subject": {"type": "PERSON", "name": "Wang Junzheng"},
+                 "recordedAt": "2026-11-23T10:00:00Z"}""");
+        ReceivedEvent event = ReceivedEvent.of(record(amended,
                 "ce_id", "e-1", "ce_type", "sanctions.entity.amended", "ce_source", "urn:sanctions-radar:designation-service",
                 "ce_specversion", "1.0", "ce_subject", "d-1", "ce_time", "2026-11-23T10:00:00Z",
                 "content-type", "application/json")).orElseThrow();
@@ -43,6 +49,7 @@ class ReceivedEventTest {
         assertEquals(41L, event.offset());
     }
 
+    // the records below are malformed on purpose: what the consumer does with what no producer may send
     @Test
     void a_record_without_id_or_type_is_not_a_cloud_event() {
         assertFalse(ReceivedEvent.of(record("{}", "ce_type", "sanctions.entity.listed")).isPresent());

@@ -78,6 +78,9 @@ class WatchlistTest {
         countermeasure.put("authority", "CN-MFA");
         countermeasure.putArray("programs").add("CN-ASFL");
         countermeasure.putArray("measures").addObject().put("type", "ENTRY_BAN");
+        // a countermeasure answers another authority's action (required by its schema)
+        countermeasure.putArray("respondsTo").addObject().put("authority", "EU-COUNCIL")
+                .put("actionDate", "2021-03-22");
         ((ObjectNode) countermeasure.get("subject")).put("type", "ORGANIZATION");
         publish(kafka, countermeasure);
         awaitVersion(countermeasure, 1);
@@ -123,8 +126,9 @@ class WatchlistTest {
     @Test
     void records_that_are_not_designations_are_skipped_and_consumption_goes_on() {
         String key = UUID.randomUUID().toString();
-        publish(kafka, key, "not json", "sanctions.entity.listed", UUID.randomUUID().toString());
-        publish(kafka, key, "{\"designationId\":\"" + key + "\"}", "sanctions.entity.listed", UUID.randomUUID().toString());
+        TestEvents.publishMalformed(kafka, key, "not json", "sanctions.entity.listed", UUID.randomUUID().toString());
+        TestEvents.publishMalformed(kafka, key, "{\"designationId\":\"" + key + "\"}", "sanctions.entity.listed",
+                UUID.randomUUID().toString());
         kafka.send(TestEvents.TOPIC, key, null, Map.of());
         ObjectNode witness = designation("Witness Entry " + suffix());
         publish(kafka, key, witness.toString(), "sanctions.entity.listed", UUID.randomUUID().toString()); // same partition
