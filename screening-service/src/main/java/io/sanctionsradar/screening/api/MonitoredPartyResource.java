@@ -6,6 +6,7 @@ import io.sanctionsradar.screening.monitoring.PartyCsv;
 import io.sanctionsradar.screening.monitoring.PartyDetails;
 import io.sanctionsradar.screening.monitoring.PartyStore;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
+import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package io.sanctionsradar.support.audit;
 
 import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -16,16 +17,21 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Reads this service's audit trail; nothing in the API writes or changes it. */
+/**
+ * Reads this service's audit trail; nothing in the API writes or changes it. Records of a portfolio (monitored
+ * parties, alerts) show only to auditors whose token covers it.
+ */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
     private final AuditTrail trail;
+    private final Portfolios portfolios;
 
-    AuditResource(AuditTrail trail) {
+    AuditResource(AuditTrail trail, Portfolios portfolios) {
         this.trail = trail;
+        this.portfolios = portfolios;
     }
 
     @GET
@@ -35,7 +41,7 @@ public class AuditResource {
                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(AuditTrail.MAX_PAGE)
                                  int limit) {
         return trail.find(blankToNull(actor), blankToNull(action), blankToNull(target), instant("since", since),
-                instant("until", until), before, limit);
+                instant("until", until), before, portfolios.namedOrAll(), limit);
     }
 
     private static OffsetDateTime instant(String field, String value) {
