@@ -12,7 +12,17 @@ CREATE TABLE IF NOT EXISTS audit_record (
     detail      JSONB       NOT NULL
 );
 
+-- the portfolio a record concerns, so an auditor sees only the portfolios the token covers: a monitored party
+-- (party/<portfolio>/<id>), a bulk upsert (portfolio/<portfolio>) or an alert decision (its detail names it);
+-- NULL for everything else (designations, reference data, subscriptions), which every auditor sees
+ALTER TABLE audit_record ADD COLUMN IF NOT EXISTS portfolio TEXT GENERATED ALWAYS AS (
+    CASE
+        WHEN starts_with(target, 'party/') OR starts_with(target, 'portfolio/') THEN split_part(target, '/', 2)
+        WHEN starts_with(target, 'alert/') THEN detail ->> 'portfolio'
+    END) STORED;
+
 CREATE INDEX IF NOT EXISTS audit_record_actor ON audit_record (actor, id);
+CREATE INDEX IF NOT EXISTS audit_record_portfolio ON audit_record (portfolio, id);
 CREATE INDEX IF NOT EXISTS audit_record_target ON audit_record (target, id);
 CREATE INDEX IF NOT EXISTS audit_record_recorded_at ON audit_record (recorded_at);
 

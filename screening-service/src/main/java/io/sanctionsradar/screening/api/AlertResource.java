@@ -5,6 +5,7 @@ import io.sanctionsradar.screening.monitoring.AlertService;
 import io.sanctionsradar.screening.monitoring.AlertStore;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -7,6 +7,7 @@ import io.sanctionsradar.screening.monitoring.PartyDetails;
 import io.sanctionsradar.screening.monitoring.PartyStore;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -8,6 +8,7 @@ import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

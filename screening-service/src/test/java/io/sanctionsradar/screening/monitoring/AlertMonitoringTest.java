@@ -208,7 +208,8 @@ class AlertMonitoringTest {
                         Map.of("partyId", "c-3", "name", "Another Harmless Bakery")))
                 .post("/api/v1/monitored-parties/bulk").then().statusCode(200);
 
-        String auditor = TestTokens.bearer("auditor.ana", List.of("auditor"), List.of());
+        // the auditor's token covers the portfolio: its records show to no other auditor
+        String auditor = TestTokens.bearer("auditor.ana", List.of("auditor"), List.of(mine));
         given().header("Authorization", auditor).queryParam("actor", "alice").get("/api/v1/audit").then()
                 .statusCode(200)
                 .body("items.action", contains("parties.bulk-saved", "alert.disposition", "party.saved"))

@@ -2,6 +2,7 @@ package io.sanctionsradar.support.audit;
 
 import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -15,16 +16,21 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Reads this service's audit trail; nothing in the API writes or changes it. */
+/**
+ * Reads this service's audit trail; nothing in the API writes or changes it. Records of a portfolio (monitored
+ * parties, alerts) show only to auditors whose token covers it.
+ */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
     private final AuditTrail trail;
+    private final Portfolios portfolios;
 
-    AuditResource(AuditTrail trail) {
+    AuditResource(AuditTrail trail, Portfolios portfolios) {
         this.trail = trail;
+        this.portfolios = portfolios;
     }
 
     @GET
@@ -33,7 +39,8 @@ public class AuditResource {
                                  @QueryParam("until") String until, @QueryParam("before") String before,
                                  @QueryParam("limit") @DefaultValue("100") String limit) {
         return trail.find(blankToNull(actor), blankToNull(action), blankToNull(target), instant("since", since),
-                instant("until", until), Paging.cursor("before", before), Paging.limit(limit, AuditTrail.MAX_PAGE));
+                instant("until", until), Paging.cursor("before", before), portfolios.namedOrAll(),
+                Paging.limit(limit, AuditTrail.MAX_PAGE));
     }
 
     private static OffsetDateTime instant(String field, String value) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -84,9 +85,12 @@ public class AuditTrail {
         return caller.isAnonymous() ? null : caller;
     }
 
-    /** Records newest first matching every given filter ({@code null} = any), below the id {@code before}. */
+    /**
+     * Records newest first matching every given filter ({@code null} = any), below the id {@code before}, of the
+     * {@code portfolios} named or of none ({@code null} = of any portfolio).
+     */
     public AuditRecord.Page find(String actor, String action, String target, OffsetDateTime since,
-                                 OffsetDateTime until, Long before, int limit) {
+                                 OffsetDateTime until, Long before, Set<String> portfolios, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, recorded_at, actor, roles, action, target, detail::text "
                 + "FROM audit_record WHERE true");
         List<Object> values = new ArrayList<>();
@@ -101,12 +105,18 @@ public class AuditTrail {
         filter(sql, values, " AND recorded_at >= ?", since == null ? null : Timestamp.from(since.toInstant()));
         filter(sql, values, " AND recorded_at < ?", until == null ? null : Timestamp.from(until.toInstant()));
         filter(sql, values, " AND id < ?", before);
+        filter(sql, values, " AND (portfolio IS NULL OR portfolio = ANY (?))",
+                portfolios == null ? null : portfolios.toArray(String[]::new));
         sql.append(" ORDER BY id DESC LIMIT ?");
         values.add(limit + 1);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < values.size(); i++) {
-                query.setObject(i + 1, values.get(i));
+                if (values.get(i) instanceof String[] names) {
+                    query.setArray(i + 1, connection.createArrayOf("text", names));
+                } else {
+                    query.setObject(i + 1, values.get(i));
+                }
             }
             List<AuditRecord> records = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

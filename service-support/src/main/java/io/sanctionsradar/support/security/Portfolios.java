@@ -1,4 +1,4 @@
-package io.sanctionsradar.screening.api;
+package io.sanctionsradar.support.security;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The portfolios the caller's token covers (its {@code portfolios} claim; {@code "*"} covers all). Monitored
- * parties and alerts of any other portfolio are out of the caller's sight: a named portfolio answers 403, an alert
- * asked for by id answers 404, as if it did not exist.
+ * parties, alerts and their audit records of any other portfolio are out of the caller's sight: a named portfolio
+ * answers 403, an alert asked for by id answers 404, as if it did not exist.
  */
 @RequestScoped
 public class Portfolios {
@@ -25,6 +25,11 @@ public class Portfolios {
 
     Portfolios(JsonWebToken token) {
         this.granted = granted(token.getClaim(CLAIM));
+    }
+
+    /** The portfolios named, or {@code null} when the token covers all of them. */
+    public Set<String> namedOrAll() {
+        return granted.contains(ALL) ? null : granted;
     }
 
     public boolean covers(String portfolio) {
