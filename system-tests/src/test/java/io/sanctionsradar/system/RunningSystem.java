@@ -57,14 +57,21 @@ final class RunningSystem implements AutoCloseable {
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> databases = new EnumMap<>(Service.class);
+    // where the log of each service's current process begins: the log file is appended to across launches
+    private final Map<Service, Long> logStarts = new EnumMap<>(Service.class);
     private final String everything = token(ALL_ROLES);
 
     static RunningSystem start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** With extra system properties ("-Dname=value") for some services' first launch. */
+    static RunningSystem start(Map<Service, List<String>> settings) throws Exception {
         RunningSystem system = new RunningSystem();
         for (Service service : Service.values()) {
             system.databases.put(service, system.infra.createFreshDatabase(service.module.split("-")[0]));
             system.ports.put(service, freePort());
-            system.launch(service);
+            system.launch(service, settings.getOrDefault(service, List.of()));
         }
         for (Service service : Service.values()) {
             system.awaitReady(service);
@@ -83,15 +90,37 @@ final class RunningSystem implements AutoCloseable {
         process.waitFor();
     }
 
-    /** Starts it again on its own database and port, and waits until it is ready. */
-    void restart(Service service) throws Exception {
-        launch(service);
+    /** Starts it again on its own database and port, with these system properties, and waits until it is ready. */
+    void restart(Service service, String... settings) throws Exception {
+        launch(service, List.of(settings));
         awaitReady(service);
     }
 
-    private void launch(Service service) throws IOException {
-        Path log = Path.of("target", "system", service.module + ".log");
+    /** Waits until the current process of this service has logged {@code text}. */
+    void awaitLog(Service service, String text, Duration patience) throws Exception {
+        Path log = log(service);
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(all.length, logStarts.get(service));
+            if (new String(all, from, all.length - from, StandardCharsets.UTF_8).contains(text)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.module + " did not log \"" + text + "\" within " + patience);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Path log(Service service) {
+        return Path.of("target", "system", service.module + ".log");
+    }
+
+    private void launch(Service service, List<String> settings) throws IOException {
+        Path log = log(service);
         Files.createDirectories(log.getParent());
+        logStarts.put(service, Files.exists(log) ? Files.size(log) : 0L);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + ports.get(service),
@@ -109,6 +138,7 @@ final class RunningSystem implements AutoCloseable {
                     "-Dwebhooks.retry-schedule=500ms,1s,2s,4s,8s", "-Dwebhooks.poll-interval=200ms",
                     "-Dwebhooks.connect-timeout=1s", "-Dwebhooks.timeout=2s"));
         }
+        command.addAll(settings);
         command.addAll(List.of("-jar", jar(service)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -51,6 +51,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.batch-size")
     int batchSize;
 
+    // test-only (system-tests RelayCrashIT): hold the relay at a crash point, so that a test can kill the process there
+    @ConfigProperty(name = "outbox.crash-test.hold-before-publish")
+    boolean holdBeforePublish;
+
+    @ConfigProperty(name = "outbox.crash-test.hold-before-marking")
+    boolean holdBeforeMarking;
+
     // one publisher thread: batches leave in commit order, and a wake-up during a run schedules one more run
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean runQueued = new AtomicBoolean();
@@ -105,14 +112,30 @@ public class OutboxRelay {
             return 0;
         }
         topics.ensureDesignationTopic();
+        holdForCrashTest(holdBeforePublish, "before publish", batch.size());
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        holdForCrashTest(holdBeforeMarking, "before marking", batch.size());
         // one statement for the whole batch; the entities are detached first so that no per-row update follows
         List<java.util.UUID> ids = batch.stream().map(event -> event.id).toList();
         batch.forEach(entityManager::detach);
         entityManager.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
                 .setParameter("now", Instant.now()).setParameter("ids", ids).executeUpdate();
         return batch.size();
+    }
+
+    /** Test-only: blocks the relay, its batch committed but not published (or published but not marked), until killed. */
+    private static void holdForCrashTest(boolean hold, String point, int events) {
+        if (!hold) {
+            return;
+        }
+        LOG.warnf("outbox relay: crash test: holding %s with %d event(s) until the process is killed", point, events);
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("crash-test hold interrupted", e);
+        }
     }
 
     private Uni<Void> send(OutboxEvent event) {
