@@ -1,7 +1,5 @@
 package io.sanctionsradar.support.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -12,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,8 +22,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class RequestBodyLimits {
 
-    private static final String REFUSED = RequestBodyLimits.class.getName() + ".refused";
-
     @ConfigProperty(name = "api.max-json-body-size")
     MemorySize maxJsonBodySize;
 
@@ -38,11 +32,12 @@ public class RequestBodyLimits {
     String uploadsDirectory;
 
     @Inject
-    ObjectMapper mapper;
+    HttpProblems problems;
 
     void install(@Observes Router router) {
         long jsonLimit = maxJsonBodySize.asLongValue();
         long bodyLimit = maxBodySize.asLongValue();
+        // these fail the request with 413 once past the limit, which HttpProblems answers
         BodyHandler jsonReader = BodyHandler.create(false).setBodyLimit(jsonLimit);
         BodyHandler formReader = BodyHandler.create(uploadsDirectory).setBodyLimit(bodyLimit)
                 .setDeleteUploadedFilesOnEnd(true);
@@ -51,9 +46,11 @@ public class RequestBodyLimits {
             boolean json = media.startsWith("application/json") || media.contains("+json");
             long limit = json ? jsonLimit : bodyLimit;
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            HttpProblems.limit(context, limit);
             if (length != null) {
                 if (length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-                    refuse(context, limit);
+                    problems.refuse(context, 413, "The request body is larger than this endpoint accepts: at most "
+                            + limit + " bytes", "body", "at most " + limit + " bytes");
                 } else {
                     context.next();
                 }
@@ -65,37 +62,6 @@ public class RequestBodyLimits {
                 context.next();
             }
         });
-        // the body readers above fail the request with 413 once past the limit
-        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
-            if (context.get(REFUSED) != null) {
-                return; // the connection closing under the rest of a refused body: nothing went wrong
-            }
-            if (context.statusCode() == 413 && !context.response().ended()) {
-                refuse(context, mediaType(context).contains("json") ? jsonLimit : bodyLimit);
-            } else {
-                context.next();
-            }
-        });
-    }
-
-    private void refuse(RoutingContext context, long limit) {
-        Problem problem = new Problem("about:blank", "Content Too Large", 413,
-                "The request body is larger than this endpoint accepts: at most " + limit + " bytes",
-                context.request().path(), List.of(new Problem.FieldError("body", "at most " + limit + " bytes")));
-        context.put(REFUSED, limit);
-        // the rest of the body is not read: the connection closes once the answer is out
-        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
-                .end(json(problem));
-    }
-
-    private String json(Problem problem) {
-        try {
-            return mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String mediaType(RoutingContext context) {
