@@ -9,9 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -22,7 +20,7 @@ import java.util.Map;
 /**
  * An uploaded CSV file read with its header: UTF-8 with or without a byte-order mark, columns named in the first
  * line in any order and case, quoting as RFC 4180 has it (Apache Commons CSV). An unknown or missing required
- * column refuses the file before any record is read.
+ * column refuses the file before any record is read; a malformed UTF-8 byte sequence refuses it, naming its line.
  */
 public final class CsvTable implements AutoCloseable {
 
@@ -36,19 +34,21 @@ public final class CsvTable implements AutoCloseable {
     }
 
     public static CsvTable open(InputStream body, List<String> known, List<String> required) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') { // a byte-order mark, as spreadsheet exports write it
-            reader.reset();
-        }
+        BufferedReader reader = new BufferedReader(new StrictUtf8Reader(body));
         CSVParser parser;
         try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') { // a byte-order mark, as spreadsheet exports write it
+                reader.reset();
+            }
             parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(false)
                     .get().parse(reader);
         } catch (IllegalArgumentException e) { // commons-csv: a duplicate or empty column name
             throw new InvalidRequest("The CSV file's first line must name its columns",
                     List.of(new InvalidRequest.FieldError("header", e.getMessage())));
+        } catch (StrictUtf8Reader.MalformedUtf8 e) {
+            throw notUtf8(e);
         }
         return new CsvTable(parser, columns(parser.getHeaderNames(), known, required));
     }
@@ -65,9 +65,17 @@ public final class CsvTable implements AutoCloseable {
             }
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) { // how commons-csv reports a broken record
+            if (e.getCause() instanceof StrictUtf8Reader.MalformedUtf8 malformed) {
+                throw notUtf8(malformed);
+            }
             throw new InvalidRequest("The CSV file is malformed", List.of(new InvalidRequest.FieldError(
                     "[line " + start + "]", e.getMessage())));
         }
+    }
+
+    private static InvalidRequest notUtf8(StrictUtf8Reader.MalformedUtf8 e) {
+        return new InvalidRequest("The CSV file is not UTF-8", List.of(new InvalidRequest.FieldError(
+                "[line " + e.line() + "]", "holds a malformed UTF-8 byte sequence; save the file as UTF-8")));
     }
 
     private static Map<String, String> columns(List<String> header, List<String> known, List<String> required) {
