@@ -61,7 +61,15 @@ class CrashRecoveryIT {
 
             await().atMost(Duration.ofSeconds(120)).until(() -> ids.stream().allMatch(id ->
                     !receiver.about(id).isEmpty()));
-            Thread.sleep(6_000); // the claims of the killed instance run out after 5 s: any resend arrives by now
+            // a delivery the killed instance claimed stays PENDING until its claim runs out and it is sent again:
+            // once nothing is PENDING, nothing is waiting or in flight, and any resend has arrived
+            String subscriptionId = subscription.body().path("id").asText();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Answer pending = system.get(NOTIFICATION,
+                        "/api/v1/subscriptions/" + subscriptionId + "/deliveries?status=PENDING");
+                assertEquals(200, pending.status(), pending.text());
+                assertEquals(0, pending.body().path("items").size(), pending.text());
+            });
             Map<String, Set<String>> webhookIdsByDesignation = new ConcurrentHashMap<>();
             for (String id : ids) {
                 List<WebhookReceiver.Received> received = receiver.about(id);
