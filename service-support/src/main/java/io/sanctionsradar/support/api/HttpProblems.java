@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Answers what the HTTP edge refuses before an endpoint sees the request (413, 414, 431) as problem+json naming
- * the part at fault, like every other error of the API, and closes the connection so the rest is never read.
+ * the part at fault, like every other error of the API, and closes the connection once the request is over.
  * A handler may refuse directly ({@link #refuse}) or fail the request with the status (Vert.x's body reader does).
  */
 @ApplicationScoped
@@ -48,14 +48,15 @@ public class HttpProblems {
         context.put(LIMIT, bytes);
     }
 
-    /** Answers {@code status} problem+json whose one error names {@code field}, and closes the connection. */
+    /** Answers {@code status} problem+json whose one error names {@code field}; the connection closes after. */
     public void refuse(RoutingContext context, int status, String detail, String field, String message) {
         Problem problem = new Problem("about:blank", title(status), status, detail, context.request().path(),
                 List.of(new Problem.FieldError(field, message)));
         context.put(ANSWERED, status);
+        // not closed at once: a client that sends its whole body before reading (Apache HttpClient, Python's
+        // http.client) would meet a broken pipe instead of this answer; the rest is discarded, never parsed
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
                 .end(json(problem));
     }
 
