@@ -8,7 +8,11 @@ import io.sanctionsradar.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +72,32 @@ class BodyLimitTest {
                 form, (byte) ' ', form.length());
         assertEquals(400, answer.status(), answer.body());
         assertTrue(answer.body().contains("\"field\":\"force\""), answer.body());
+    }
+
+    @Test
+    void over_http2_a_list_upload_and_a_json_body_reach_their_endpoints() throws Exception {
+        // the JDK client upgrades plain http to HTTP/2 (h2c), where a body has no Content-Length, as SystemIT's does
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String boundary = "radar-boundary";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nofac-sdn-csv\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"force\"\r\n\r\nperhaps\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sdn.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n1,\"NAME\"\r\n--" + boundary + "--\r\n";
+        for (int attempt = 0; attempt < 2; attempt++) { // the first request may go as HTTP/1.1 with the upgrade
+            HttpResponse<String> upload = http2.send(HttpRequest.newBuilder(base.resolve("/api/v1/imports"))
+                    .header("Authorization", TestTokens.everything())
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(form.getBytes(StandardCharsets.UTF_8))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, upload.statusCode(), upload.version() + " " + upload.body());
+            assertTrue(upload.body().contains("\"field\":\"force\""), upload.body());
+        }
+        String draft = new ObjectMapper().writeValueAsString(Drafts.wangJunzheng());
+        HttpResponse<String> recorded = http2.send(HttpRequest.newBuilder(base.resolve("/api/v1/designations"))
+                .header("Authorization", TestTokens.everything()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(draft)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, recorded.version());
+        assertEquals(201, recorded.statusCode(), recorded.body());
     }
 
     static void assertRefusedEarly(RawHttp.Answer answer, long limit) {

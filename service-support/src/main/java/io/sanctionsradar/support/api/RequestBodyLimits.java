@@ -2,6 +2,7 @@ package io.sanctionsradar.support.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -17,7 +18,8 @@ import java.util.Locale;
  * other (multipart list uploads, CSV books and batches) to {@code quarkus.http.limits.max-body-size}. A body whose
  * Content-Length is over is refused before it is read; a JSON or form body without one (chunked) is read here,
  * counting the bytes as they arrive, and refused as soon as it grows past the limit. Other chunked bodies (CSV) are
- * streamed by their endpoint, whose reader stops at the general limit.
+ * streamed by their endpoint, whose reader stops at the general limit. An HTTP/2 body without a length is left to
+ * that reader too (the general limit), since a body read here cannot be handed on to RESTEasy under HTTP/2.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
@@ -54,6 +56,9 @@ public class RequestBodyLimits {
                 } else {
                     context.next();
                 }
+            } else if (context.request().version() == HttpVersion.HTTP_2) {
+                // RESTEasy pauses the request it is given, which HTTP/2 refuses once a reader here has ended it
+                context.next();
             } else if (json) {
                 jsonReader.handle(context);
             } else if (media.startsWith("multipart/form-data") || media.startsWith("application/x-www-form-urlencoded")) {
