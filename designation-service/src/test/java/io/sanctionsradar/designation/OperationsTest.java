@@ -30,7 +30,11 @@ class OperationsTest {
     void the_openapi_document_and_swagger_ui_are_served() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("info.title", equalTo("designation-service"));
+                .body("info.title", equalTo("designation-service"))
+                .body(schemaTypeOf("/api/v1/designations", "page"), equalTo("integer"))
+                .body(schemaTypeOf("/api/v1/designations", "size"), equalTo("integer"))
+                .body(schemaTypeOf("/api/v1/audit", "limit"), equalTo("integer"))
+                .body(schemaTypeOf("/api/v1/audit", "before"), equalTo("integer"));
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200);
     }
@@ -42,5 +46,10 @@ class OperationsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("instance", equalTo("/api/v1/no-such-thing"));
+    }
+
+    /** Paging parameters are read as text (service-support's Paging) but are whole numbers in the contract. */
+    private static String schemaTypeOf(String path, String parameter) {
+        return "paths.'" + path + "'.get.parameters.find { it.name == '" + parameter + "' }.schema.type";
     }
 }

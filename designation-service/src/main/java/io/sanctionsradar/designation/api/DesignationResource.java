@@ -34,13 +34,15 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Designations and countermeasures: record, amend, delist, browse, and the history of every change. */
 @Path("/api/v1")
@@ -158,7 +160,9 @@ public class DesignationResource {
                                             @QueryParam("sourceId") @Size(max = 128) String sourceId,
                                             @Parameter(description = "part of a name or alias")
                                             @QueryParam("q") @Size(max = 512) String query,
+                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("page") @DefaultValue("0") String page,
+                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("size") @DefaultValue("50") String size) {
         Paging paging = Paging.ofPage(page, size, MAX_PAGE_SIZE);
         var filter = new DesignationStore.Filter(authority, program, enumValue("status", status, DesignationStatus.values()),
@@ -173,7 +177,9 @@ public class DesignationResource {
     @Operation(summary = "Browse countermeasures")
     public PageResponse<Designation> browseCountermeasures(@QueryParam("authority") @Size(max = 32) String authority,
                                                            @QueryParam("status") String status,
+                                                           @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                            @QueryParam("page") @DefaultValue("0") String page,
+                                                           @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                            @QueryParam("size") @DefaultValue("50") String size) {
         return browse(authority, null, status, DesignationKind.COUNTERMEASURE.name(), null, null, null, page, size);
     }

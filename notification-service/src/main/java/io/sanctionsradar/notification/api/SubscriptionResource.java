@@ -34,6 +34,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -129,6 +132,7 @@ public class SubscriptionResource {
     public SubscriptionView.Items<Delivery> deliveries(@PathParam("id") UUID id,
                                                        @QueryParam("status") String status,
                                                        @QueryParam("before") String before,
+                                                       @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                        @QueryParam("limit") @DefaultValue("50") String limit) {
         int pageSize = Paging.limit(limit, MAX_DELIVERIES_PAGE);
         subscriptions.get(id); // 404 for an unknown subscription rather than an empty list

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,7 +44,9 @@ public class AlertResource {
     public AlertStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                                 @QueryParam("status") String status,
                                 @QueryParam("partyId") String partyId,
+                                @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("offset") @DefaultValue("0") String offset,
+                                @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("size") @DefaultValue("100") String size) {
         portfolios.check(portfolio);
         return alerts.list(portfolio, status, partyId, Paging.ofOffset(offset, size, AlertService.MAX_PAGE));

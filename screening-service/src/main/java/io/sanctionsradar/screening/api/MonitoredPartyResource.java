@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/monitored-parties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,7 +100,9 @@ public class MonitoredPartyResource {
     @GET
     @Operation(summary = "A portfolio's monitored parties, by id")
     public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+                                @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("offset") @DefaultValue("0") String offset,
+                                @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("size") @DefaultValue("100") String size) {
         portfolios.check(portfolio);
         return monitoring.list(portfolio, Paging.ofOffset(offset, size, MonitoringService.MAX_PAGE));

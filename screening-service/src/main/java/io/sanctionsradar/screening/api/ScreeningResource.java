@@ -32,6 +32,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/screenings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -118,7 +121,9 @@ public class ScreeningResource {
     @Path("/batches/{batchId}")
     @Operation(summary = "A batch's receipt and a page of its results, in the order they were asked")
     public BatchPage batchReceipt(@PathParam("batchId") String batchId,
+                                  @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                   @QueryParam("offset") @DefaultValue("0") String offset,
+                                  @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                   @QueryParam("size") @DefaultValue("100") String size) {
         Paging page = Paging.ofOffset(offset, size, MAX_BATCH_PAGE);
         ReceiptStore.BatchReceipt batch = receipts.findBatch(uuid(batchId), portfolios::covers)

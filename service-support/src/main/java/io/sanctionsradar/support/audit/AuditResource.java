@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Reads this service's audit trail; nothing in the API writes or changes it. Records of a portfolio (monitored
@@ -36,7 +39,10 @@ public class AuditResource {
     @GET
     public AuditRecord.Page find(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                  @QueryParam("target") String target, @QueryParam("since") String since,
-                                 @QueryParam("until") String until, @QueryParam("before") String before,
+                                 @QueryParam("until") String until,
+                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                 @QueryParam("before") String before,
+                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                  @QueryParam("limit") @DefaultValue("100") String limit) {
         return trail.find(blankToNull(actor), blankToNull(action), blankToNull(target), instant("since", since),
                 instant("until", until), Paging.cursor("before", before), portfolios.namedOrAll(),
