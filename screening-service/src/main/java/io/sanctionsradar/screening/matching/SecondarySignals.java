@@ -4,6 +4,7 @@ import io.sanctionsradar.screening.matching.Explanation.Adjustment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Non-name evidence, applied as small additive adjustments to the name score. They are deliberately
@@ -59,7 +60,7 @@ final class SecondarySignals {
             String c = q.country().trim().toUpperCase(java.util.Locale.ROOT);
             out.add(entry.countries().contains(c)
                     ? new Adjustment("country", COUNTRY_MATCH, "query country " + c + " is linked to the entry")
-                    : new Adjustment("country", COUNTRY_MISMATCH, "query country " + c + " not among " + entry.countries()));
+                    : new Adjustment("country", COUNTRY_MISMATCH, "query country " + c + " not among " + new TreeSet<>(entry.countries())));
         }
         if (q.type() == null && plan.hasLegalForm && entry.type() == SubjectType.PERSON) {
             out.add(new Adjustment("type", LEGAL_FORM_ON_PERSON, "query has a company legal form, entry is a person"));
