@@ -1,7 +1,7 @@
 package io.sanctionsradar.screening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.screening.CsvScreening;
 import io.sanctionsradar.screening.screening.ReceiptStore;
 import io.sanctionsradar.screening.screening.ScreeningRequest;

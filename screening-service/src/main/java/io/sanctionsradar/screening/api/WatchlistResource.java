@@ -2,7 +2,7 @@ package io.sanctionsradar.screening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.screening.messaging.TopicOffsets;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus;

@@ -2,7 +2,7 @@ package io.sanctionsradar.screening.screening;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.support.api.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

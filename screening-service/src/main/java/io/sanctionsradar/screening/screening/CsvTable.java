@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.support.api.InvalidRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

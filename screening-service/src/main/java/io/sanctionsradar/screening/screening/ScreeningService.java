@@ -1,8 +1,8 @@
 package io.sanctionsradar.screening.screening;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.Query;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.screening.screening.ReceiptStore.BatchReceipt;
 import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
 import io.sanctionsradar.screening.watchlist.Listing;
