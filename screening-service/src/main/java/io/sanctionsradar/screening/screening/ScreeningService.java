@@ -87,8 +87,8 @@ public class ScreeningService {
 
     private static final int PARALLEL_FROM = 1_000;
     /**
-     * A listing's candidates are checked on every core from this many: each check costs tens of microseconds and
-     * the listing's alerts wait for the last one (docs/benchmarks.md, ongoing monitoring).
+     * A listing's candidates are checked on every core from this many: each check is cheap, but the listing's
+     * alerts wait for the last one (docs/benchmarks.md, ongoing monitoring).
      */
     public static final int PARALLEL_AGAINST_FROM = 64;
     private static final int DIRECT_ENTRIES = 32;
