@@ -2,15 +2,20 @@ package io.sanctionsradar.designation.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.sanctionsradar.support.messaging.TopicProvisioner;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +47,14 @@ public class OutboxRelay {
     EntityManager entityManager;
 
     @Inject
-    TopicProvisioner topics;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "outbox.topic")
+    String topicName;
+
+    @ConfigProperty(name = "outbox.topic-partitions")
+    int topicPartitions;
 
     @Inject
     @Channel("designations")
@@ -62,6 +75,18 @@ public class OutboxRelay {
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private TopicProvisioner topic;
+
+    @PostConstruct
+    void init() {
+        // compacted: with a broker's default (delete after 7 days) a new consumer could no longer rebuild the watchlist
+        topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        topic.tryToCreate();
+    }
 
     @Scheduled(every = "${outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
@@ -111,7 +136,7 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        topics.ensureDesignationTopic();
+        topic.ensureCreated();
         holdForCrashTest(holdBeforePublish, "before publish", batch.size());
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);

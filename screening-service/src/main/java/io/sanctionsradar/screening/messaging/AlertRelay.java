@@ -2,14 +2,19 @@ package io.sanctionsradar.screening.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.sanctionsradar.support.messaging.TopicProvisioner;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +57,17 @@ public class AlertRelay {
     DataSource dataSource;
 
     @Inject
-    AlertTopic topic;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "alerts.topic")
+    String topicName;
+
+    @ConfigProperty(name = "alerts.topic-partitions")
+    int topicPartitions;
+
+    @ConfigProperty(name = "alerts.topic-retention")
+    Duration topicRetention;
 
     @Inject
     @Channel("alerts")
@@ -65,9 +81,22 @@ public class AlertRelay {
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "alert-relay"));
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private TopicProvisioner topic;
 
     record OutboxRow(long sequence, UUID eventId, String eventType, String eventKey, String subject, String payload,
                      OffsetDateTime occurredAt) {
+    }
+
+    @PostConstruct
+    void init() {
+        // deleted by time, not compacted: every alert of a party is compliance evidence, not only its latest
+        topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topicRetention.toMillis())));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        topic.tryToCreate();
     }
 
     @Scheduled(every = "${alerts.outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -130,7 +159,7 @@ public class AlertRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            topic.ensureAlertTopic();
+            topic.ensureCreated();
             List<Uni<Void>> acks = batch.stream().map(this::send).toList();
             Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
             markPublished(connection, batch);
