@@ -1,0 +1,79 @@
+// The contract check behind scripts/check-contracts: the published contracts must pass the ecosystem's own
+// tools. Prints every problem it finds and exits 1 if there is any.
+import { Parser } from '@asyncapi/parser';
+import { apiCompare } from 'api-smart-diff';
+import yaml from 'js-yaml';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const problems = [];
+const services = ['designation-service', 'screening-service', 'notification-service'];
+const update = process.argv.includes('--update');
+const committedOpenApi = service => `docs/openapi/${service}.yaml`;
+// written by the service's build (quarkus.smallrye-openapi.store-schema-directory): ./mvnw package or verify
+const builtOpenApi = service => `${service}/target/openapi/openapi.yaml`;
+
+// docs/asyncapi.yaml: parsed and validated by the official AsyncAPI parser. Errors and warnings fail;
+// informational notes (such as "a newer AsyncAPI version exists") are not printed.
+async function checkAsyncApi() {
+  const file = 'docs/asyncapi.yaml';
+  const { document, diagnostics } = await new Parser().parse(readFileSync(join(root, file), 'utf8'), { source: file });
+  const severities = ['error', 'warning'];
+  const serious = diagnostics.filter(d => d.severity < severities.length);
+  for (const d of serious) {
+    console.log(`  ${severities[d.severity]} ${file} at ${d.path.join('.') || '(root)'}: ${d.message} [${d.code}]`);
+  }
+  if (!document || serious.length > 0) problems.push(`${file}: the AsyncAPI parser reports ${serious.length} problem(s)`);
+  else console.log(`  ${file}: parsed by @asyncapi/parser, no errors or warnings`);
+}
+
+// docs/openapi/<service>.yaml is the committed contract: the document the build generates from the code must be
+// the same, so that any change to the API shows up in a review as a change to that file. A difference fails;
+// api-smart-diff says which of its changes break existing clients (breaking) and which do not.
+// --update copies the built documents over the committed ones instead.
+function checkOpenApiIsCommitted(service) {
+  const committed = committedOpenApi(service), built = builtOpenApi(service);
+  if (!existsSync(join(root, built))) {
+    problems.push(`${built} is missing: build the service first (./mvnw package)`);
+    return;
+  }
+  if (update) {
+    copyFileSync(join(root, built), join(root, committed));
+    console.log(`  ${committed}: updated from ${built}`);
+    return;
+  }
+  if (!existsSync(join(root, committed))) {
+    problems.push(`${committed} is missing: scripts/check-contracts --update writes it`);
+    return;
+  }
+  const before = readFileSync(join(root, committed), 'utf8'), after = readFileSync(join(root, built), 'utf8');
+  if (before === after) {
+    console.log(`  ${committed}: the same as the document the build generated`);
+    return;
+  }
+  const { diffs } = apiCompare(yaml.load(before), yaml.load(after));
+  const breaking = diffs.filter(d => d.type === 'breaking');
+  for (const d of diffs) {
+    console.log(`  ${d.type.padEnd(12)} ${d.action} ${d.path.join(' > ')}${d.description ? ': ' + d.description : ''}`);
+  }
+  spawnSync('diff', ['-u', committed, built], { cwd: root, stdio: 'inherit' });
+  problems.push(breaking.length > 0
+    ? `${service}: the API changed with ${breaking.length} BREAKING change(s) for existing clients (listed above)`
+      + `; if that is really intended, run scripts/check-contracts --update and commit ${committed}`
+    : `${service}: the API changed (${diffs.length} compatible change(s), listed above); if intended, run`
+      + ` scripts/check-contracts --update and commit ${committed}`);
+}
+
+console.log('== AsyncAPI');
+await checkAsyncApi();
+console.log('== OpenAPI: the committed documents are the generated ones');
+services.forEach(checkOpenApiIsCommitted);
+
+if (problems.length > 0) {
+  console.log(`\ncontract check failed:\n${problems.map(p => '  ' + p).join('\n')}`);
+  process.exit(1);
+}
+console.log('\ncontract check passed');
