@@ -43,9 +43,6 @@ public class MonitoringService {
     AlertMonitor monitor;
 
     @Inject
-    io.sanctionsradar.screening.messaging.AlertRelay alertRelay;
-
-    @Inject
     AuditTrail audit;
 
     /** A stored party, what storing it did, and its screening against the current watchlist. */
@@ -120,7 +117,6 @@ public class MonitoringService {
             monitor.restore(portfolio, book.stream().map(PartyDetails::partyId).toList());
             throw e;
         }
-        alertRelay.wake();
         return stored;
     }
 
@@ -227,7 +223,6 @@ public class MonitoringService {
             monitor.restore(portfolio, List.of(partyId));
             throw e;
         }
-        alertRelay.wake();
         return deleted;
     }
 
