@@ -1,11 +1,9 @@
 package io.sanctionsradar.designation.messaging;
 
+import io.sanctionsradar.support.messaging.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,7 +16,7 @@ import java.util.UUID;
 public class Outbox {
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -33,18 +31,7 @@ public class Outbox {
         event.payload = payloadJson;
         event.occurredAt = Instant.now();
         event.persist();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake(); // publish now rather than at the next poll
-                }
-            }
-        });
+        afterCommit.wake(relay::wake); // publish now rather than at the next poll
         return event.id;
     }
 }

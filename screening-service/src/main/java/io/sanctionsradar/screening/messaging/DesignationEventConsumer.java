@@ -53,9 +53,6 @@ public class DesignationEventConsumer {
     @Inject
     AlertMonitor monitor;
 
-    @Inject
-    AlertRelay alertRelay;
-
     private final Counter skipped;
     private final Counter applied;
 
@@ -88,9 +85,6 @@ public class DesignationEventConsumer {
         }
         List<Change> stored = storeWithRetry(newest, positions);
         applied.increment(stored.size());
-        if (!stored.isEmpty()) {
-            alertRelay.wake(); // alerts the batch raised go out now, not at the next poll
-        }
     }
 
     /** A transient database failure must neither lose the batch nor stop the stream: wait and try again. */

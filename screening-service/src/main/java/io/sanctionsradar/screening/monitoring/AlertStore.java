@@ -3,8 +3,10 @@ package io.sanctionsradar.screening.monitoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.screening.messaging.AlertRelay;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchCleared;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchFound;
+import io.sanctionsradar.support.messaging.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,6 +41,12 @@ public class AlertStore {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    AlertRelay relay;
 
     /** One party and one entry, across versions. */
     public record Pair(String portfolio, String partyId, String entryId) {
@@ -329,6 +337,7 @@ public class AlertStore {
             }
             insert.executeBatch();
         }
+        afterCommit.wake(relay::wake); // published right after the commit, not at the next poll
     }
 
     private String write(Object value) {

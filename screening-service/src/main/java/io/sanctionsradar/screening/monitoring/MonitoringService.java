@@ -44,9 +44,6 @@ public class MonitoringService {
     AlertMonitor monitor;
 
     @Inject
-    io.sanctionsradar.screening.messaging.AlertRelay alertRelay;
-
-    @Inject
     AuditTrail audit;
 
     /** A stored party, what storing it did, and its screening against the current watchlist. */
@@ -121,7 +118,6 @@ public class MonitoringService {
             monitor.restore(portfolio, book.stream().map(PartyDetails::partyId).toList());
             throw e;
         }
-        alertRelay.wake();
         return stored;
     }
 
@@ -228,7 +224,6 @@ public class MonitoringService {
             monitor.restore(portfolio, List.of(partyId));
             throw e;
         }
-        alertRelay.wake();
         return deleted;
     }
 

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Publishes an outbox in order, batch after batch, woken right after each commit that wrote to it and by a
- * periodic poll as a safety net. A batch is published in one transaction and
+ * Publishes an outbox in order, batch after batch, woken right after each commit that wrote to it (see
+ * {@link AfterCommit}) and by a periodic poll as a safety net. A batch is published in one transaction and
  * marked published only once the broker acknowledged all of it: a crash in between republishes (consumers
  * de-duplicate on {@code ce_id}), it never loses an event.
  */
