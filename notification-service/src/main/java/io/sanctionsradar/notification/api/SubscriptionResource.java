@@ -104,7 +104,7 @@ public class SubscriptionResource {
             description = "Sent once, not retried; it appears in the delivery log like any delivery.")
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public Delivery test(@PathParam("id") UUID id) {
-        return subscriptions.ping(id);
+        return deliveries.ping(id);
     }
 
     @POST

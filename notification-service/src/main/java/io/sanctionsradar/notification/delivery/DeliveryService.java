@@ -1,6 +1,12 @@
 package io.sanctionsradar.notification.delivery;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sanctionsradar.notification.events.EventTypes;
+import io.sanctionsradar.notification.events.ReceivedEvent;
+import io.sanctionsradar.notification.events.ReceivedEvents;
+import io.sanctionsradar.notification.subscriptions.Subscription;
+import io.sanctionsradar.notification.subscriptions.SubscriptionService;
 import io.sanctionsradar.support.audit.AuditTrail;
 import io.sanctionsradar.support.errors.Conflict;
 import io.sanctionsradar.support.errors.NotFound;
@@ -8,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reading the delivery log and retrying by hand. */
+/** Reading the delivery log, retrying by hand and test pings. */
 @ApplicationScoped
 public class DeliveryService {
 
@@ -21,6 +29,12 @@ public class DeliveryService {
 
     @Inject
     DeliveryWorker worker;
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Inject
+    ReceivedEvents events;
 
     @Inject
     AuditTrail audit;
@@ -49,5 +63,24 @@ public class DeliveryService {
         }
         worker.wake();
         return get(id);
+    }
+
+    /** Sends a {@code webhook.ping} now, once, and answers with the attempt; logged like any delivery. */
+    public Delivery ping(UUID subscriptionId) {
+        Subscription subscription = subscriptions.get(subscriptionId);
+        String eventId = UUID.randomUUID().toString();
+        String sentAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).toString();
+        ReceivedEvent ping = ReceivedEvent.local(eventId, EventTypes.PING, "urn:sanctions-radar:notification-service",
+                subscription.id().toString(), sentAt, JsonNodeFactory.instance.objectNode()
+                        .put("subscriptionId", subscription.id().toString())
+                        .put("message", "Test ping from Sanctions Radar"));
+        UUID token = UUID.randomUUID();
+        Delivery.Claimed claim = QuarkusTransaction.requiringNew().call(() -> {
+            events.firstTime(ping);
+            store.insertClaimed(subscriptionId, eventId, EventTypes.PING, token, worker.claimDuration());
+            return store.claimedOne(token);
+        });
+        worker.attempt(claim, false);
+        return get(claim.id());
     }
 }

@@ -2,6 +2,7 @@ package io.sanctionsradar.notification.delivery;
 
 import io.sanctionsradar.notification.subscriptions.HostResolver;
 import io.sanctionsradar.notification.subscriptions.WebhookAddresses;
+import io.sanctionsradar.notification.subscriptions.WebhookConfig;
 import io.sanctionsradar.notification.subscriptions.WebhookSecrets;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -58,16 +59,11 @@ public class WebhookSender {
     /** With a resolver and client options of its own (tests: a rebinding resolver, a test certificate). */
     WebhookSender(WebhookConfig config, Vertx vertx, HostResolver resolver, HttpClientOptions options) {
         this.config = config;
-        this.addresses = new WebhookAddresses(config.allowLoopback(), config.allowPrivateNetworks(),
-                config.requireHttps(), resolver);
+        this.addresses = WebhookAddresses.from(config, resolver);
         this.client = vertx.createHttpClient(options
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setVerifyHost(true),
                 new PoolOptions().setHttp1MaxSize(config.concurrency()));
-    }
-
-    public WebhookAddresses addresses() {
-        return addresses;
     }
 
     public Outcome send(Delivery.Claimed delivery) {

@@ -2,7 +2,6 @@ package io.sanctionsradar.notification.subscriptions;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.sanctionsradar.notification.delivery.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;

@@ -1,5 +1,7 @@
 package io.sanctionsradar.notification.subscriptions;
 
+import io.sanctionsradar.notification.events.EventFacts;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -1,14 +1,7 @@
 package io.sanctionsradar.notification.subscriptions;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.sanctionsradar.notification.delivery.Delivery;
-import io.sanctionsradar.notification.delivery.DeliveryStore;
-import io.sanctionsradar.notification.delivery.DeliveryWorker;
-import io.sanctionsradar.notification.delivery.WebhookConfig;
-import io.sanctionsradar.notification.delivery.WebhookSender;
-import io.sanctionsradar.notification.messaging.ReceivedEvent;
-import io.sanctionsradar.notification.messaging.ReceivedEvents;
+import io.sanctionsradar.notification.events.EventTypes;
 import io.sanctionsradar.support.audit.AuditTrail;
 import io.sanctionsradar.support.errors.FieldError;
 import io.sanctionsradar.support.errors.InvalidRequest;
@@ -48,18 +41,6 @@ public class SubscriptionService {
 
     @Inject
     SubscriptionStore store;
-
-    @Inject
-    DeliveryStore deliveries;
-
-    @Inject
-    ReceivedEvents events;
-
-    @Inject
-    DeliveryWorker worker;
-
-    @Inject
-    WebhookSender sender;
 
     @Inject
     WebhookConfig config;
@@ -148,30 +129,12 @@ public class SubscriptionService {
         audit.record(action, "subscription/" + subscription.id(), detail);
     }
 
-    /** Sends a {@code webhook.ping} now, once, and answers with the attempt; logged like any delivery. */
-    public Delivery ping(UUID id) {
-        Subscription subscription = get(id);
-        String eventId = UUID.randomUUID().toString();
-        ReceivedEvent ping = ReceivedEvent.local(eventId, EventTypes.PING, "urn:sanctions-radar:notification-service",
-                subscription.id().toString(), now().toString(), JsonNodeFactory.instance.objectNode()
-                        .put("subscriptionId", subscription.id().toString())
-                        .put("message", "Test ping from Sanctions Radar"));
-        UUID token = UUID.randomUUID();
-        Delivery.Claimed claim = QuarkusTransaction.requiringNew().call(() -> {
-            events.firstTime(ping);
-            deliveries.insertClaimed(id, eventId, EventTypes.PING, token, worker.claimDuration());
-            return deliveries.claimedOne(token);
-        });
-        worker.attempt(claim, false);
-        return QuarkusTransaction.requiringNew().call(() -> deliveries.find(claim.id())).orElseThrow();
-    }
-
     private void validate(SubscriptionRequest request) {
         List<FieldError> errors = new ArrayList<>();
         try {
             URI url = new URI(request.url().trim());
-            sender.addresses().refusal(url).ifPresent(reason -> errors.add(new FieldError("url",
-                    reason)));
+            WebhookAddresses.from(config, HostResolver.SYSTEM).refusal(url)
+                    .ifPresent(reason -> errors.add(new FieldError("url", reason)));
         } catch (URISyntaxException e) {
             errors.add(new FieldError("url", "is not a URL: " + e.getReason()));
         }

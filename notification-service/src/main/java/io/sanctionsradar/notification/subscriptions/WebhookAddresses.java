@@ -43,6 +43,12 @@ public final class WebhookAddresses {
         this.resolver = resolver;
     }
 
+    /** The checks {@code webhooks.*} asks for, resolving names with {@code resolver}. */
+    public static WebhookAddresses from(WebhookConfig config, HostResolver resolver) {
+        return new WebhookAddresses(config.allowLoopback(), config.allowPrivateNetworks(), config.requireHttps(),
+                resolver);
+    }
+
     /** Why this URL may not receive webhooks, or empty when it may. */
     public Optional<String> refusal(URI url) {
         return check(url).refusal();

@@ -3,6 +3,7 @@ package io.sanctionsradar.notification.delivery;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.sanctionsradar.infra.testing.WebhookReceiver;
 import io.sanctionsradar.notification.subscriptions.HostResolver;
+import io.sanctionsradar.notification.subscriptions.WebhookConfig;
 import io.sanctionsradar.notification.subscriptions.WebhookSecrets;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;

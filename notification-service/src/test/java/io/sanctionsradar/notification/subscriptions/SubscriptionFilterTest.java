@@ -3,6 +3,7 @@ package io.sanctionsradar.notification.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.infra.testing.EventSchemas;
+import io.sanctionsradar.notification.events.EventFacts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

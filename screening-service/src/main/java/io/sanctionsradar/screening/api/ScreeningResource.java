@@ -2,11 +2,11 @@ package io.sanctionsradar.screening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanctionsradar.matching.SubjectType;
-import io.sanctionsradar.screening.screening.CsvScreening;
-import io.sanctionsradar.screening.screening.ReceiptStore;
-import io.sanctionsradar.screening.screening.ScreeningRequest;
-import io.sanctionsradar.screening.screening.ScreeningResult;
-import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.screening.screenings.CsvScreening;
+import io.sanctionsradar.screening.screenings.ReceiptStore;
+import io.sanctionsradar.screening.screenings.ScreeningRequest;
+import io.sanctionsradar.screening.screenings.ScreeningResult;
+import io.sanctionsradar.screening.screenings.ScreeningService;
 import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.errors.NotFound;
 import io.sanctionsradar.support.security.Portfolios;

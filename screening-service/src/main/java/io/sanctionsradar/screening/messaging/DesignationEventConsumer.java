@@ -5,11 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.watchlist.Listing;
-import io.sanctionsradar.screening.monitoring.AlertMonitor;
-import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStore;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
+import io.sanctionsradar.screening.watchlist.WatchlistUpdates;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,10 +47,7 @@ public class DesignationEventConsumer {
     WatchlistStore store;
 
     @Inject
-    Watchlist watchlist;
-
-    @Inject
-    AlertMonitor monitor;
+    WatchlistUpdates updates;
 
     private final Counter skipped;
     private final Counter applied;
@@ -67,8 +63,7 @@ public class DesignationEventConsumer {
     @Incoming("designations")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
-        watchlist.awaitLoaded(); // events applied before the startup load would be overwritten by it
-        monitor.awaitLoaded(); // and a party not yet indexed would miss its alert
+        updates.awaitReady(); // after the startup load, and once monitoring can alert on what changes
         Map<String, Change> newest = new LinkedHashMap<>();
         Map<Integer, Position> positions = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -94,11 +89,9 @@ public class DesignationEventConsumer {
         while (true) {
             try {
                 // a list import re-screens the whole book (minutes for a million parties): not the default minute
-                return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> {
-                    List<Change> stored = store.apply(changes.values(), positions.values());
-                    monitor.watchlistChanged(stored); // the index, then alerts, committed with the positions
-                    return stored;
-                });
+                // the stored changes, the index, then alerts, committed with the positions
+                return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS)
+                        .call(() -> updates.apply(changes.values(), positions.values()));
             } catch (RuntimeException e) {
                 LOG.warnf("storing %d watchlist changes failed, retrying in %s: %s", changes.size(), delay, e.toString());
                 Thread.sleep(delay.toMillis());

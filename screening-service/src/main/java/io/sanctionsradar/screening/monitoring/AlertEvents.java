@@ -1,7 +1,7 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.sanctionsradar.matching.SubjectType;
-import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
+import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
 
 import java.time.Instant;
 import java.util.UUID;

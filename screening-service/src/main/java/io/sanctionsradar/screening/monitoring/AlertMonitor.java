@@ -14,12 +14,12 @@ import io.sanctionsradar.screening.monitoring.AlertEvents.Trigger;
 import io.sanctionsradar.screening.monitoring.AlertEvents.TriggerKind;
 import io.sanctionsradar.screening.monitoring.AlertStore.Pair;
 import io.sanctionsradar.screening.monitoring.AlertStore.State;
-import io.sanctionsradar.screening.screening.ScreeningRequest;
-import io.sanctionsradar.screening.screening.ScreeningResult;
-import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
-import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.screening.screenings.ScreeningRequest;
+import io.sanctionsradar.screening.screenings.ScreeningResult;
+import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
+import io.sanctionsradar.screening.screenings.ScreeningService;
 import io.sanctionsradar.screening.watchlist.Listing;
-import io.sanctionsradar.screening.watchlist.Watchlist;
+import io.sanctionsradar.screening.watchlist.WatchlistObserver;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,7 +51,7 @@ import java.util.function.Function;
  * caller's transaction (the consumer's, with its positions; the API's, with the party).
  */
 @ApplicationScoped
-public class AlertMonitor {
+public class AlertMonitor implements WatchlistObserver {
 
     private static final Logger LOG = Logger.getLogger(AlertMonitor.class);
     /**
@@ -63,9 +63,6 @@ public class AlertMonitor {
     private static final int FORWARD_RATIO = 50;
     /** Matches kept per party and screening: more than any real customer has on one list. */
     private static final int MATCH_LIMIT = 25;
-
-    @Inject
-    Watchlist watchlist;
 
     @Inject
     ScreeningService screening;
@@ -96,7 +93,7 @@ public class AlertMonitor {
     }
 
     void onStart(@Observes StartupEvent start) {
-        // a large book takes a while to index: the service starts meanwhile, the consumer waits (see awaitLoaded)
+        // a large book takes a while to index: the service starts meanwhile, watchlist changes wait (awaitReady)
         Thread loader = new Thread(this::load, "monitoring-load");
         loader.setDaemon(true);
         loader.start();
@@ -119,7 +116,8 @@ public class AlertMonitor {
         return loaded.getCount() == 0;
     }
 
-    public void awaitLoaded() throws InterruptedException {
+    @Override
+    public void awaitReady() throws InterruptedException {
         loaded.await();
     }
 
@@ -133,20 +131,17 @@ public class AlertMonitor {
     }
 
     /**
-     * Applies stored designation changes to the in-memory watchlist and alerts on what they do to the book, in the
-     * caller's transaction. Safe to repeat after a rollback: the watchlist ignores versions it holds, and an alert
-     * that exists is not written again.
+     * Has the watchlist take stored designation changes, under the book's lock, and alerts on what they do to the
+     * book, in the caller's transaction. Safe to repeat after a rollback: an alert that exists is not written again.
      */
-    public void watchlistChanged(List<Change> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    @Override
+    public void watchlistChanging(List<Change> changes, Runnable takeChanges) {
         Map<String, Change> changed = new HashMap<>();
         changes.forEach(c -> changed.put(c.listing().designationId(), c));
         List<Screened> screened;
         lock.lock();
         try {
-            watchlist.apply(changes.stream().map(Change::listing).toList());
+            takeChanges.run();
             List<WatchlistEntry> listed = changes.stream().map(Change::listing).filter(Listing::active)
                     .map(Listing::toWatchlistEntry).toList();
             List<MonitoredParty> ordered;

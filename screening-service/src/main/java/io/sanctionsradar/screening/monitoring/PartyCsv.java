@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.monitoring;
 
-import io.sanctionsradar.screening.screening.CsvTable;
+import io.sanctionsradar.screening.screenings.CsvTable;
 import io.sanctionsradar.support.errors.FieldError;
 import io.sanctionsradar.support.errors.InvalidRequest;
 import org.apache.commons.csv.CSVRecord;

@@ -8,7 +8,7 @@ import io.sanctionsradar.screening.monitoring.AlertEvents.PartyView;
 import io.sanctionsradar.screening.monitoring.AlertEvents.Trigger;
 import io.sanctionsradar.screening.monitoring.AlertEvents.TriggerKind;
 import io.sanctionsradar.screening.monitoring.AlertStore;
-import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
+import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,7 +10,7 @@ import io.sanctionsradar.matching.WatchlistEntry;
 import io.sanctionsradar.matching.bench.BenchData;
 import io.sanctionsradar.screening.monitoring.MonitoredParty;
 import io.sanctionsradar.screening.monitoring.PartyMatcher;
-import io.sanctionsradar.screening.screening.ScreeningService;
+import io.sanctionsradar.screening.screenings.ScreeningService;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,10 @@
-package io.sanctionsradar.screening.screening;
+package io.sanctionsradar.screening.screenings;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.matching.Query;
-import io.sanctionsradar.screening.screening.ReceiptStore.BatchReceipt;
-import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
+import io.sanctionsradar.screening.screenings.ReceiptStore.BatchReceipt;
+import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
 import io.sanctionsradar.screening.watchlist.Listing;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.support.errors.FieldError;

@@ -1,4 +1,4 @@
-package io.sanctionsradar.screening.screening;
+package io.sanctionsradar.screening.screenings;
 
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.support.errors.FieldError;

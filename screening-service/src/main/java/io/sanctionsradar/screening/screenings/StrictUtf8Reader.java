@@ -1,4 +1,4 @@
-package io.sanctionsradar.screening.screening;
+package io.sanctionsradar.screening.screenings;
 
 import java.io.IOException;
 import java.io.InputStream;

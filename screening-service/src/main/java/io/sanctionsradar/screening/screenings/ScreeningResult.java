@@ -1,4 +1,4 @@
-package io.sanctionsradar.screening.screening;
+package io.sanctionsradar.screening.screenings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanctionsradar.matching.Explanation;

@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification.messaging;
+package io.sanctionsradar.notification.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification.delivery;
+package io.sanctionsradar.notification.subscriptions;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

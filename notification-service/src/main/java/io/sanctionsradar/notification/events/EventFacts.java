@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification.subscriptions;
+package io.sanctionsradar.notification.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification.messaging;
+package io.sanctionsradar.notification.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

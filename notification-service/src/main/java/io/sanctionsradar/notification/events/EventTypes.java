@@ -1,4 +1,4 @@
-package io.sanctionsradar.notification.subscriptions;
+package io.sanctionsradar.notification.events;
 
 import java.util.List;
 import java.util.stream.Stream;
