@@ -38,7 +38,7 @@ public class ImportResource {
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
+    @Operation(operationId = "importList", summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
             + "file(s) as 'file' parts, optional force=true to accept a file that delists more than the configured "
             + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected.")
     @RolesAllowed(Roles.ANALYST)

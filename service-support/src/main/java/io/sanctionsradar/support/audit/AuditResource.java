@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,6 +38,7 @@ public class AuditResource {
     }
 
     @GET
+    @Operation(operationId = "listAuditRecords", summary = "The audit trail: who did what, when, newest first")
     public AuditRecord.Page find(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                  @QueryParam("target") String target, @QueryParam("since") String since,
                                  @QueryParam("until") String until,
