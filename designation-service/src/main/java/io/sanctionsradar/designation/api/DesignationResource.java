@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Designations")
+@Tag(name = "Designations", description = "Designations and countermeasures: record, amend, delist, browse, and the history of every change")
 public class DesignationResource {
 
     private static final int MAX_PAGE_SIZE = 500;

@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** Imports of the published lists, each compared with what earlier imports of the same list recorded. */
 @jakarta.ws.rs.Path("/api/v1/imports")
-@Tag(name = "Imports")
+@Tag(name = "Imports", description = "Imports of the published lists, each compared with what earlier imports of the same list recorded")
 public class ImportResource {
 
     @Inject

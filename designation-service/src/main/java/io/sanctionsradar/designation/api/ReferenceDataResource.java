@@ -32,7 +32,7 @@ import java.util.Map;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Reference data")
+@Tag(name = "Reference data", description = "The authorities that sanction and the programmes they sanction under")
 public class ReferenceDataResource {
 
     private static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
