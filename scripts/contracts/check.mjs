@@ -8,7 +8,8 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tools = dirname(fileURLToPath(import.meta.url));
+const root = join(tools, '..', '..');
 const problems = [];
 const services = ['designation-service', 'screening-service', 'notification-service'];
 const update = process.argv.includes('--update');
@@ -63,14 +64,26 @@ function checkOpenApiIsCommitted(service) {
   problems.push(breaking.length > 0
     ? `${service}: the API changed with ${breaking.length} BREAKING change(s) for existing clients (listed above)`
       + `; if that is really intended, run scripts/check-contracts --update and commit ${committed}`
-    : `${service}: the API changed (${diffs.length} compatible change(s), listed above); if intended, run`
+    : `${service}: the API changed (${diffs.length} change(s), none classified breaking); if intended, run`
       + ` scripts/check-contracts --update and commit ${committed}`);
+}
+
+// docs/openapi/<service>.yaml: linted by Redocly CLI with the rules in redocly.yaml (Redocly's recommended rules,
+// warnings counted as errors).
+function lintOpenApi() {
+  const redocly = join(tools, 'node_modules', '.bin', 'redocly');
+  const lint = spawnSync(redocly, ['lint', '--config', join(tools, 'redocly.yaml'), ...services.map(committedOpenApi)], {
+    cwd: root, stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  if (lint.status !== 0) problems.push('Redocly lint found problems in docs/openapi/ (listed above)');
 }
 
 console.log('== AsyncAPI');
 await checkAsyncApi();
 console.log('== OpenAPI: the committed documents are the generated ones');
 services.forEach(checkOpenApiIsCommitted);
+console.log('== OpenAPI: Redocly lint, recommended rules');
+lintOpenApi();
 
 if (problems.length > 0) {
   console.log(`\ncontract check failed:\n${problems.map(p => '  ' + p).join('\n')}`);
