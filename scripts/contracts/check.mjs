@@ -13,6 +13,8 @@ const root = join(tools, '..', '..');
 const problems = [];
 const services = ['designation-service', 'screening-service', 'notification-service'];
 const update = process.argv.includes('--update');
+// --base <git ref>: also compare the committed documents with those at that commit (e.g. main, to review a branch)
+const base = process.argv.includes('--base') ? process.argv[process.argv.indexOf('--base') + 1] : undefined;
 const committedOpenApi = service => `docs/openapi/${service}.yaml`;
 // written by the service's build (quarkus.smallrye-openapi.store-schema-directory): ./mvnw package or verify
 const builtOpenApi = service => `${service}/target/openapi/openapi.yaml`;
@@ -78,12 +80,34 @@ function lintOpenApi() {
   if (lint.status !== 0) problems.push('Redocly lint found problems in docs/openapi/ (listed above)');
 }
 
+// With --base: the committed documents must not break a client written against those at the base commit. A
+// breaking change fails even when committed, so a branch that breaks the API says so in its review.
+function checkNoBreakingChangeSince(service) {
+  const committed = committedOpenApi(service);
+  const old = spawnSync('git', ['show', `${base}:${committed}`], { cwd: root, encoding: 'utf8' });
+  if (old.status !== 0) {
+    console.log(`  ${committed}: not at ${base}, nothing to compare`);
+    return;
+  }
+  const { diffs } = apiCompare(yaml.load(old.stdout), yaml.load(readFileSync(join(root, committed), 'utf8')));
+  const breaking = diffs.filter(d => d.type === 'breaking');
+  for (const d of breaking) {
+    console.log(`  breaking     ${d.action} ${d.path.join(' > ')}${d.description ? ': ' + d.description : ''}`);
+  }
+  if (breaking.length > 0) problems.push(`${committed}: ${breaking.length} BREAKING change(s) since ${base} (listed above)`);
+  else console.log(`  ${committed}: ${diffs.length} change(s) since ${base}, none breaking`);
+}
+
 console.log('== AsyncAPI');
 await checkAsyncApi();
 console.log('== OpenAPI: the committed documents are the generated ones');
 services.forEach(checkOpenApiIsCommitted);
 console.log('== OpenAPI: Redocly lint, recommended rules');
 lintOpenApi();
+if (base) {
+  console.log(`== OpenAPI: no breaking change since ${base}`);
+  services.forEach(checkNoBreakingChangeSince);
+}
 
 if (problems.length > 0) {
   console.log(`\ncontract check failed:\n${problems.map(p => '  ' + p).join('\n')}`);
