@@ -10,10 +10,10 @@ import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.service.Changes;
 import io.sanctionsradar.designation.service.DesignationService;
 import io.sanctionsradar.designation.service.IdempotentRequests;
-import io.sanctionsradar.designation.service.RequestRejected;
-import io.sanctionsradar.designation.service.RequestRejected.FieldError;
 import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.NotFound;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -96,7 +96,8 @@ public class DesignationResource {
     @Path("/designations/{id}")
     @Operation(operationId = "getDesignation", summary = "One designation at its current version")
     public Response get(@PathParam("id") String id) {
-        Designation designation = store.find(uuid(id)).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
+        Designation designation = store.find(uuid(id))
+                .orElseThrow(() -> new NotFound("Designation " + id + " does not exist"));
         return Response.ok(designation).tag(etag(designation)).build();
     }
 
@@ -134,7 +135,7 @@ public class DesignationResource {
         UUID designationId = uuid(id);
         var versions = store.history(designationId);
         if (versions.isEmpty()) {
-            throw RequestRejected.notFound("Designation " + id);
+            throw new NotFound("Designation " + id + " does not exist");
         }
         return versions.stream().map(v -> new HistoryEntry(v.key.version(), v.eventType, v.changedAt, v.changedBy,
                 readChanges(v.changes))).toList();
@@ -146,7 +147,7 @@ public class DesignationResource {
     @Operation(operationId = "getDesignationVersion", summary = "A designation as it was at one version")
     public Designation version(@PathParam("id") String id, @PathParam("version") int version) {
         return store.version(uuid(id), version)
-                .orElseThrow(() -> RequestRejected.notFound("Version " + version + " of designation " + id));
+                .orElseThrow(() -> new NotFound("Version " + version + " of designation " + id + " does not exist"));
     }
 
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
@@ -226,8 +227,7 @@ public class DesignationResource {
         try {
             return Integer.parseInt(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw RequestRejected.invalid(List.of(new FieldError("If-Match",
-                    "must be the designation's ETag, its version in quotes, e.g. \"3\"")));
+            throw InvalidRequest.of("If-Match", "must be the designation's ETag, its version in quotes, e.g. \"3\"");
         }
     }
 
@@ -235,7 +235,7 @@ public class DesignationResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw RequestRejected.notFound("Designation " + id);
+            throw new NotFound("Designation " + id + " does not exist");
         }
     }
 
@@ -244,8 +244,7 @@ public class DesignationResource {
             return null;
         }
         return Arrays.stream(allowed).map(Enum::name).filter(value::equals).findFirst()
-                .orElseThrow(() -> RequestRejected.invalid(List.of(new FieldError(field,
-                        "must be one of " + Arrays.toString(allowed)))));
+                .orElseThrow(() -> InvalidRequest.of(field, "must be one of " + Arrays.toString(allowed)));
     }
 
     private static String blankToNull(String value) {

@@ -3,8 +3,7 @@ package io.sanctionsradar.designation.api;
 import io.sanctionsradar.designation.imports.ImportReport;
 import io.sanctionsradar.designation.imports.ImportService;
 import io.sanctionsradar.designation.imports.MalformedListException;
-import io.sanctionsradar.designation.service.RequestRejected;
-import io.sanctionsradar.designation.service.RequestRejected.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import io.sanctionsradar.support.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,14 +44,14 @@ public class ImportResource {
     public ImportReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
                                    @RestForm String force) throws IOException {
         if (format == null || format.isBlank()) {
-            throw RequestRejected.invalid(List.of(new FieldError("format", "name the list's format, one of "
-                    + imports.formatNames())));
+            throw InvalidRequest.of("format", "name the list's format, one of "
+                    + imports.formatNames());
         }
         if (files == null || files.isEmpty()) {
-            throw RequestRejected.invalid(List.of(new FieldError("file", "attach the list file(s) as 'file' parts")));
+            throw InvalidRequest.of("file", "attach the list file(s) as 'file' parts");
         }
         if (force != null && !force.equals("true") && !force.equals("false")) {
-            throw RequestRejected.invalid(List.of(new FieldError("force", "must be true or false")));
+            throw InvalidRequest.of("force", "must be true or false");
         }
         Map<String, Path> byName = new HashMap<>();
         for (FileUpload file : files) {
@@ -62,7 +61,7 @@ public class ImportResource {
         try {
             return imports.importList(format.trim(), byName, "true".equals(force));
         } catch (MalformedListException e) {
-            throw RequestRejected.invalid(List.of(new FieldError("file", e.getMessage())));
+            throw InvalidRequest.of("file", e.getMessage());
         }
     }
 

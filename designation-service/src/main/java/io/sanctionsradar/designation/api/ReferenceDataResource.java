@@ -3,9 +3,8 @@ package io.sanctionsradar.designation.api;
 import io.quarkus.panache.common.Sort;
 import io.sanctionsradar.designation.persistence.AuthorityEntity;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
-import io.sanctionsradar.designation.service.RequestRejected;
-import io.sanctionsradar.designation.service.RequestRejected.FieldError;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -94,15 +93,15 @@ public class ReferenceDataResource {
     public Programme putProgramme(@PathParam("code") @Pattern(regexp = CODE) String code,
                                   @Valid @NotNull Programme programme) {
         if (AuthorityEntity.findById(programme.authority()) == null) {
-            throw RequestRejected.invalid(List.of(new FieldError("authority", "unknown authority " + programme.authority())));
+            throw InvalidRequest.of("authority", "unknown authority " + programme.authority());
         }
         ProgrammeEntity entity = ProgrammeEntity.findById(code);
         if (entity == null) {
             entity = new ProgrammeEntity();
             entity.code = code;
         } else if (!entity.authorityCode.equals(programme.authority())) {
-            throw RequestRejected.invalid(List.of(new FieldError("authority", "programme " + code
-                    + " belongs to " + entity.authorityCode + "; its authority cannot change")));
+            throw InvalidRequest.of("authority", "programme " + code
+                    + " belongs to " + entity.authorityCode + "; its authority cannot change");
         }
         entity.authorityCode = programme.authority();
         entity.name = programme.name();

@@ -7,9 +7,11 @@ import io.sanctionsradar.designation.domain.DesignationKind;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.DesignationService;
-import io.sanctionsradar.designation.service.RequestRejected;
-import io.sanctionsradar.designation.service.RequestRejected.FieldError;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.Conflict;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.RequestRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,8 +74,8 @@ public class ImportService {
     /** Imports the list as the caller, audited as one {@code list.imported} record. */
     public ImportReport importList(String format, Map<String, Path> files, boolean force) throws IOException {
         ListFormat parser = formats.stream().filter(f -> f.name().equals(format)).findFirst()
-                .orElseThrow(() -> RequestRejected.invalid(List.of(new FieldError("format",
-                        "unknown format " + format + "; known formats: " + formatNames()))));
+                .orElseThrow(() -> InvalidRequest.of("format",
+                        "unknown format " + format + "; known formats: " + formatNames()));
         ParsedList parsed = parser.parse(files);
         return apply(format, parsed, force, audit.caller(), new TreeSet<>(files.keySet()));
     }
@@ -91,7 +93,7 @@ public class ImportService {
         List<Designation> missing = current.values().stream().filter(d -> !inFile.contains(d.sourceId()))
                 .sorted(Comparator.comparing(Designation::sourceId)).toList();
         if (!force && missing.size() > maxDelistingShare * current.size()) {
-            throw new RequestRejected(RequestRejected.Reason.CONFLICT, "This file would delist " + missing.size()
+            throw new Conflict("This file would delist " + missing.size()
                     + " of the " + current.size() + " active entries of " + parsed.sourceList() + ", more than "
                     + Math.round(maxDelistingShare * 100) + "%: a truncated download? Nothing was imported; send "
                     + "force=true to import it anyway", List.of(new FieldError("force", "needed for this delisting")));
@@ -122,7 +124,7 @@ public class ImportService {
                     unchanged++;
                 }
             } catch (RequestRejected e) {
-                rejected.add(entry.reject(e.getMessage() + e.fieldErrors().stream()
+                rejected.add(entry.reject(e.getMessage() + e.errors().stream()
                         .map(f -> "; " + f.field() + ": " + f.message()).collect(Collectors.joining())));
             }
             if (++done % FLUSH_EVERY == 0) {

@@ -1,52 +1,61 @@
 package io.sanctionsradar.designation.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.sanctionsradar.support.messaging.OutboxRows;
+import io.sanctionsradar.support.messaging.RelayLoop;
+import io.sanctionsradar.support.messaging.TopicProvisioner;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Publishes unpublished outbox events in order as CloudEvents (binary mode, keyed by aggregate id), woken right
- * after each commit that wrote one and by a periodic poll as a safety net. Rows are locked with SKIP LOCKED so
- * several instances never publish the same batch at once; a crash between publish and commit republishes, which
- * consumers absorb by de-duplicating on {@code ce_id}.
+ * Publishes unpublished outbox events in order as CloudEvents (binary mode, keyed by aggregate id) with the
+ * shared {@link RelayLoop}. Rows are locked with SKIP LOCKED so several instances never publish the same batch at
+ * once; a crash between publish and commit republishes, which consumers absorb by de-duplicating on {@code ce_id}.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements OutboxRows<OutboxEvent> {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     EntityManager entityManager;
 
     @Inject
-    TopicProvisioner topics;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @Inject
     @Channel("designations")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) // a whole batch is handed over at once
     MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "outbox.topic")
+    String topicName;
+
+    @ConfigProperty(name = "outbox.topic-partitions")
+    int topicPartitions;
 
     @ConfigProperty(name = "outbox.batch-size")
     int batchSize;
@@ -58,70 +67,81 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.crash-test.hold-before-marking")
     boolean holdBeforeMarking;
 
-    // one publisher thread: batches leave in commit order, and a wake-up during a run schedules one more run
-    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
-    private final AtomicBoolean runQueued = new AtomicBoolean();
-    private final AtomicBoolean paused = new AtomicBoolean();
+    private TopicProvisioner topic;
+    private RelayLoop loop;
+
+    @PostConstruct
+    void init() {
+        // compacted: with a broker's default (delete after 7 days) a new consumer could no longer rebuild the watchlist
+        topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        loop = RelayLoop.forOutbox("outbox-relay", this, topic, batchSize);
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        topic.tryToCreate();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        loop.stop();
+    }
 
     @Scheduled(every = "${outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        wake();
+        loop.wake();
     }
 
     /** Asks for a publishing run soon; cheap, and safe to call from any thread. */
     public void wake() {
-        if (!paused.get() && runQueued.compareAndSet(false, true)) {
-            publisher.execute(this::drain);
-        }
+        loop.wake();
     }
 
-    /** Stops publishing (events keep accumulating in the outbox) until {@link #resume()}; for maintenance and tests. */
+    /** Stops publishing until {@link #resume()}, once a batch being published has finished; for tests. */
     public void pause() {
-        paused.set(true);
+        loop.pause();
     }
 
     public void resume() {
-        paused.set(false);
-        wake();
+        loop.resume();
     }
 
-    private void drain() {
-        runQueued.set(false);
-        try {
-            while (!paused.get() && QuarkusTransaction.requiringNew().call(this::publishBatch) == batchSize) {
-                // a full batch means more are waiting
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay: publishing failed, will retry: %s", e.toString());
-        }
-    }
-
-    void onStop(@Observes ShutdownEvent stop) {
-        paused.set(true);
-        publisher.shutdown();
-    }
-
-    private int publishBatch() {
+    @Override
+    public List<OutboxEvent> claimUnpublished(int limit) {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = entityManager.createNativeQuery("""
                         SELECT * FROM outbox_event WHERE published_at IS NULL
                         ORDER BY sequence LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
-                .setParameter("limit", batchSize)
+                .setParameter("limit", limit)
                 .getResultList();
-        if (batch.isEmpty()) {
-            return 0;
+        if (!batch.isEmpty()) { // crash point 1: committed events, none sent yet
+            holdForCrashTest(holdBeforePublish, "before publish", batch.size());
         }
-        topics.ensureDesignationTopic();
-        holdForCrashTest(holdBeforePublish, "before publish", batch.size());
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
-        holdForCrashTest(holdBeforeMarking, "before marking", batch.size());
+        return batch;
+    }
+
+    @Override
+    public Uni<Void> send(OutboxEvent event) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.id.toString())
+                .withType(event.eventType)
+                .withSubject(event.aggregateId)
+                .withDataContentType("application/json")
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateId)
+                .build();
+        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+    }
+
+    @Override
+    public void markPublished(List<OutboxEvent> batch) {
+        holdForCrashTest(holdBeforeMarking, "before marking", batch.size()); // crash point 2: sent, not marked
         // one statement for the whole batch; the entities are detached first so that no per-row update follows
-        List<java.util.UUID> ids = batch.stream().map(event -> event.id).toList();
+        List<UUID> ids = batch.stream().map(event -> event.id).toList();
         batch.forEach(entityManager::detach);
         entityManager.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
                 .setParameter("now", Instant.now()).setParameter("ids", ids).executeUpdate();
-        return batch.size();
     }
 
     /** Test-only: blocks the relay, its batch committed but not published (or published but not marked), until killed. */
@@ -136,19 +156,5 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("crash-test hold interrupted", e);
         }
-    }
-
-    private Uni<Void> send(OutboxEvent event) {
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(event.id.toString())
-                .withType(event.eventType)
-                .withSubject(event.aggregateId)
-                .withDataContentType("application/json")
-                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
-                .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.aggregateId)
-                .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
     }
 }

@@ -10,9 +10,12 @@ import io.sanctionsradar.designation.messaging.Outbox;
 import io.sanctionsradar.designation.persistence.AuthorityEntity;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
-import io.sanctionsradar.designation.service.RequestRejected.FieldError;
-import io.sanctionsradar.designation.service.RequestRejected.Reason;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.Conflict;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.NotFound;
+import io.sanctionsradar.support.errors.PreconditionFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,7 +73,7 @@ public class DesignationService {
         if (checkDuplicate && draft.sourceId() != null) {
             Optional<UUID> existing = store.findActiveBySource(draft.sourceList(), draft.sourceId());
             if (existing.isPresent()) {
-                throw new RequestRejected(Reason.CONFLICT, "Entry " + draft.sourceId() + " of " + draft.sourceList()
+                throw new Conflict("Entry " + draft.sourceId() + " of " + draft.sourceList()
                         + " is already designated as " + existing.get(),
                         List.of(new FieldError("sourceId", "already designated as " + existing.get())));
             }
@@ -115,10 +118,11 @@ public class DesignationService {
 
     private Designation amend(UUID id, DesignationDraft draft, Integer expectedVersion, String actor,
                               boolean audited) {
-        Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
+        Designation current = store.findForUpdate(id)
+                .orElseThrow(() -> new NotFound("Designation " + id + " does not exist"));
         checkVersion(current, expectedVersion);
         if (current.status() == DesignationStatus.DELISTED) {
-            throw new RequestRejected(Reason.CONFLICT, "Designation " + id + " was delisted on "
+            throw new Conflict("Designation " + id + " was delisted on "
                     + current.delistedOn() + "; record a new designation instead of amending it");
         }
         String legalBasis = checkReferences(current.kind(), draft);
@@ -128,7 +132,7 @@ public class DesignationService {
         }
         if (draft.sourceId() != null && !draft.sourceId().equals(current.sourceId())) {
             store.findActiveBySource(draft.sourceList(), draft.sourceId()).ifPresent(other -> {
-                throw new RequestRejected(Reason.CONFLICT, "Entry " + draft.sourceId() + " of " + draft.sourceList()
+                throw new Conflict("Entry " + draft.sourceId() + " of " + draft.sourceList()
                         + " is already designated as " + other);
             });
         }
@@ -153,18 +157,18 @@ public class DesignationService {
     private Designation delist(UUID id, LocalDate delistedOn, String reason, Integer expectedVersion, String actor,
                                boolean audited) {
         if (reason == null || reason.isBlank()) { // a delisting is a compliance record: it says why
-            throw RequestRejected.invalid(List.of(new FieldError("reason", "must say why the designation ends")));
+            throw InvalidRequest.of("reason", "must say why the designation ends");
         }
-        Designation current = store.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("Designation " + id));
+        Designation current = store.findForUpdate(id)
+                .orElseThrow(() -> new NotFound("Designation " + id + " does not exist"));
         checkVersion(current, expectedVersion);
         if (current.status() == DesignationStatus.DELISTED) {
-            throw new RequestRejected(Reason.CONFLICT, "Designation " + id + " was already delisted on "
+            throw new Conflict("Designation " + id + " was already delisted on "
                     + current.delistedOn());
         }
         LocalDate on = delistedOn != null ? delistedOn : LocalDate.now();
         if (on.isBefore(current.listedOn())) {
-            throw RequestRejected.invalid(List.of(new FieldError("delistedOn",
-                    "must not be before the listing date " + current.listedOn())));
+            throw InvalidRequest.of("delistedOn", "must not be before the listing date " + current.listedOn());
         }
         Designation delisted = current.delist(on, reason, Instant.now());
         saveAndAnnounce(current, delisted, actor);
@@ -229,7 +233,7 @@ public class DesignationService {
             errors.add(new FieldError("listedOn", "must not be more than a year ahead"));
         }
         if (!errors.isEmpty()) {
-            throw RequestRejected.invalid(errors);
+            throw new InvalidRequest(errors);
         }
         return legalBasis(draft);
     }
@@ -244,7 +248,7 @@ public class DesignationService {
 
     private static void checkVersion(Designation current, Integer expectedVersion) {
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new RequestRejected(Reason.PRECONDITION_FAILED, "Designation " + current.designationId()
+            throw new PreconditionFailed("Designation " + current.designationId()
                     + " is at version " + current.version() + ", not " + expectedVersion);
         }
     }

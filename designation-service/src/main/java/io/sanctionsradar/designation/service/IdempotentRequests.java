@@ -3,8 +3,9 @@ package io.sanctionsradar.designation.service;
 import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.IdempotentRequestEntity;
-import io.sanctionsradar.designation.service.RequestRejected.FieldError;
-import io.sanctionsradar.designation.service.RequestRejected.Reason;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.Unprocessable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,8 +46,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw RequestRejected.invalid(List.of(new FieldError("Idempotency-Key",
-                    "must be 1 to 255 visible ASCII characters, e.g. a UUID")));
+            throw InvalidRequest.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters, e.g. a UUID");
         }
         // a concurrent retry with the same key waits here until the first one has committed its response
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -55,7 +55,7 @@ public class IdempotentRequests {
         IdempotentRequestEntity stored = IdempotentRequestEntity.findById(key);
         if (stored != null) {
             if (!stored.requestHash.equals(hash)) {
-                throw new RequestRejected(Reason.UNPROCESSABLE, "Idempotency-Key " + key
+                throw new Unprocessable("Idempotency-Key " + key
                         + " was already used for a different request (" + stored.operation + ")",
                         List.of(new FieldError("Idempotency-Key", "already used for a different request")));
             }

@@ -5,8 +5,8 @@ import io.sanctionsradar.notification.delivery.DeliveryService;
 import io.sanctionsradar.notification.delivery.DeliveryStore;
 import io.sanctionsradar.notification.subscriptions.SubscriptionRequest;
 import io.sanctionsradar.notification.subscriptions.SubscriptionService;
-import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -119,8 +119,7 @@ public class SubscriptionResource {
         try {
             keep = Optional.ofNullable(overlap).map(Duration::parse);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequest(List.of(new InvalidRequest.FieldError("overlap",
-                    "an ISO-8601 duration such as PT24H")));
+            throw InvalidRequest.of("overlap", "an ISO-8601 duration such as PT24H");
         }
         return subscriptions.rotateSecret(id, keep);
     }
@@ -145,8 +144,7 @@ public class SubscriptionResource {
         try {
             return before == null ? null : OffsetDateTime.parse(before);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequest(List.of(new InvalidRequest.FieldError("before",
-                    "an ISO-8601 date-time with offset, such as the createdAt of a delivery")));
+            throw InvalidRequest.of("before", "an ISO-8601 date-time with offset, such as the createdAt of a delivery");
         }
     }
 
@@ -154,8 +152,7 @@ public class SubscriptionResource {
         try {
             return status == null ? null : DeliveryStore.Status.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequest(List.of(new InvalidRequest.FieldError("status",
-                    "one of PENDING, DELIVERED, DEAD")));
+            throw InvalidRequest.of("status", "one of PENDING, DELIVERED, DEAD");
         }
     }
 }

@@ -2,11 +2,10 @@ package io.sanctionsradar.notification.delivery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.Conflict;
+import io.sanctionsradar.support.errors.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,7 +27,7 @@ public class DeliveryService {
 
     public Delivery get(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> store.find(id))
-                .orElseThrow(() -> new NotFoundException("No delivery " + id));
+                .orElseThrow(() -> new NotFound("No delivery " + id));
     }
 
     public List<Delivery> list(UUID subscriptionId, DeliveryStore.Status status, OffsetDateTime before, int limit) {
@@ -44,9 +43,8 @@ public class DeliveryService {
             return queued;
         });
         switch (retry) {
-            case UNKNOWN -> throw new NotFoundException("No delivery " + id);
-            case IN_FLIGHT -> throw new ClientErrorException("Delivery " + id + " is being attempted right now",
-                    Response.Status.CONFLICT);
+            case UNKNOWN -> throw new NotFound("No delivery " + id);
+            case IN_FLIGHT -> throw new Conflict("Delivery " + id + " is being attempted right now");
             case QUEUED -> { }
         }
         worker.wake();

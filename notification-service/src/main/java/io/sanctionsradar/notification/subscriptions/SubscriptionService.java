@@ -9,11 +9,12 @@ import io.sanctionsradar.notification.delivery.WebhookConfig;
 import io.sanctionsradar.notification.delivery.WebhookSender;
 import io.sanctionsradar.notification.messaging.ReceivedEvent;
 import io.sanctionsradar.notification.messaging.ReceivedEvents;
-import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -120,7 +121,7 @@ public class SubscriptionService {
     public Rotated rotateSecret(UUID id, Optional<Duration> overlap) {
         Duration keep = overlap.orElse(config.secretOverlap());
         if (keep.isNegative()) {
-            throw new InvalidRequest(List.of(new InvalidRequest.FieldError("overlap", "must not be negative")));
+            throw InvalidRequest.of("overlap", "must not be negative");
         }
         String secret = WebhookSecrets.generate();
         OffsetDateTime until = now().plus(keep);
@@ -166,17 +167,17 @@ public class SubscriptionService {
     }
 
     private void validate(SubscriptionRequest request) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         try {
             URI url = new URI(request.url().trim());
-            sender.addresses().refusal(url).ifPresent(reason -> errors.add(new InvalidRequest.FieldError("url",
+            sender.addresses().refusal(url).ifPresent(reason -> errors.add(new FieldError("url",
                     reason)));
         } catch (URISyntaxException e) {
-            errors.add(new InvalidRequest.FieldError("url", "is not a URL: " + e.getReason()));
+            errors.add(new FieldError("url", "is not a URL: " + e.getReason()));
         }
         for (int i = 0; i < request.eventTypes().size(); i++) {
             if (!EventTypes.subscribable(request.eventTypes().get(i))) {
-                errors.add(new InvalidRequest.FieldError("eventTypes[" + i + "]",
+                errors.add(new FieldError("eventTypes[" + i + "]",
                         "unknown event type; one of " + String.join(", ", EventTypes.all())));
             }
         }
@@ -189,7 +190,7 @@ public class SubscriptionService {
                 "an ISO 3166 alpha-2 code such as RU");
         check(errors, "filter.portfolios", filter.portfolios(), v -> !v.isBlank(), "must not be blank");
         if (!filter.portfolios().isEmpty() && request.eventTypes().stream().anyMatch(EventTypes.DESIGNATION::contains)) {
-            errors.add(new InvalidRequest.FieldError("filter.portfolios", "applies to screening.match.* events "
+            errors.add(new FieldError("filter.portfolios", "applies to screening.match.* events "
                     + "only; designation events have no portfolio and would never pass it"));
         }
         if (!errors.isEmpty()) {
@@ -197,11 +198,11 @@ public class SubscriptionService {
         }
     }
 
-    private static void check(List<InvalidRequest.FieldError> errors, String field, List<String> values,
+    private static void check(List<FieldError> errors, String field, List<String> values,
                               java.util.function.Predicate<String> valid, String message) {
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null || !valid.test(values.get(i))) {
-                errors.add(new InvalidRequest.FieldError(field + "[" + i + "]", message));
+                errors.add(new FieldError(field + "[" + i + "]", message));
             }
         }
     }
@@ -210,8 +211,8 @@ public class SubscriptionService {
         return request.filter() == null ? SubscriptionFilter.ANY : request.filter();
     }
 
-    private static NotFoundException notFound(UUID id) {
-        return new NotFoundException("No subscription " + id);
+    private static NotFound notFound(UUID id) {
+        return new NotFound("No subscription " + id);
     }
 
     private static OffsetDateTime now() {

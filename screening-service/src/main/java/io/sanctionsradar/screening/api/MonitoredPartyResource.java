@@ -7,6 +7,7 @@ import io.sanctionsradar.screening.monitoring.PartyDetails;
 import io.sanctionsradar.screening.monitoring.PartyStore;
 import io.sanctionsradar.screening.monitoring.PartyStore.Outcome;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.errors.NotFound;
 import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -93,7 +93,7 @@ public class MonitoredPartyResource {
                               @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
         portfolios.check(portfolio);
         return monitoring.find(portfolio, partyId)
-                .orElseThrow(() -> new NotFoundException("No party " + partyId + " in portfolio " + portfolio));
+                .orElseThrow(() -> new NotFound("No party " + partyId + " in portfolio " + portfolio));
     }
 
     @RolesAllowed(Roles.SCREENER)
@@ -116,7 +116,7 @@ public class MonitoredPartyResource {
                            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
         portfolios.check(portfolio);
         if (!monitoring.delete(portfolio, partyId)) {
-            throw new NotFoundException("No party " + partyId + " in portfolio " + portfolio);
+            throw new NotFound("No party " + partyId + " in portfolio " + portfolio);
         }
         return Response.noContent().build();
     }

@@ -1,13 +1,14 @@
 package io.sanctionsradar.screening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.screening.CsvScreening;
 import io.sanctionsradar.screening.screening.ReceiptStore;
 import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.errors.NotFound;
 import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -110,7 +110,7 @@ public class ScreeningResource {
             description = "A monitored party's screening is seen only with a token covering its portfolio.")
     public JsonNode receipt(@PathParam("screeningId") String screeningId) {
         return receipts.find(uuid(screeningId), portfolios::covers)
-                .orElseThrow(() -> new NotFoundException("No screening " + screeningId));
+                .orElseThrow(() -> new NotFound("No screening " + screeningId));
     }
 
     public record BatchPage(ReceiptStore.BatchReceipt batch, int offset, int size, List<JsonNode> results) {
@@ -127,7 +127,7 @@ public class ScreeningResource {
                                   @QueryParam("size") @DefaultValue("100") String size) {
         Paging page = Paging.ofOffset(offset, size, MAX_BATCH_PAGE);
         ReceiptStore.BatchReceipt batch = receipts.findBatch(uuid(batchId), portfolios::covers)
-                .orElseThrow(() -> new NotFoundException("No screening batch " + batchId));
+                .orElseThrow(() -> new NotFound("No screening batch " + batchId));
         return new BatchPage(batch, page.offset(), page.size(),
                 receipts.batchResults(batch.batchId(), page.offset(), page.size()));
     }
@@ -136,7 +136,7 @@ public class ScreeningResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No screening " + id);
+            throw new NotFound("No screening " + id);
         }
     }
 }

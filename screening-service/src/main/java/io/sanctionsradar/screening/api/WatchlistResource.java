@@ -2,7 +2,7 @@ package io.sanctionsradar.screening.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.screening.messaging.TopicOffsets;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus;
@@ -10,11 +10,11 @@ import io.sanctionsradar.screening.watchlist.WatchlistStatus.LastEvent;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus.PartitionStatus;
 import io.sanctionsradar.screening.watchlist.WatchlistStore;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
+import io.sanctionsradar.support.errors.NotFound;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -96,10 +96,10 @@ public class WatchlistResource {
         try {
             id = UUID.fromString(entryId);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No watchlist entry " + entryId);
+            throw new NotFound("No watchlist entry " + entryId);
         }
         return store.state(id).map(this::tree)
-                .orElseThrow(() -> new NotFoundException("No watchlist entry " + entryId));
+                .orElseThrow(() -> new NotFound("No watchlist entry " + entryId));
     }
 
     private JsonNode tree(String state) {

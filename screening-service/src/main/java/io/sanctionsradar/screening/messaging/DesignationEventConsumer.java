@@ -3,7 +3,7 @@ package io.sanctionsradar.screening.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.watchlist.Listing;
 import io.sanctionsradar.screening.monitoring.AlertMonitor;
 import io.sanctionsradar.screening.watchlist.Watchlist;

@@ -1,6 +1,7 @@
 package io.sanctionsradar.screening.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.sanctionsradar.support.messaging.KafkaAdminSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,24 +49,13 @@ public class TopicOffsets {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = adminSettings(kafkaConfig);
+            Map<String, Object> config = KafkaAdminSettings.of(kafkaConfig);
             config.put(AdminClientConfig.CLIENT_ID_CONFIG, "screening-service-lag");
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
             admin = Admin.create(config);
         }
         return admin;
-    }
-
-    /** The admin client's share of the connector's Kafka settings (bootstrap servers, security …). */
-    static Map<String, Object> adminSettings(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new java.util.HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        return config;
     }
 
     synchronized void close(@Observes ShutdownEvent stop) {

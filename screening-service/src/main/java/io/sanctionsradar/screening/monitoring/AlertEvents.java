@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.monitoring;
 
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
 
 import java.time.Instant;

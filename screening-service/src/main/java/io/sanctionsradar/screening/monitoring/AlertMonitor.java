@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.WatchlistEntry;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.WatchlistEntry;
 import io.sanctionsradar.screening.monitoring.AlertEvents.ClearedReason;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchCleared;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchFound;
@@ -56,9 +56,9 @@ public class AlertMonitor {
     private static final Logger LOG = Logger.getLogger(AlertMonitor.class);
     /**
      * Checking one listing through the reverse index costs about as much as screening this many parties forward
-     * (a million parties, docs/benchmarks.md: 6.3 ms median per listing, 0.09 ms per party forward on two
-     * threads, so about 70; 50 leans to the forward pass, whose cost does not depend on how common the listed
-     * names are): past that, a batch of changes (a list import) re-screens the whole book instead.
+     * (the measured ratio: docs/benchmarks.md, ongoing monitoring); set low, as it leans to the forward pass, whose
+     * cost does not depend on how common the listed names are. Past it, a batch of changes (a list import)
+     * re-screens the whole book instead.
      */
     private static final int FORWARD_RATIO = 50;
     /** Matches kept per party and screening: more than any real customer has on one list. */

@@ -1,14 +1,14 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.Conflict;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,9 +39,9 @@ public class AlertService {
     }
 
     public AlertStore.Page list(String portfolio, String status, String partyId, Paging page) {
-        List<InvalidRequest.FieldError> errors = MonitoringService.checkPortfolio(portfolio);
+        List<FieldError> errors = MonitoringService.checkPortfolio(portfolio);
         if (status != null && !STATUSES.contains(status)) {
-            errors.add(new InvalidRequest.FieldError("status", "must be one of " + String.join(", ", sorted(STATUSES))));
+            errors.add(new FieldError("status", "must be one of " + String.join(", ", sorted(STATUSES))));
         }
         if (partyId != null) {
             MonitoringService.checkPartyId(errors, partyId, "partyId");
@@ -55,7 +55,7 @@ public class AlertService {
     /** The alert, or 404 if there is none or it is of a portfolio that {@code visiblePortfolio} refuses. */
     public Alert find(UUID alertId, Predicate<String> visiblePortfolio) {
         return alerts.find(alertId).filter(alert -> visiblePortfolio.test(alert.portfolio()))
-                .orElseThrow(() -> new NotFoundException("No alert " + alertId));
+                .orElseThrow(() -> new NotFound("No alert " + alertId));
     }
 
     /**
@@ -63,17 +63,17 @@ public class AlertService {
      * portfolio the caller may not see does not exist for them (404).
      */
     public Alert decide(UUID alertId, DispositionRequest request, Predicate<String> visiblePortfolio) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (request == null) {
-            errors.add(new InvalidRequest.FieldError("(body)", "must be {\"decision\", \"comment\"}"));
+            errors.add(new FieldError("(body)", "must be {\"decision\", \"comment\"}"));
         } else {
             if (request.decision() == null || !DECISIONS.contains(request.decision())) {
-                errors.add(new InvalidRequest.FieldError("decision", "must be FALSE_POSITIVE or TRUE_MATCH"));
+                errors.add(new FieldError("decision", "must be FALSE_POSITIVE or TRUE_MATCH"));
             }
             if (request.comment() == null || request.comment().isBlank()) {
-                errors.add(new InvalidRequest.FieldError("comment", "must say why (it is the record of the decision)"));
+                errors.add(new FieldError("comment", "must say why (it is the record of the decision)"));
             } else if (request.comment().length() > MAX_COMMENT) {
-                errors.add(new InvalidRequest.FieldError("comment", "must be at most " + MAX_COMMENT + " characters"));
+                errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters"));
             }
         }
         if (!errors.isEmpty()) {
@@ -92,8 +92,8 @@ public class AlertService {
             return alert;
         });
         if (decided == null) {
-            throw new ClientErrorException("Alert " + alertId + " is " + find(alertId, visiblePortfolio).status()
-                    + " and can no longer be decided", Response.Status.CONFLICT);
+            throw new Conflict("Alert " + alertId + " is " + find(alertId, visiblePortfolio).status()
+                    + " and can no longer be decided");
         }
         return decided;
     }

@@ -6,9 +6,10 @@ import io.sanctionsradar.screening.monitoring.PartyStore.Upserted;
 import io.sanctionsradar.screening.screening.ScreeningRequest;
 import io.sanctionsradar.screening.screening.ScreeningResult;
 import io.sanctionsradar.screening.screening.ScreeningService;
-import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.audit.AuditTrail;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -53,12 +54,12 @@ public class MonitoringService {
     }
 
     public PartyScreening upsert(String portfolio, String partyId, PartyDetails details) {
-        List<InvalidRequest.FieldError> errors = checkIds(portfolio, partyId, "partyId");
+        List<FieldError> errors = checkIds(portfolio, partyId, "partyId");
         if (details == null) {
-            errors.add(new InvalidRequest.FieldError("(body)", "must be a party object"));
+            errors.add(new FieldError("(body)", "must be a party object"));
         } else {
             if (details.partyId() != null && !details.partyId().equals(partyId)) {
-                errors.add(new InvalidRequest.FieldError("partyId", "must be the id in the path, " + partyId));
+                errors.add(new FieldError("partyId", "must be the id in the path, " + partyId));
             }
             errors.addAll(ScreeningService.check(request(details), ""));
         }
@@ -152,8 +153,8 @@ public class MonitoringService {
     /** Stores every party of a JSON array in one transaction (all or none), then screens them as one batch. */
     public BulkResult bulk(String portfolio, List<PartyDetails> book) {
         if (book == null || book.isEmpty() || book.size() > MAX_BULK) {
-            List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
-            errors.add(new InvalidRequest.FieldError("(body)", "must be a JSON array of 1 to " + MAX_BULK
+            List<FieldError> errors = checkPortfolio(portfolio);
+            errors.add(new FieldError("(body)", "must be a JSON array of 1 to " + MAX_BULK
                     + " parties (upload a CSV file, Content-Type: text/csv, for up to " + MAX_CSV_BULK + ")"));
             throw new InvalidRequest("Invalid bulk upsert", errors);
         }
@@ -161,7 +162,7 @@ public class MonitoringService {
     }
 
     /** Parties read from a CSV file, each with its line, for error messages. */
-    public record CsvBook(List<PartyDetails> parties, List<Long> lines, List<InvalidRequest.FieldError> errors) {
+    public record CsvBook(List<PartyDetails> parties, List<Long> lines, List<FieldError> errors) {
     }
 
     /** Stores every party of a CSV file in one transaction (all or none); errors name the line. */
@@ -170,19 +171,19 @@ public class MonitoringService {
     }
 
     private BulkResult bulk(String portfolio, List<PartyDetails> book, java.util.function.IntFunction<String> where,
-                            List<InvalidRequest.FieldError> readErrors) {
-        List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
+                            List<FieldError> readErrors) {
+        List<FieldError> errors = checkPortfolio(portfolio);
         errors.addAll(readErrors);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < book.size(); i++) {
             PartyDetails details = book.get(i);
             if (details == null) {
-                errors.add(new InvalidRequest.FieldError(where.apply(i), "must be a party object"));
+                errors.add(new FieldError(where.apply(i), "must be a party object"));
                 continue;
             }
             checkPartyId(errors, details.partyId(), where.apply(i) + ".partyId");
             if (details.partyId() != null && !seen.add(details.partyId())) {
-                errors.add(new InvalidRequest.FieldError(where.apply(i) + ".partyId", "appears twice in the request"));
+                errors.add(new FieldError(where.apply(i) + ".partyId", "appears twice in the request"));
             }
             errors.addAll(ScreeningService.check(request(details), where.apply(i)));
         }
@@ -236,29 +237,29 @@ public class MonitoringService {
                 null, null, null, null, null, null);
     }
 
-    private static List<InvalidRequest.FieldError> checkIds(String portfolio, String partyId, String partyField) {
-        List<InvalidRequest.FieldError> errors = checkPortfolio(portfolio);
+    private static List<FieldError> checkIds(String portfolio, String partyId, String partyField) {
+        List<FieldError> errors = checkPortfolio(portfolio);
         checkPartyId(errors, partyId, partyField);
         return errors;
     }
 
-    static List<InvalidRequest.FieldError> checkPortfolio(String portfolio) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+    static List<FieldError> checkPortfolio(String portfolio) {
+        List<FieldError> errors = new ArrayList<>();
         if (portfolio == null || !PORTFOLIO.matcher(portfolio).matches()) {
-            errors.add(new InvalidRequest.FieldError("portfolio",
+            errors.add(new FieldError("portfolio",
                     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         return errors;
     }
 
-    static void checkPartyId(List<InvalidRequest.FieldError> errors, String partyId, String field) {
+    static void checkPartyId(List<FieldError> errors, String partyId, String field) {
         if (partyId == null || !PARTY_ID.matcher(partyId).matches()) {
-            errors.add(new InvalidRequest.FieldError(field,
+            errors.add(new FieldError(field,
                     "must be 1 to 128 letters, digits, '.', '_', ':', '@' or '-', starting with a letter or digit"));
         }
     }
 
-    private static void throwIfInvalid(List<InvalidRequest.FieldError> errors) {
+    private static void throwIfInvalid(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("Invalid portfolio or party id", errors);
         }

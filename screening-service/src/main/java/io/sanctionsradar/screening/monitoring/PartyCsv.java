@@ -1,7 +1,8 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.sanctionsradar.screening.screening.CsvTable;
-import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
@@ -24,11 +25,11 @@ public final class PartyCsv {
         try (CsvTable table = CsvTable.open(body, COLUMNS, List.of("partyId", "name"))) {
             List<PartyDetails> parties = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
-            List<InvalidRequest.FieldError> errors = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
             for (CSVRecord record; (record = table.next()) != null; ) {
                 if (parties.size() == MonitoringService.MAX_CSV_BULK) {
                     throw new InvalidRequest("A CSV book holds at most " + MonitoringService.MAX_CSV_BULK
-                            + " parties; split the file", List.of(new InvalidRequest.FieldError("(body)",
+                            + " parties; split the file", List.of(new FieldError("(body)",
                             "has more than " + MonitoringService.MAX_CSV_BULK + " parties")));
                 }
                 long line = table.line();
@@ -38,12 +39,12 @@ public final class PartyCsv {
                 lines.add(line);
             }
             if (parties.isEmpty()) {
-                throw new InvalidRequest("The CSV book is empty", List.of(new InvalidRequest.FieldError("(body)",
+                throw new InvalidRequest("The CSV book is empty", List.of(new FieldError("(body)",
                         "must have a header line and at least one party")));
             }
             return new MonitoringService.CsvBook(parties, lines, errors); // the rest is checked with the JSON rules
         } catch (IOException e) {
-            throw new InvalidRequest("The CSV file cannot be read", List.of(new InvalidRequest.FieldError("(body)",
+            throw new InvalidRequest("The CSV file cannot be read", List.of(new FieldError("(body)",
                     e.getMessage())));
         }
     }

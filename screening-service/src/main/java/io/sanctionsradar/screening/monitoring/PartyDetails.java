@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.monitoring;
 
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client says about a party: the same signals a screening takes. */

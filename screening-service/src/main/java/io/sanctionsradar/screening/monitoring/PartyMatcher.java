@@ -1,11 +1,11 @@
 package io.sanctionsradar.screening.monitoring;
 
-import io.sanctionsradar.screening.matching.EntryName;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.NameKind;
-import io.sanctionsradar.screening.matching.Query;
-import io.sanctionsradar.screening.matching.SubjectType;
-import io.sanctionsradar.screening.matching.WatchlistEntry;
+import io.sanctionsradar.matching.EntryName;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.NameKind;
+import io.sanctionsradar.matching.Query;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.matching.WatchlistEntry;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,8 +2,9 @@ package io.sanctionsradar.screening.screening;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVRecord;
@@ -38,7 +39,7 @@ public class CsvScreening {
     ObjectMapper json;
 
     /** One answered line: either a result or the errors that kept it from being screened. */
-    public record Item(long line, String reference, ScreeningResult result, List<InvalidRequest.FieldError> errors) {
+    public record Item(long line, String reference, ScreeningResult result, List<FieldError> errors) {
     }
 
     /** The last line of the answer; complete as every record was answered (a file is refused whole, never half). */
@@ -55,7 +56,7 @@ public class CsvScreening {
     }
 
     public Run open(InputStream body, ScreeningRequest options) throws IOException {
-        List<InvalidRequest.FieldError> optionErrors = QueryRules.checkOptions(options, "");
+        List<FieldError> optionErrors = QueryRules.checkOptions(options, "");
         if (!optionErrors.isEmpty()) {
             throw new InvalidRequest("Invalid batch options", optionErrors);
         }
@@ -101,7 +102,7 @@ public class CsvScreening {
             while (chunk.size() < CHUNK && (record = table.next()) != null) {
                 long line = table.line();
                 String reference = table.value(record, "reference");
-                List<InvalidRequest.FieldError> errors = new ArrayList<>();
+                List<FieldError> errors = new ArrayList<>();
                 ScreeningRequest query = query(table, record, options, errors);
                 if (errors.isEmpty()) {
                     errors.addAll(QueryRules.check(query, ""));
@@ -139,7 +140,7 @@ public class CsvScreening {
     }
 
     private static ScreeningRequest query(CsvTable table, CSVRecord record, ScreeningRequest options,
-                                          List<InvalidRequest.FieldError> errors) {
+                                          List<FieldError> errors) {
         return new ScreeningRequest(table.value(record, "name"), table.type(record, "type", errors),
                 table.value(record, "birthDate"), table.country(record), null, null, null, null, null, null)
                 .withDefaults(options);

@@ -1,7 +1,8 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.screening.matching.SubjectType;
-import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,7 +47,7 @@ public final class CsvTable implements AutoCloseable {
                     .get().parse(reader);
         } catch (IllegalArgumentException e) { // commons-csv: a duplicate or empty column name
             throw new InvalidRequest("The CSV file's first line must name its columns",
-                    List.of(new InvalidRequest.FieldError("header", e.getMessage())));
+                    List.of(new FieldError("header", e.getMessage())));
         } catch (StrictUtf8Reader.MalformedUtf8 e) {
             throw notUtf8(e);
         }
@@ -68,13 +69,13 @@ public final class CsvTable implements AutoCloseable {
             if (e.getCause() instanceof StrictUtf8Reader.MalformedUtf8 malformed) {
                 throw notUtf8(malformed);
             }
-            throw new InvalidRequest("The CSV file is malformed", List.of(new InvalidRequest.FieldError(
+            throw new InvalidRequest("The CSV file is malformed", List.of(new FieldError(
                     "[line " + start + "]", e.getMessage())));
         }
     }
 
     private static InvalidRequest notUtf8(StrictUtf8Reader.MalformedUtf8 e) {
-        return new InvalidRequest("The CSV file is not UTF-8", List.of(new InvalidRequest.FieldError(
+        return new InvalidRequest("The CSV file is not UTF-8", List.of(new FieldError(
                 "[line " + e.line() + "]", "holds a malformed UTF-8 byte sequence; save the file as UTF-8")));
     }
 
@@ -82,11 +83,11 @@ public final class CsvTable implements AutoCloseable {
         Map<String, String> byLowerCase = new HashMap<>();
         known.forEach(c -> byLowerCase.put(c.toLowerCase(Locale.ROOT), c));
         Map<String, String> columns = new HashMap<>();
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (String name : header) {
             String column = byLowerCase.get(name.trim().toLowerCase(Locale.ROOT));
             if (column == null) {
-                errors.add(new InvalidRequest.FieldError("header", "unknown column \"" + name + "\"; the columns are "
+                errors.add(new FieldError("header", "unknown column \"" + name + "\"; the columns are "
                         + String.join(", ", known)));
             } else {
                 columns.put(column, name);
@@ -94,7 +95,7 @@ public final class CsvTable implements AutoCloseable {
         }
         for (String column : required) {
             if (!columns.containsKey(column)) {
-                errors.add(new InvalidRequest.FieldError("header", "a \"" + column + "\" column is required (first line: "
+                errors.add(new FieldError("header", "a \"" + column + "\" column is required (first line: "
                         + String.join(",", known) + ")"));
             }
         }
@@ -120,7 +121,7 @@ public final class CsvTable implements AutoCloseable {
     }
 
     /** The "type" column as a subject type (any case); an error named {@code field} if it is not one. */
-    public SubjectType type(CSVRecord record, String field, List<InvalidRequest.FieldError> errors) {
+    public SubjectType type(CSVRecord record, String field, List<FieldError> errors) {
         String type = value(record, "type");
         if (type == null) {
             return null;
@@ -128,7 +129,7 @@ public final class CsvTable implements AutoCloseable {
         try {
             return SubjectType.valueOf(type.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new InvalidRequest.FieldError(field, "must be one of PERSON, ORGANIZATION, VESSEL, AIRCRAFT"));
+            errors.add(new FieldError(field, "must be one of PERSON, ORGANIZATION, VESSEL, AIRCRAFT"));
             return null;
         }
     }

@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.errors.FieldError;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -27,19 +27,19 @@ final class QueryRules {
     private QueryRules() {
     }
 
-    static List<InvalidRequest.FieldError> check(ScreeningRequest q, String prefix) {
+    static List<FieldError> check(ScreeningRequest q, String prefix) {
         if (q == null) {
-            return List.of(new InvalidRequest.FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a query object"));
+            return List.of(new FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a query object"));
         }
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         checkName(errors, prefix, q.name());
         errors.addAll(checkOptions(q, prefix));
         return errors;
     }
 
     /** Everything but the name: the options a CSV batch applies to all its records. */
-    static List<InvalidRequest.FieldError> checkOptions(ScreeningRequest q, String prefix) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+    static List<FieldError> checkOptions(ScreeningRequest q, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
         if (q.birthDate() != null && !partialDate(q.birthDate())) {
             errors.add(error(prefix, "birthDate", "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"));
         }
@@ -58,7 +58,7 @@ final class QueryRules {
         return errors;
     }
 
-    private static void checkName(List<InvalidRequest.FieldError> errors, String prefix, String name) {
+    private static void checkName(List<FieldError> errors, String prefix, String name) {
         if (name == null || name.isBlank()) {
             errors.add(error(prefix, "name", "must not be blank"));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
@@ -68,7 +68,7 @@ final class QueryRules {
         }
     }
 
-    private static void checkFilter(List<InvalidRequest.FieldError> errors, String prefix, String field,
+    private static void checkFilter(List<FieldError> errors, String prefix, String field,
                                     List<String> values) {
         if (values.size() > MAX_FILTER_VALUES) {
             errors.add(error(prefix, field, "must have at most " + MAX_FILTER_VALUES + " values"));
@@ -98,8 +98,8 @@ final class QueryRules {
         }
     }
 
-    private static InvalidRequest.FieldError error(String prefix, String field, String message) {
-        return new InvalidRequest.FieldError(prefix.isEmpty() ? field : prefix + "." + field, message);
+    private static FieldError error(String prefix, String field, String message) {
+        return new FieldError(prefix.isEmpty() ? field : prefix + "." + field, message);
     }
 
     private static Set<String> countries() {

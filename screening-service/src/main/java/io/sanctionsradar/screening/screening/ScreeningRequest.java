@@ -1,6 +1,6 @@
 package io.sanctionsradar.screening.screening;
 
-import io.sanctionsradar.screening.matching.SubjectType;
+import io.sanctionsradar.matching.SubjectType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sanctionsradar.screening.screening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sanctionsradar.screening.matching.Explanation;
+import io.sanctionsradar.matching.Explanation;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,13 +1,14 @@
 package io.sanctionsradar.screening.screening;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.Query;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.screening.screening.ReceiptStore.BatchReceipt;
 import io.sanctionsradar.screening.screening.ScreeningResult.MatchView;
 import io.sanctionsradar.screening.watchlist.Listing;
 import io.sanctionsradar.screening.watchlist.Watchlist;
-import io.sanctionsradar.support.api.InvalidRequest;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,12 +50,12 @@ public class ScreeningService {
     }
 
     /** The errors of a query, fields prefixed for batch items ("[12].name"); empty if it may be screened. */
-    public static List<InvalidRequest.FieldError> check(ScreeningRequest request, String prefix) {
+    public static List<FieldError> check(ScreeningRequest request, String prefix) {
         return QueryRules.check(request, prefix);
     }
 
     public ScreeningResult screen(ScreeningRequest request) {
-        List<InvalidRequest.FieldError> errors = QueryRules.check(request, "");
+        List<FieldError> errors = QueryRules.check(request, "");
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The screening request is invalid", errors);
         }
@@ -87,8 +88,8 @@ public class ScreeningService {
 
     private static final int PARALLEL_FROM = 1_000;
     /**
-     * A listing's candidates are checked on every core from this many: each check costs tens of microseconds and
-     * the listing's alerts wait for the last one (docs/benchmarks.md, ongoing monitoring).
+     * A listing's candidates are checked on every core from this many: each check is cheap, but the listing's
+     * alerts wait for the last one (docs/benchmarks.md, ongoing monitoring).
      */
     public static final int PARALLEL_AGAINST_FROM = 64;
     private static final int DIRECT_ENTRIES = 32;
@@ -101,14 +102,14 @@ public class ScreeningService {
     public BatchResult screenBatch(List<ScreeningRequest> queries) {
         if (queries == null || queries.isEmpty()) {
             throw new InvalidRequest("A batch needs at least one query",
-                    List.of(new InvalidRequest.FieldError("(body)", "must be a non-empty JSON array of queries")));
+                    List.of(new FieldError("(body)", "must be a non-empty JSON array of queries")));
         }
         if (queries.size() > MAX_BATCH) {
             throw new InvalidRequest("A JSON batch holds at most " + MAX_BATCH + " queries; upload a CSV file "
-                    + "(Content-Type: text/csv) for more", List.of(new InvalidRequest.FieldError("(body)",
+                    + "(Content-Type: text/csv) for more", List.of(new FieldError("(body)",
                     "has " + queries.size() + " queries, more than " + MAX_BATCH)));
         }
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             errors.addAll(QueryRules.check(queries.get(i), "[" + i + "]"));
         }

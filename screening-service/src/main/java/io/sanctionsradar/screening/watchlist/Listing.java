@@ -3,10 +3,10 @@ package io.sanctionsradar.screening.watchlist;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.sanctionsradar.screening.matching.EntryName;
-import io.sanctionsradar.screening.matching.NameKind;
-import io.sanctionsradar.screening.matching.SubjectType;
-import io.sanctionsradar.screening.matching.WatchlistEntry;
+import io.sanctionsradar.matching.EntryName;
+import io.sanctionsradar.matching.NameKind;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.matching.WatchlistEntry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

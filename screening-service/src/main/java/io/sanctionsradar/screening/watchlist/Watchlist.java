@@ -1,9 +1,9 @@
 package io.sanctionsradar.screening.watchlist;
 
-import io.sanctionsradar.screening.matching.Match;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.Query;
-import io.sanctionsradar.screening.matching.WatchlistEntry;
+import io.sanctionsradar.matching.Match;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.Query;
+import io.sanctionsradar.matching.WatchlistEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

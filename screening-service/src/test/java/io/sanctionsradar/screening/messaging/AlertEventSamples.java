@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.sanctionsradar.screening.matching.MatchingEngine;
+import io.sanctionsradar.matching.MatchingEngine;
 
 import java.nio.file.Path;
 import java.util.Set;

@@ -2,12 +2,12 @@ package io.sanctionsradar.screening.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sanctionsradar.screening.matching.Match;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.Query;
-import io.sanctionsradar.screening.matching.SubjectType;
-import io.sanctionsradar.screening.matching.WatchlistEntry;
-import io.sanctionsradar.screening.matching.WatchlistFixtures;
+import io.sanctionsradar.matching.Match;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.Query;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.matching.WatchlistEntry;
+import io.sanctionsradar.matching.WatchlistFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -75,8 +75,8 @@ class PartyMatcherTest {
         matcher.upsert(ivan);
         matcher.upsert(party("book-b", "c-1", "Maria Schmidt", 1));
         WatchlistEntry listed = new WatchlistEntry("e-1", SubjectType.PERSON,
-                List.of(new io.sanctionsradar.screening.matching.EntryName("PETROV, Ivan Sergeyevich",
-                        io.sanctionsradar.screening.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
+                List.of(new io.sanctionsradar.matching.EntryName("PETROV, Ivan Sergeyevich",
+                        io.sanctionsradar.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
         assertEquals(Map.of(ivan, Set.of("e-1")), matcher.candidates(List.of(listed)));
 
         MonitoredParty renamed = party("book-a", "c-1", "Olga Ivanova", 2);
@@ -101,8 +101,8 @@ class PartyMatcherTest {
         }
         matcher.upsert(party("book-0", "other", "Silver Moon Shipping", 1));
         WatchlistEntry listed = new WatchlistEntry("e-1", SubjectType.ORGANIZATION,
-                List.of(new io.sanctionsradar.screening.matching.EntryName("GOLDEN STAR TRADING LLC",
-                        io.sanctionsradar.screening.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
+                List.of(new io.sanctionsradar.matching.EntryName("GOLDEN STAR TRADING LLC",
+                        io.sanctionsradar.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
         Map<MonitoredParty, Set<String>> candidates = matcher.candidates(List.of(listed));
         assertEquals(sameName, candidates.size());
         assertFalse(candidates.containsKey(matcher.get("book-0", "other")));
@@ -124,9 +124,9 @@ class PartyMatcherTest {
         for (String alias : aliases) {
             matcher.candidates(List.of(listed("e-1", alias))).forEach((party, ids) -> oneByOne.put(party, ids));
         }
-        List<io.sanctionsradar.screening.matching.EntryName> names = aliases.stream()
-                .map(a -> new io.sanctionsradar.screening.matching.EntryName(a,
-                        io.sanctionsradar.screening.matching.NameKind.AKA, null)).toList();
+        List<io.sanctionsradar.matching.EntryName> names = aliases.stream()
+                .map(a -> new io.sanctionsradar.matching.EntryName(a,
+                        io.sanctionsradar.matching.NameKind.AKA, null)).toList();
         Map<MonitoredParty, Set<String>> together = matcher.candidates(
                 List.of(new WatchlistEntry("e-1", SubjectType.PERSON, names, List.of(), Set.of())));
         assertEquals(oneByOne, together);
@@ -134,8 +134,8 @@ class PartyMatcherTest {
     }
 
     private static WatchlistEntry listed(String id, String name) {
-        return new WatchlistEntry(id, SubjectType.PERSON, List.of(new io.sanctionsradar.screening.matching.EntryName(
-                name, io.sanctionsradar.screening.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
+        return new WatchlistEntry(id, SubjectType.PERSON, List.of(new io.sanctionsradar.matching.EntryName(
+                name, io.sanctionsradar.matching.NameKind.PRIMARY, null)), List.of(), Set.of());
     }
 
     private static MonitoredParty party(String portfolio, String id, String name, int version) {

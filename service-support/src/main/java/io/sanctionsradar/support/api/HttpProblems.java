@@ -2,6 +2,7 @@ package io.sanctionsradar.support.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanctionsradar.support.errors.FieldError;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -51,7 +52,7 @@ public class HttpProblems {
     /** Answers {@code status} problem+json whose one error names {@code field}; the connection closes after. */
     public void refuse(RoutingContext context, int status, String detail, String field, String message) {
         Problem problem = new Problem("about:blank", title(status), status, detail, context.request().path(),
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new FieldError(field, message)));
         context.put(ANSWERED, status);
         // not closed at once: a client that sends its whole body before reading (Apache HttpClient, Python's
         // http.client) would meet a broken pipe instead of this answer; the rest is discarded, never parsed

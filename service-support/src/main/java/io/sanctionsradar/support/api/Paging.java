@@ -1,5 +1,8 @@
 package io.sanctionsradar.support.api;
 
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +18,11 @@ public record Paging(int offset, int size) {
 
     /** {@code page} (from 0) and {@code size} (1 to maxSize), as designation-service pages. */
     public static Paging ofPage(String page, String size, int maxSize) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         long pageNumber = whole("page", page, 0, MAX_OFFSET, errors);
         long pageSize = whole("size", size, 1, maxSize, errors);
         if (errors.isEmpty() && pageNumber * pageSize > MAX_OFFSET) {
-            errors.add(new InvalidRequest.FieldError("page", "page × size must not pass " + MAX_OFFSET
+            errors.add(new FieldError("page", "page × size must not pass " + MAX_OFFSET
                     + ": at most page " + MAX_OFFSET / pageSize + " with size " + pageSize));
         }
         throwIfAny(errors);
@@ -28,7 +31,7 @@ public record Paging(int offset, int size) {
 
     /** {@code offset} (from 0, items skipped) and {@code size} (1 to maxSize), as screening-service pages. */
     public static Paging ofOffset(String offset, String size, int maxSize) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         long skipped = whole("offset", offset, 0, MAX_OFFSET, errors);
         long pageSize = whole("size", size, 1, maxSize, errors);
         throwIfAny(errors);
@@ -37,7 +40,7 @@ public record Paging(int offset, int size) {
 
     /** A {@code limit} of 1 to max items, for listings paged by a cursor rather than an offset. */
     public static int limit(String limit, int max) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         long items = whole("limit", limit, 1, max, errors);
         throwIfAny(errors);
         return (int) items;
@@ -48,7 +51,7 @@ public record Paging(int offset, int size) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         long id = whole(name, value, 1, Long.MAX_VALUE, errors);
         throwIfAny(errors);
         return id;
@@ -59,7 +62,7 @@ public record Paging(int offset, int size) {
         return offset / size;
     }
 
-    private static long whole(String name, String text, long min, long max, List<InvalidRequest.FieldError> errors) {
+    private static long whole(String name, String text, long min, long max, List<FieldError> errors) {
         try {
             long value = Long.parseLong(text == null ? "" : text.trim());
             if (value >= min && value <= max) {
@@ -68,11 +71,11 @@ public record Paging(int offset, int size) {
         } catch (NumberFormatException e) {
             // refused below, as an out-of-range number is
         }
-        errors.add(new InvalidRequest.FieldError(name, "must be a whole number from " + min + " to " + max));
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
         return min;
     }
 
-    private static void throwIfAny(List<InvalidRequest.FieldError> errors) {
+    private static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }

@@ -1,6 +1,7 @@
 package io.sanctionsradar.support.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sanctionsradar.support.errors.FieldError;
 
 import java.util.List;
 
@@ -10,7 +11,4 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-
-    public record FieldError(String field, String message) {
-    }
 }

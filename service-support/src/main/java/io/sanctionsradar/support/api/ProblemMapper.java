@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.sanctionsradar.support.errors.Conflict;
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
+import io.sanctionsradar.support.errors.NotFound;
+import io.sanctionsradar.support.errors.PreconditionFailed;
+import io.sanctionsradar.support.errors.RequestRejected;
+import io.sanctionsradar.support.errors.Unprocessable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,21 +32,31 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private record Answer(int status, String title) {
+    }
+
+    // the HTTP status and title of each kind of refusal the services raise
+    private static final Map<Class<? extends RequestRejected>, Answer> REJECTIONS = Map.of(
+            InvalidRequest.class, new Answer(400, "Invalid request"),
+            NotFound.class, new Answer(404, "Not Found"),
+            Conflict.class, new Answer(409, "Conflict"),
+            PreconditionFailed.class, new Answer(412, "Precondition Failed"),
+            Unprocessable.class, new Answer(422, "Unprocessable request"));
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
         return problem(400, "Invalid request", "Invalid value for: " + fields, uri, errors);
     }
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequest e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
-        return problem(400, "Invalid request", e.getMessage(), uri, errors);
+    public Response rejected(RequestRejected e, UriInfo uri) {
+        Answer answer = REJECTIONS.get(e.getClass());
+        return problem(answer.status(), answer.title(), e.getMessage(), uri, e.errors());
     }
 
     // registered for this type too, else Quarkus' built-in mapper for it answers plain JSON
@@ -54,7 +72,7 @@ public class ProblemMapper {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return problem(400, "Invalid request", "Invalid value for: " + field, uri,
-                    List.of(new Problem.FieldError(field, mapping.getOriginalMessage())));
+                    List.of(new FieldError(field, mapping.getOriginalMessage())));
         }
         return problem(400, "Malformed JSON", "The request body is not valid JSON: " + e.getOriginalMessage(),
                 uri, List.of());
@@ -105,12 +123,12 @@ public class ProblemMapper {
     }
 
     public static Response problem(int status, String title, String detail, UriInfo uri,
-                                    List<Problem.FieldError> errors) {
+                                    List<FieldError> errors) {
         return problemResponse(status, title, detail, uri, errors).build();
     }
 
     private static Response.ResponseBuilder problemResponse(int status, String title, String detail, UriInfo uri,
-                                                            List<Problem.FieldError> errors) {
+                                                            List<FieldError> errors) {
         Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }

@@ -1,7 +1,7 @@
 package io.sanctionsradar.support.audit;
 
-import io.sanctionsradar.support.api.InvalidRequest;
 import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,8 +56,7 @@ public class AuditResource {
         try {
             return value == null || value.isBlank() ? null : OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequest(List.of(new InvalidRequest.FieldError(field,
-                    "an ISO-8601 date-time with offset, such as 2026-11-23T08:00:00Z")));
+            throw InvalidRequest.of(field, "an ISO-8601 date-time with offset, such as 2026-11-23T08:00:00Z");
         }
     }
 

@@ -2,6 +2,7 @@ package io.sanctionsradar.support.health;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.sanctionsradar.support.messaging.KafkaAdminSettings;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -90,13 +90,7 @@ public class BrokerReadiness implements HealthCheck {
     }
 
     private Map<String, Object> adminConfig() {
-        Map<String, Object> config = new HashMap<>();
-        // only what an admin client understands (bootstrap servers, security), so it logs no warnings
-        kafkaConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaAdminSettings.of(kafkaConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "broker-readiness");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());

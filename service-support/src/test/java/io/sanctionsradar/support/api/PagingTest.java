@@ -1,5 +1,7 @@
 package io.sanctionsradar.support.api;
 
+import io.sanctionsradar.support.errors.FieldError;
+import io.sanctionsradar.support.errors.InvalidRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,6 +42,6 @@ class PagingTest {
 
     private static List<String> fields(Runnable call) {
         InvalidRequest refused = assertThrows(InvalidRequest.class, call::run);
-        return refused.errors().stream().map(InvalidRequest.FieldError::field).toList();
+        return refused.errors().stream().map(FieldError::field).toList();
     }
 }

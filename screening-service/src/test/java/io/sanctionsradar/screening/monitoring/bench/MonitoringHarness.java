@@ -1,13 +1,13 @@
 package io.sanctionsradar.screening.monitoring.bench;
 
-import io.sanctionsradar.screening.matching.EntryName;
-import io.sanctionsradar.screening.matching.Match;
-import io.sanctionsradar.screening.matching.MatchingEngine;
-import io.sanctionsradar.screening.matching.NameKind;
-import io.sanctionsradar.screening.matching.Query;
-import io.sanctionsradar.screening.matching.SubjectType;
-import io.sanctionsradar.screening.matching.WatchlistEntry;
-import io.sanctionsradar.screening.matching.bench.BenchData;
+import io.sanctionsradar.matching.EntryName;
+import io.sanctionsradar.matching.Match;
+import io.sanctionsradar.matching.MatchingEngine;
+import io.sanctionsradar.matching.NameKind;
+import io.sanctionsradar.matching.Query;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.matching.WatchlistEntry;
+import io.sanctionsradar.matching.bench.BenchData;
 import io.sanctionsradar.screening.monitoring.MonitoredParty;
 import io.sanctionsradar.screening.monitoring.PartyMatcher;
 import io.sanctionsradar.screening.screening.ScreeningService;

@@ -1,0 +1,173 @@
+package io.sanctionsradar.matching;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Spelling equivalences between name tokens: a compact table of given-name variants, a transliteration
+ * "fold" key that erases differences between romanization schemes, and a consonant skeleton for names
+ * romanized from scripts that omit short vowels (Arabic, Hebrew).
+ */
+final class NameVariants {
+
+    /** Each row is one equivalence class; the first spelling is the group key. */
+    private static final String[] GROUPS = {
+            // Arabic given names and particles
+            "mohammed muhammad mohamed mohammad muhammed mohamad mohamud muhamad mohd mehmet mehmed mahomed",
+            "ahmed ahmad ahmet ahmid",
+            "mahmoud mahmud mahmood mehmood",
+            "yusuf youssef yousef yusef yousif yussuf yousuf yosef",
+            "abdul abd abdel abdal abdoul abdol",
+            "abdullah abdallah abdulla abdellah abdollah",
+            "abdulrahman abdurrahman abdelrahman abdalrahman abderrahmane abdul-rahman",
+            "hussein husain husayn hussain hossein husein houssein",
+            "hassan hasan hasen",
+            "ibrahim ebrahim ibraheem brahim",
+            "ismail ismael esmail ismayil",
+            "omar umar omer",
+            "osama usama usamah",
+            "khaled khalid",
+            "mustafa mostafa moustafa mustapha",
+            "mansour mansur mansoor",
+            "nasser nasir naser",
+            "said saeed saied saiid sayeed",
+            "jamal gamal djamal",
+            "qasim kassem qassem qasem kasim",
+            "yasser yasir yaser",
+            "suleiman sulaiman sulayman soleiman suleyman",
+            "hamid hamed",
+            "rashid rasheed rachid",
+            "abu abou",
+            "bin ben ibn",
+            "john jon",
+            // Slavic given names
+            "aleksandr alexander alexandr oleksandr aleksander aleksandar alexandre",
+            "aleksei alexei alexey aleksey oleksiy oleksii alexis",
+            "sergei sergey serhiy serhii sergiy",
+            "yevgeniy evgeny evgeni yevgeny evgenii yevhen eugene",
+            "dmitri dmitry dmitriy dmytro dimitri",
+            "mikhail michael mykhailo mikhael",
+            "andrei andrey andriy andrii",
+            "nikolai nikolay mykola nicolai",
+            "vladimir volodymyr wladimir",
+            "grigoriy grigory grigori hryhoriy",
+            "pyotr petr peter petro",
+            "fyodor fedor feodor",
+            "maksim maxim maksym",
+            "yakov yaakov jakov",
+            "igor ihor",
+            "oleg oleh",
+            "viktor victor",
+            "yuri yury yuriy iurii yurii jurij",
+            // Korean surnames across romanization schemes
+            "kim gim",
+            "lee yi ri rhee",
+            "park pak bak",
+            "choi choe choy",
+            "jung jeong chung chong cheong",
+            "kang gang",
+            "cho jo",
+            "kwon gwon",
+            "shin sin",
+            "ryu yu yoo",
+            "jeon chon chun jun",
+            // Korean syllables too short for the fold key: Revised Romanization vs McCune-Reischauer
+            "un eun",
+            "yo yeo",
+            "ryong ryeong",
+            // Chinese surnames: Wade-Giles vs pinyin
+            "zhang chang",
+            "zhou chou",
+            "zhao chao",
+            "xu hsu",
+            "cai tsai",
+            "jiang chiang",
+            "guo kuo",
+    };
+
+    private static final Map<String, String> GROUP_OF = new HashMap<>();
+
+    static {
+        for (String row : GROUPS) {
+            String[] names = row.split(" ");
+            for (String n : names) {
+                GROUP_OF.putIfAbsent(n, names[0]);
+            }
+        }
+    }
+
+    private NameVariants() {
+    }
+
+    /** Group key of a known given-name variant, or null. */
+    static String group(String token) {
+        return GROUP_OF.get(token);
+    }
+
+    /**
+     * Key that is equal for spellings of one word under different romanization schemes
+     * (Yevgeniy/Evgenij, Tchaikovsky/Chaykovskiy, Sheikh/Shaykh-like digraphs). Applied to both sides, so
+     * over-folding only costs precision on tokens that are already near-identical.
+     */
+    static String foldKey(String token) {
+        if (token.length() < 3) {
+            return token;
+        }
+        String s = softJ(token);
+        s = s.replace("shch", "sh").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
+                .replace("zh", "j").replace("kh", "h").replace("ph", "f").replace("th", "t").replace("gh", "g")
+                .replace("dh", "d").replace("ck", "k").replace("ks", "x").replace("cz", "ch").replace("w", "v")
+                .replace("q", "k").replace("ou", "u").replace("oo", "u").replace("ee", "i")
+                .replace("eo", "o").replace("eu", "u");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'y') {
+                c = 'i';
+            } else if (c == 'c' && (i + 1 >= s.length() || s.charAt(i + 1) != 'h')) {
+                c = 'k';
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) == c) {
+                continue; // doubled letters are a romanization choice
+            }
+            b.append(c);
+        }
+        if (b.length() > 2 && b.charAt(0) == 'i' && b.charAt(1) == 'e') {
+            b.deleteCharAt(0); // initial Cyrillic "е" is written ye- or e-
+        }
+        return b.toString();
+    }
+
+    /** "j" after a vowel is the ISO/ICU rendering of Cyrillic "й", which BGN writes "y" (Sergej/Sergey). */
+    private static String softJ(String token) {
+        if (token.indexOf('j') < 0) {
+            return token;
+        }
+        char[] c = token.toCharArray();
+        for (int i = 1; i < c.length; i++) {
+            if (c[i] == 'j' && "aeiou".indexOf(c[i - 1]) >= 0) {
+                c[i] = 'y';
+            }
+        }
+        return new String(c);
+    }
+
+    /**
+     * Consonant skeleton: Arabic and Hebrew script omit short vowels, so "mhmd" must meet "mohammed";
+     * long-vowel letters (w, y) are dropped too because romanizations render them as vowels.
+     */
+    static String skeleton(String token) {
+        StringBuilder b = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if ("aeiouyw".indexOf(c) >= 0) {
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) == c) {
+                continue;
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,431 @@
+package io.sanctionsradar.matching;
+
+import java.util.Arrays;
+
+/**
+ * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
+ * around a short particle joined, for joined-word matching) with their similar vocabulary strings, and the
+ * rarity weight of every token.
+ */
+final class QueryPlan {
+
+    /**
+     * Similarity codes of every query unit against one vocabulary string (index = unit, 0 = no match), or
+     * null when no unit matches it: one lookup per entry token instead of one per (unit, token) pair.
+     */
+    interface SimSource {
+        int[] codes(int vocabularyId);
+    }
+
+    final Query query;
+    final NameTokens tokens;
+    final int units;
+    final int[] unitStart;
+    final int[] unitLength;
+    final TokenFeatures[] unitFeatures;
+    /** Per unit: its similar vocabulary strings (in a plan for known strings, those of them at least). */
+    final SimMap[] unitSims;
+    final double[] weights;
+    final double totalWeight;
+    final boolean hasLegalForm;
+    /** Per unit: the query tokens (of the first MAX_TOKENS) it covers. */
+    final long[] unitTokens;
+    /** Sum of the weights of the query tokens each unit covers. */
+    final double[] unitWeights;
+    /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
+    final double maxBonus;
+    /** vocabulary id -> row + 1 of {@link #codeRows}, a dense array cleared by {@link #release} */
+    private final int[] rowOf;
+    private final int[] rowVids;
+    private final int[][] codeRows;
+    /** Best similarity of any unit in a row: an upper bound on what that vocabulary string can contribute. */
+    private final float[] rowMaxSim;
+    /** Per row: the query tokens (of the first MAX_TOKENS) of the units similar to its string. */
+    private final long[] rowTokens;
+    /** Per row: the sum over the units similar to its string of unit weight × similarity. */
+    private final double[] rowQueryWeight;
+    /**
+     * Per row, in a plan for a search: the heaviest entry weight its string can have, at least a class weight (a
+     * vocabulary string may be a legal form or title somewhere, weighted as such there). Null otherwise.
+     */
+    private final double[] rowEntryWeight;
+    final boolean hasSingleLetter;
+    /**
+     * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
+     * vocabulary strings; any token for an initial; a legal form for a legal form). Bounds how much of an
+     * entry name the query can explain, before the name is looked at. Null in a plan for known strings only.
+     */
+    final double[] tokenEntryWeight;
+    /** bit c - 'a': the query has the single letter c (an initial that may stand for any word) */
+    final int initials;
+    /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
+    final double[] weightByDf;
+    /** A search of the monitoring book with a listed name: its names are the side a forward check screens. */
+    private final boolean reverse;
+
+    /**
+     * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
+     *                    row (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
+     * @param onlyStrings the vocabulary strings of the names to be scored when they are known, each once (checking a
+     *                    few entries: rows for these only, each compared with the query's words instead of looking the
+     *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
+     * @param reverse     the indexed names are screened names and the query a listed one (see {@link #share})
+     */
+    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings,
+              boolean reverse) {
+        this.query = query;
+        this.reverse = reverse;
+        this.tokens = tokens;
+        int n = tokens.size();
+        int compounds = 0;
+        for (int i = 0; i < n; i++) {
+            compounds += (tokens.joinsNext()[i] ? 1 : 0) + (tokens.joinsThree(i) ? 1 : 0);
+        }
+        units = n + compounds;
+        unitStart = new int[units];
+        unitLength = new int[units];
+        unitFeatures = new TokenFeatures[units];
+        unitSims = new SimMap[units];
+        int u = n;
+        boolean legal = false;
+        for (int i = 0; i < n; i++) {
+            unitStart[i] = i;
+            unitLength[i] = 1;
+            boolean exactOnly = exactOnly(i);
+            legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
+            String token = tokens.tokens()[i];
+            // a word not listed needs its whole lookup anyway, for its weight
+            boolean whole = onlyStrings == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
+            CandidateIndex.Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
+                    : index.similarAmong(token, tokens.abjad(), onlyStrings);
+            unitFeatures[i] = single.features();
+            unitSims[i] = single.sims();
+            for (int span = 2; span <= 3; span++) {
+                if (span == 2 ? tokens.joinsNext()[i] : tokens.joinsThree(i)) {
+                    unitStart[u] = i;
+                    unitLength[u] = span;
+                    String form = span == 2 ? tokens.compound(i) : tokens.triple(i);
+                    CandidateIndex.Lookup joined = onlyStrings == null ? index.similarSpelling(form, tokens.abjad())
+                            : index.similarSpellingAmong(form, tokens.abjad(), onlyStrings);
+                    unitFeatures[u] = joined.features();
+                    unitSims[u] = joined.sims();
+                    u++;
+                }
+            }
+        }
+        hasLegalForm = legal;
+        weights = new double[n];
+        double total = 0;
+        TokenStatistics stats = index.stats;
+        for (int i = 0; i < n; i++) {
+            weights[i] = weight(i, index, stats);
+            total += weights[i];
+        }
+        totalWeight = total;
+        unitWeights = new double[units];
+        for (int k = 0; k < units; k++) {
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
+                unitWeights[k] += weights[i];
+            }
+        }
+        maxBonus = SecondarySignals.maxBonus(query);
+        rowOf = rows;
+        int expected = 0;
+        for (int k = 0; k < units; k++) {
+            expected += unitSims[k].size();
+        }
+        unitTokens = new long[units];
+        for (int k = 0; k < units; k++) {
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameScorer.MAX_TOKENS; i++) {
+                unitTokens[k] |= 1L << i;
+            }
+        }
+        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : Math.min(expected,
+                onlyStrings.ids().length), unitTokens, unitWeights);
+        if (onlyStrings == null) {
+            for (int k = 0; k < units; k++) {
+                SimMap sims = unitSims[k];
+                for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
+                    int vid = sims.keyAt(slot);
+                    if (vid >= 0) {
+                        b.add(vid, k, sims.codeAt(slot));
+                    }
+                }
+            }
+        } else {
+            // a unit's similar strings are among the given ones when compared with them, and may be many more when
+            // looked up in the whole vocabulary (a word not listed, an initial, a title): walk the smaller of the two
+            int[] ids = onlyStrings.ids();
+            for (int k = 0; k < units; k++) {
+                SimMap sims = unitSims[k];
+                if (sims.size() <= ids.length) {
+                    for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
+                        int vid = sims.keyAt(slot);
+                        if (vid >= 0 && Arrays.binarySearch(ids, vid) >= 0) {
+                            b.add(vid, k, sims.codeAt(slot));
+                        }
+                    }
+                } else {
+                    for (int vid : ids) {
+                        b.add(vid, k, sims.get(vid));
+                    }
+                }
+            }
+        }
+        rowVids = Arrays.copyOf(b.vids, b.count);
+        codeRows = b.codes;
+        rowMaxSim = b.maxSim;
+        rowTokens = b.tokens;
+        rowQueryWeight = b.queryWeight;
+        boolean single = false;
+        for (int k = 0; k < units; k++) {
+            single |= isSingleLetter(k);
+        }
+        hasSingleLetter = single;
+        weightByDf = stats.weightsByFrequency();
+        if (onlyStrings == null) {
+            rowEntryWeight = new double[rowVids.length];
+            for (int row = 0; row < rowVids.length; row++) {
+                rowEntryWeight[row] = Math.max(stats.weightOf(rowVids[row], weightByDf), TokenStatistics.CLASS_WEIGHT);
+            }
+            tokenEntryWeight = tokenEntryWeights(stats);
+        } else {
+            rowEntryWeight = null;
+            tokenEntryWeight = null;
+        }
+        int letters = 0;
+        for (int i = 0; i < n; i++) {
+            char c = tokens.tokens()[i].charAt(0);
+            if (tokens.tokens()[i].length() == 1 && c >= 'a' && c <= 'z') {
+                letters |= 1 << (c - 'a');
+            }
+        }
+        initials = letters;
+    }
+
+    /** The rows of the similar strings, numbered in the order they are added. */
+    private static final class RowBuilder {
+        final int[] rows;
+        final long[] unitTokens;
+        final double[] unitWeights;
+        int[] vids;
+        int[][] codes;
+        float[] maxSim;
+        long[] tokens;
+        double[] queryWeight;
+        int count;
+
+        RowBuilder(int[] rows, int expected, long[] unitTokens, double[] unitWeights) {
+            this.rows = rows;
+            this.unitTokens = unitTokens;
+            this.unitWeights = unitWeights;
+            int capacity = Math.max(1, expected);
+            vids = new int[capacity];
+            codes = new int[capacity][];
+            maxSim = new float[capacity];
+            tokens = new long[capacity];
+            queryWeight = new double[capacity];
+        }
+
+        void add(int vid, int unit, int code) {
+            if (code == 0) {
+                return;
+            }
+            int row = rows[vid];
+            if (row == 0) {
+                if (count == vids.length) {
+                    vids = Arrays.copyOf(vids, count * 2);
+                    codes = Arrays.copyOf(codes, count * 2);
+                    maxSim = Arrays.copyOf(maxSim, count * 2);
+                    tokens = Arrays.copyOf(tokens, count * 2);
+                    queryWeight = Arrays.copyOf(queryWeight, count * 2);
+                }
+                vids[count] = vid;
+                codes[count] = new int[unitTokens.length];
+                row = ++count;
+                rows[vid] = row;
+            }
+            double sim = SimCode.sim(code);
+            codes[row - 1][unit] = code;
+            maxSim[row - 1] = Math.max(maxSim[row - 1], (float) sim);
+            tokens[row - 1] |= unitTokens[unit];
+            queryWeight[row - 1] += unitWeights[unit] * sim;
+        }
+    }
+
+    private double[] tokenEntryWeights(TokenStatistics stats) {
+        int n = tokens.size();
+        double[] heaviestOf = new double[n];
+        for (int k = 0; k < units; k++) {
+            double heaviest = 0;
+            SimMap sims = unitSims[k];
+            for (int slot = 0; slot < sims.capacity(); slot++) {
+                int vid = sims.keyAt(slot);
+                if (vid >= 0) {
+                    heaviest = Math.max(heaviest, rowEntryWeight[rowOf[vid] - 1]);
+                }
+            }
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
+                heaviestOf[i] = Math.max(heaviestOf[i], heaviest);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (tokens.tokens()[i].length() == 1) {
+                heaviestOf[i] = stats.unknownWeight(); // an initial may stand for any word
+            } else if (tokens.classes()[i] == NameTokens.LEGAL_FORM) {
+                heaviestOf[i] = Math.max(heaviestOf[i], TokenStatistics.CLASS_WEIGHT);
+            }
+        }
+        return heaviestOf;
+    }
+
+    /** Clears this plan's marks from its lookup and answers the lookup, zeroed; call once the query is answered. */
+    int[] release() {
+        for (int vid : rowVids) {
+            rowOf[vid] = 0;
+        }
+        return rowOf;
+    }
+
+    /** Per-unit codes for a vocabulary string from the index lookups, null if no unit matched it. */
+    int[] indexedCodes(int vocabularyId) {
+        int row = rowOf[vocabularyId];
+        return row == 0 ? null : codeRows[row - 1];
+    }
+
+    /** Best similarity any query unit has with this vocabulary string by the index lookups (0 = none). */
+    float maxIndexedSim(int vocabularyId) {
+        int row = rowOf[vocabularyId];
+        return row == 0 ? 0f : rowMaxSim[row - 1];
+    }
+
+    /** Number of distinct vocabulary strings similar to some unit: rows are numbered 0 to this − 1. */
+    int similarStrings() {
+        return rowVids.length;
+    }
+
+    /** The row of a vocabulary string similar to some unit, −1 if none is. */
+    int similarRow(int vocabularyId) {
+        return rowOf[vocabularyId] - 1;
+    }
+
+    /** The vocabulary string of a row. */
+    int rowVid(int row) {
+        return rowVids[row];
+    }
+
+    /** Query tokens (of the first MAX_TOKENS) of the units similar to the string of a row. */
+    long rowTokens(int row) {
+        return rowTokens[row];
+    }
+
+    /** The heaviest entry weight the string of a row can have (see {@link #rowEntryWeight}); plans for a search. */
+    double rowEntryWeight(int row) {
+        return rowEntryWeight[row];
+    }
+
+    /** What the units similar to the string of a row weigh in the query, each times its similarity. */
+    double rowQueryWeight(int row) {
+        return rowQueryWeight[row];
+    }
+
+    /** Best similarity any unit has with the vocabulary string of this row. */
+    float rowMaxSim(int row) {
+        return rowMaxSim[row];
+    }
+
+    /**
+     * Rarity of query token i: its own document frequency when the list knows it; for an unknown token
+     * (usually a typo) the weight of the listed token it most resembles, so a typo neither inflates nor
+     * deflates the word's importance; the unknown-token maximum otherwise. Of equally resembling tokens, the
+     * commonest (the likelier word meant), then the first in alphabetical order: never the order the names were
+     * indexed in, so that the same list gives the same scores however it was loaded.
+     */
+    private double weight(int i, CandidateIndex index, TokenStatistics stats) {
+        byte cls = tokens.classes()[i];
+        if (cls == NameTokens.LEGAL_FORM) {
+            return TokenStatistics.LEGAL_FORM_WEIGHT;
+        }
+        if (cls == NameTokens.TITLE) {
+            return TokenStatistics.TITLE_WEIGHT;
+        }
+        int id = listedId(tokens.tokens()[i], index);
+        if (id >= 0) {
+            return stats.weightOf(id);
+        }
+        int[] best = {0, -1};
+        unitSims[i].forEach((vid, code) -> {
+            if (stats.documentFrequency(vid) > 0 && index.features(vid).token.length() > 1
+                    && (code >>> 4 > best[0] >>> 4
+                    || best[1] >= 0 && code >>> 4 == best[0] >>> 4 && likelierMeant(vid, best[1], index))) {
+                best[0] = code;
+                best[1] = vid;
+            }
+        });
+        return best[1] >= 0 ? stats.weightOf(best[1]) : stats.unknownWeight();
+    }
+
+    /** Of two listed strings resembling a typo alike, whether a is the likelier word meant (see {@link #weight}). */
+    private static boolean likelierMeant(int a, int b, CandidateIndex index) {
+        int dfA = index.stats.documentFrequency(a);
+        int dfB = index.stats.documentFrequency(b);
+        return dfA != dfB ? dfA > dfB : index.features(a).token.compareTo(index.features(b).token) < 0;
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    /**
+     * The query side's share of a name score (see {@link NameScorer#share}). In a reverse search the query is the
+     * listed name, so the indexed name gets the share a forward check would give it: a one-word alias ("Mohammad")
+     * then weighs against a longer name as it does when that name is screened, instead of counting at least
+     * {@link NameScorer#MIN_QUERY_SHARE} for the word it explains.
+     */
+    double share(double queryTotal, double entryTotal) {
+        return reverse ? 1 - NameScorer.share(entryTotal, queryTotal) : NameScorer.share(queryTotal, entryTotal);
+    }
+
+    /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
+    private static int listedId(String token, CandidateIndex index) {
+        int id = index.vocabularyId(token);
+        return id >= 0 && index.stats.documentFrequency(id) > 0 ? id : -1;
+    }
+
+    /** True when the query has the single letter c as a token (it may stand for any word starting with c). */
+    boolean hasInitial(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return (initials & 1 << (c - 'a')) != 0;
+        }
+        for (int u = 0; u < tokens.size(); u++) {
+            if (isSingleLetter(u) && unitFeatures[u].token.charAt(0) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether names are aligned with the query optimally instead of greedily: in a reverse search. The greedy
+     * alignment breaks ties between equally similar pairs by weight and position, which differ between the two
+     * directions ("Hasan Hassan" against "HUSSEIN, Hassaan" aligns both words forward, one in reverse), so the reverse
+     * search takes the alignment that no other one-to-one alignment, either way, can beat.
+     */
+    boolean optimallyAligned() {
+        return reverse;
+    }
+
+    /**
+     * Whether a unit only matches its own spelling: a title or legal form of a query. Not in a reverse search,
+     * where the query is a listed name: a forward check looks the screened name's words up among every listed
+     * string, titles included ("Chucho" sounds like the listed title "Sheik"), so the reverse one must find the
+     * words that resemble a listed title too.
+     */
+    boolean exactOnly(int unit) {
+        return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && !reverse;
+    }
+
+    boolean isSingleLetter(int unit) {
+        return unitFeatures[unit].token.length() == 1;
+    }
+}

@@ -1,0 +1,67 @@
+package io.sanctionsradar.matching;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+/**
+ * Precomputed keys of one token, so that token comparison never re-derives them:
+ * variant group, romanization fold key, Double Metaphone codes and consonant skeleton.
+ */
+final class TokenFeatures {
+
+    /**
+     * Shared encoder: configured once here, then only read (encode keeps no per-call state), so concurrent
+     * use is safe. Codes are 8 long because the default 4 equates "Christopherjackson" with "Cruzita".
+     */
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+    static {
+        METAPHONE.setMaxCodeLen(8);
+    }
+
+    /** Tokens shorter than this get no phonetic code: a 1–3 letter code would equate unrelated short words. */
+    static final int MIN_PHONETIC_LENGTH = 4;
+
+    final String token;
+    final String group;
+    final String fold;
+    final String metaphone;
+    final String metaphoneAlt;
+    final String skeleton;
+
+    TokenFeatures(String token) {
+        this(token, true);
+    }
+
+    /**
+     * A joined query form ("hik"+"vision"): matched by spelling only (see {@link NameScorer#spelledAlike}), so it
+     * needs no phonetic code, the costliest key and, for a form that is rarely seen twice, one never reused.
+     */
+    static TokenFeatures ofJoinedForm(String joined) {
+        return new TokenFeatures(joined, false);
+    }
+
+    private TokenFeatures(String token, boolean phonetic) {
+        this.token = token;
+        this.group = NameVariants.group(token);
+        this.fold = NameVariants.foldKey(token);
+        if (phonetic && token.length() >= MIN_PHONETIC_LENGTH && !isNumeric(token)) {
+            String p = METAPHONE.doubleMetaphone(token, false);
+            String a = METAPHONE.doubleMetaphone(token, true);
+            this.metaphone = p == null || p.isEmpty() ? null : p;
+            this.metaphoneAlt = a == null || a.isEmpty() || a.equals(p) ? null : a;
+        } else {
+            this.metaphone = null;
+            this.metaphoneAlt = null;
+        }
+        this.skeleton = NameVariants.skeleton(token);
+    }
+
+    static boolean isNumeric(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

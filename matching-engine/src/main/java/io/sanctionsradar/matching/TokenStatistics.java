@@ -1,0 +1,107 @@
+package io.sanctionsradar.matching;
+
+import java.util.Arrays;
+
+/**
+ * Rarity of tokens across the watchlist: document frequency counted per entry (an entry with ten spellings
+ * of "Mohammed" counts once), kept exact under upsert/remove; weight is an IDF computed on read, so it
+ * follows the live list size without any rebuild.
+ */
+final class TokenStatistics {
+
+    /** Weight of legal-form tokens: they help rank "X Ltd" over "X Inc" but never carry a match. */
+    static final double LEGAL_FORM_WEIGHT = 0.6;
+    /** Weight of honorifics and ranks, same reasoning as legal forms. */
+    static final double TITLE_WEIGHT = 0.6;
+    /** The larger of the two class weights: what a token may weigh where it is a legal form or title. */
+    static final double CLASS_WEIGHT = Math.max(LEGAL_FORM_WEIGHT, TITLE_WEIGHT);
+    /** Floor so that even the most common word still counts a little when it is all a name has. */
+    static final double MIN_WEIGHT = 0.5;
+
+    private int[] documentFrequency = new int[1024];
+    private int entries;
+    /** Bumped by every change, so weights derived from these statistics know when they are stale. */
+    private long revision;
+
+    /** IDF by document frequency for one list size: the scorer reads thousands of weights per query. */
+    private record WeightTable(int entries, double[] byDf) {
+    }
+
+    /** Frequencies below this are looked up; the rare very common token computes its log. */
+    private static final int TABLE_SIZE = 4096;
+
+    /**
+     * Rebuilt on the first read after the list size changed; readers may race to rebuild, harmlessly (each
+     * publishes an identical table through the volatile field).
+     */
+    private volatile WeightTable table = new WeightTable(-1, new double[0]);
+
+    void ensureCapacity(int vocabularySize) {
+        if (vocabularySize > documentFrequency.length) {
+            documentFrequency = Arrays.copyOf(documentFrequency, Math.max(vocabularySize, documentFrequency.length * 2));
+        }
+    }
+
+    void addEntry(int[] distinctTokens) {
+        revision++;
+        entries++;
+        for (int t : distinctTokens) {
+            documentFrequency[t]++;
+        }
+    }
+
+    void removeEntry(int[] distinctTokens) {
+        revision++;
+        entries--;
+        for (int t : distinctTokens) {
+            documentFrequency[t]--;
+        }
+    }
+
+    void clear() {
+        revision++;
+        Arrays.fill(documentFrequency, 0);
+        entries = 0;
+    }
+
+    int documentFrequency(int tokenId) {
+        return tokenId < 0 || tokenId >= documentFrequency.length ? 0 : documentFrequency[tokenId];
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    /** IDF weight of a token seen in df entries: ln(1 + N/(df+1)); df=0 (unknown token) gives the maximum. */
+    double weight(int df) {
+        return Math.max(MIN_WEIGHT, Math.log(1.0 + (double) Math.max(entries, 1) / (df + 1)));
+    }
+
+    double weightOf(int tokenId) {
+        return weightOf(tokenId, weightsByFrequency());
+    }
+
+    /** Weight of a token with a table from {@link #weightsByFrequency()} (one volatile read per query). */
+    double weightOf(int tokenId, double[] byDf) {
+        int df = documentFrequency(tokenId);
+        return df < byDf.length ? byDf[df] : weight(df);
+    }
+
+    /** Weights indexed by document frequency, for the current list size. */
+    double[] weightsByFrequency() {
+        WeightTable t = table;
+        if (t.entries != entries) {
+            double[] byDf = new double[TABLE_SIZE];
+            for (int i = 0; i < TABLE_SIZE; i++) {
+                byDf[i] = weight(i);
+            }
+            table = t = new WeightTable(entries, byDf);
+        }
+        return t.byDf;
+    }
+
+    /** Weight of an unseen token: as rare as possible. */
+    double unknownWeight() {
+        return weight(0);
+    }
+}

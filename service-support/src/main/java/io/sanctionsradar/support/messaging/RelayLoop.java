@@ -1,0 +1,109 @@
+package io.sanctionsradar.support.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Publishes an outbox in order, batch after batch, woken right after each commit that wrote to it and by a
+ * periodic poll as a safety net. A batch is published in one transaction and
+ * marked published only once the broker acknowledged all of it: a crash in between republishes (consumers
+ * de-duplicate on {@code ce_id}), it never loses an event.
+ */
+public final class RelayLoop {
+
+    private static final Logger LOG = Logger.getLogger(RelayLoop.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final BooleanSupplier publishBatch; // true: a full batch went out, so more may be waiting
+    // one publisher thread: batches leave in commit order, and a wake-up during a run schedules one more run
+    private final ExecutorService publisher;
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+
+    /** {@code name} names the publisher thread and the log lines. */
+    public static <R> RelayLoop forOutbox(String name, OutboxRows<R> outbox, TopicProvisioner topic, int batchSize) {
+        return new RelayLoop(name, () -> QuarkusTransaction.requiringNew()
+                .call(() -> publishBatch(outbox, topic, batchSize)) == batchSize,
+                Executors.newSingleThreadExecutor(r -> new Thread(r, name)));
+    }
+
+    RelayLoop(String name, BooleanSupplier publishBatch, ExecutorService publisher) {
+        this.name = name;
+        this.publishBatch = publishBatch;
+        this.publisher = publisher;
+    }
+
+    /** Asks for a publishing run soon; cheap, never throws, and safe to call from any thread. */
+    public void wake() {
+        if (!paused.get() && runQueued.compareAndSet(false, true)) {
+            try {
+                publisher.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // not queued, so not queued either for the next wake-up; the rows wait for it in the outbox
+                runQueued.set(false);
+            }
+        }
+    }
+
+    /**
+     * Stops publishing (events keep accumulating in the outbox) until {@link #resume()}; for maintenance and tests.
+     * Returns once a batch that was being published has finished, so nothing leaves after this call.
+     */
+    public void pause() {
+        paused.set(true);
+        try {
+            publisher.submit(() -> { }).get();
+        } catch (RejectedExecutionException e) {
+            // stopped: nothing runs any more
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(name + ": cannot pause", e.getCause());
+        }
+    }
+
+    public void resume() {
+        paused.set(false);
+        wake();
+    }
+
+    /** At shutdown: no new run starts; unpublished rows stay in the outbox for the next start. */
+    public void stop() {
+        paused.set(true);
+        publisher.shutdown();
+    }
+
+    private void drain() {
+        runQueued.set(false);
+        try {
+            while (!paused.get() && publishBatch.getAsBoolean()) {
+                // a full batch means more are waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: publishing failed, will retry: %s", name, e.toString());
+        }
+    }
+
+    private static <R> int publishBatch(OutboxRows<R> outbox, TopicProvisioner topic, int batchSize) {
+        List<R> batch = outbox.claimUnpublished(batchSize);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        topic.ensureCreated();
+        List<Uni<Void>> acks = batch.stream().map(outbox::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        outbox.markPublished(batch);
+        return batch.size();
+    }
+}

@@ -1,0 +1,93 @@
+package io.sanctionsradar.support.messaging;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The relay loop alone: its batches are stand-ins that count or block, no database and no broker. */
+class RelayLoopTest {
+
+    private static final long WAIT_SECONDS = 10;
+
+    private RelayLoop loop;
+
+    @AfterEach
+    void stop() {
+        loop.stop();
+    }
+
+    @Test
+    void a_wake_up_the_executor_refuses_neither_fails_the_caller_nor_blocks_the_next_one() throws Exception {
+        CountDownLatch published = new CountDownLatch(1);
+        loop = new RelayLoop("test-relay", () -> {
+            published.countDown();
+            return false;
+        }, new RefusesFirstTask());
+
+        // the caller is typically a transaction that has just committed: the refusal must not reach it
+        assertDoesNotThrow(loop::wake);
+        loop.wake(); // the next wake-up, e.g. the poll
+
+        assertTrue(published.await(WAIT_SECONDS, TimeUnit.SECONDS), "the next wake-up ran a batch");
+    }
+
+    @Test
+    void pause_returns_only_once_the_batch_being_published_has_finished() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        loop = new RelayLoop("test-relay", () -> {
+            started.countDown();
+            await(release);
+            finished.set(true);
+            return true;
+        }, Executors.newSingleThreadExecutor());
+        loop.wake();
+        assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS), "a batch is being published");
+
+        CompletableFuture<Boolean> finishedWhenPaused = CompletableFuture.supplyAsync(() -> {
+            loop.pause();
+            return finished.get();
+        });
+        Thread.sleep(300); // time for a pause() that does not wait to return
+        release.countDown();
+
+        assertTrue(finishedWhenPaused.get(WAIT_SECONDS, TimeUnit.SECONDS), "the batch had finished when pause returned");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One thread, refusing its first task as a saturated or stopping executor does. */
+    private static final class RefusesFirstTask extends ThreadPoolExecutor {
+        private final AtomicBoolean refused = new AtomicBoolean();
+
+        RefusesFirstTask() {
+            super(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            if (refused.compareAndSet(false, true)) {
+                throw new RejectedExecutionException("test: refused");
+            }
+            super.execute(task);
+        }
+    }
+}
