@@ -8,10 +8,13 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tools = dirname(fileURLToPath(import.meta.url));
+const root = join(tools, '..', '..');
 const problems = [];
 const services = ['designation-service', 'screening-service', 'notification-service'];
 const update = process.argv.includes('--update');
+// --base <git ref>: also compare the committed documents with those at that commit (e.g. main, to review a branch)
+const base = process.argv.includes('--base') ? process.argv[process.argv.indexOf('--base') + 1] : undefined;
 const committedOpenApi = service => `docs/openapi/${service}.yaml`;
 // written by the service's build (quarkus.smallrye-openapi.store-schema-directory): ./mvnw package or verify
 const builtOpenApi = service => `${service}/target/openapi/openapi.yaml`;
@@ -63,14 +66,48 @@ function checkOpenApiIsCommitted(service) {
   problems.push(breaking.length > 0
     ? `${service}: the API changed with ${breaking.length} BREAKING change(s) for existing clients (listed above)`
       + `; if that is really intended, run scripts/check-contracts --update and commit ${committed}`
-    : `${service}: the API changed (${diffs.length} compatible change(s), listed above); if intended, run`
+    : `${service}: the API changed (${diffs.length} change(s), none classified breaking); if intended, run`
       + ` scripts/check-contracts --update and commit ${committed}`);
+}
+
+// docs/openapi/<service>.yaml: linted by Redocly CLI with the rules in redocly.yaml (Redocly's recommended rules,
+// warnings counted as errors).
+function lintOpenApi() {
+  const redocly = join(tools, 'node_modules', '.bin', 'redocly');
+  const lint = spawnSync(redocly, ['lint', '--config', join(tools, 'redocly.yaml'), ...services.map(committedOpenApi)], {
+    cwd: root, stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  if (lint.status !== 0) problems.push('Redocly lint found problems in docs/openapi/ (listed above)');
+}
+
+// With --base: the committed documents must not break a client written against those at the base commit. A
+// breaking change fails even when committed, so a branch that breaks the API says so in its review.
+function checkNoBreakingChangeSince(service) {
+  const committed = committedOpenApi(service);
+  const old = spawnSync('git', ['show', `${base}:${committed}`], { cwd: root, encoding: 'utf8' });
+  if (old.status !== 0) {
+    console.log(`  ${committed}: not at ${base}, nothing to compare`);
+    return;
+  }
+  const { diffs } = apiCompare(yaml.load(old.stdout), yaml.load(readFileSync(join(root, committed), 'utf8')));
+  const breaking = diffs.filter(d => d.type === 'breaking');
+  for (const d of breaking) {
+    console.log(`  breaking     ${d.action} ${d.path.join(' > ')}${d.description ? ': ' + d.description : ''}`);
+  }
+  if (breaking.length > 0) problems.push(`${committed}: ${breaking.length} BREAKING change(s) since ${base} (listed above)`);
+  else console.log(`  ${committed}: ${diffs.length} change(s) since ${base}, none breaking`);
 }
 
 console.log('== AsyncAPI');
 await checkAsyncApi();
 console.log('== OpenAPI: the committed documents are the generated ones');
 services.forEach(checkOpenApiIsCommitted);
+console.log('== OpenAPI: Redocly lint, recommended rules');
+lintOpenApi();
+if (base) {
+  console.log(`== OpenAPI: no breaking change since ${base}`);
+  services.forEach(checkNoBreakingChangeSince);
+}
 
 if (problems.length > 0) {
   console.log(`\ncontract check failed:\n${problems.map(p => '  ' + p).join('\n')}`);

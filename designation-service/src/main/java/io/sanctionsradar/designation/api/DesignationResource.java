@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Designations")
+@Tag(name = "Designations", description = "Designations and countermeasures: record, amend, delist, browse, and the history of every change")
 public class DesignationResource {
 
     private static final int MAX_PAGE_SIZE = 500;
@@ -74,7 +74,7 @@ public class DesignationResource {
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/designations")
-    @Operation(summary = "Record a designation", description = "201 with the designation and its id; emits sanctions.entity.listed")
+    @Operation(operationId = "recordDesignation", summary = "Record a designation", description = "201 with the designation and its id; emits sanctions.entity.listed")
     public Response record(@HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull DesignationDraft draft) {
         return created(idempotencyKey, "POST /api/v1/designations", draft,
@@ -84,7 +84,7 @@ public class DesignationResource {
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/countermeasures")
-    @Operation(summary = "Record a countermeasure", description = "A designation imposed in response to others' sanctions; respondsTo names what it answers. Emits sanctions.countermeasure.imposed")
+    @Operation(operationId = "recordCountermeasure", summary = "Record a countermeasure", description = "A designation imposed in response to others' sanctions; respondsTo names what it answers. Emits sanctions.countermeasure.imposed")
     public Response recordCountermeasure(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                          @Valid @NotNull DesignationDraft draft) {
         return created(idempotencyKey, "POST /api/v1/countermeasures", draft,
@@ -94,6 +94,7 @@ public class DesignationResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations/{id}")
+    @Operation(operationId = "getDesignation", summary = "One designation at its current version")
     public Response get(@PathParam("id") String id) {
         Designation designation = store.find(uuid(id))
                 .orElseThrow(() -> new NotFound("Designation " + id + " does not exist"));
@@ -103,7 +104,7 @@ public class DesignationResource {
     @RolesAllowed(Roles.ANALYST)
     @PUT
     @Path("/designations/{id}")
-    @Operation(summary = "Amend a designation", description = "Replaces its content; the version goes up by one and sanctions.entity.amended is emitted, unless nothing changed. If-Match: \"<version>\" guards against lost updates.")
+    @Operation(operationId = "amendDesignation", summary = "Amend a designation", description = "Replaces its content; the version goes up by one and sanctions.entity.amended is emitted, unless nothing changed. If-Match: \"<version>\" guards against lost updates.")
     public Response amend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DesignationDraft draft) {
         Designation amended = designations.amend(uuid(id), draft, expectedVersion(ifMatch), audit.caller());
         return Response.ok(amended).tag(etag(amended)).build();
@@ -112,7 +113,7 @@ public class DesignationResource {
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/designations/{id}/delisting")
-    @Operation(summary = "Delist a designation", description = "Emits sanctions.entity.delisted (sanctions.countermeasure.lifted for a countermeasure)")
+    @Operation(operationId = "delistDesignation", summary = "Delist a designation", description = "Emits sanctions.entity.delisted (sanctions.countermeasure.lifted for a countermeasure)")
     public Response delist(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid DelistingRequest request) {
         DelistingRequest body = request != null ? request : new DelistingRequest(null, null);
@@ -129,7 +130,7 @@ public class DesignationResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations/{id}/history")
-    @Operation(summary = "Every version of a designation: who changed what, when")
+    @Operation(operationId = "getDesignationHistory", summary = "Every version of a designation: who changed what, when")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         UUID designationId = uuid(id);
         var versions = store.history(designationId);
@@ -143,7 +144,7 @@ public class DesignationResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations/{id}/versions/{version}")
-    @Operation(summary = "A designation as it was at one version")
+    @Operation(operationId = "getDesignationVersion", summary = "A designation as it was at one version")
     public Designation version(@PathParam("id") String id, @PathParam("version") int version) {
         return store.version(uuid(id), version)
                 .orElseThrow(() -> new NotFound("Version " + version + " of designation " + id + " does not exist"));
@@ -152,7 +153,7 @@ public class DesignationResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/designations")
-    @Operation(summary = "Browse designations and countermeasures", description = "Newest listing first; q matches any part of the primary name or an alias, case-insensitively")
+    @Operation(operationId = "listDesignations", summary = "Browse designations and countermeasures", description = "Newest listing first; q matches any part of the primary name or an alias, case-insensitively")
     public PageResponse<Designation> browse(@QueryParam("authority") @Size(max = 32) String authority,
                                             @QueryParam("program") @Size(max = 64) String program,
                                             @QueryParam("status") String status,
@@ -175,7 +176,7 @@ public class DesignationResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/countermeasures")
-    @Operation(summary = "Browse countermeasures")
+    @Operation(operationId = "listCountermeasures", summary = "Browse countermeasures")
     public PageResponse<Designation> browseCountermeasures(@QueryParam("authority") @Size(max = 32) String authority,
                                                            @QueryParam("status") String status,
                                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /** Imports of the published lists, each compared with what earlier imports of the same list recorded. */
 @jakarta.ws.rs.Path("/api/v1/imports")
-@Tag(name = "Imports")
+@Tag(name = "Imports", description = "Imports of the published lists, each compared with what earlier imports of the same list recorded")
 public class ImportResource {
 
     @Inject
@@ -37,7 +37,7 @@ public class ImportResource {
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
+    @Operation(operationId = "importList", summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
             + "file(s) as 'file' parts, optional force=true to accept a file that delists more than the configured "
             + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected.")
     @RolesAllowed(Roles.ANALYST)

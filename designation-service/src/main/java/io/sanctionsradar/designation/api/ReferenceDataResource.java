@@ -31,7 +31,7 @@ import java.util.Map;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Reference data")
+@Tag(name = "Reference data", description = "The authorities that sanction and the programmes they sanction under")
 public class ReferenceDataResource {
 
     private static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
@@ -50,6 +50,7 @@ public class ReferenceDataResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/authorities")
+    @Operation(operationId = "listAuthorities", summary = "Every sanctioning authority")
     public List<Authority> authorities() {
         return AuthorityEntity.<AuthorityEntity>listAll(Sort.ascending("code")).stream()
                 .map(a -> new Authority(a.code, a.name, a.country)).toList();
@@ -59,7 +60,7 @@ public class ReferenceDataResource {
     @PUT
     @Path("/authorities/{code}")
     @Transactional
-    @Operation(summary = "Register or rename an authority")
+    @Operation(operationId = "putAuthority", summary = "Register or rename an authority")
     public Authority putAuthority(@PathParam("code") @Pattern(regexp = CODE) String code,
                                   @Valid @NotNull Authority authority) {
         AuthorityEntity entity = AuthorityEntity.findById(code);
@@ -78,6 +79,7 @@ public class ReferenceDataResource {
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/programmes")
+    @Operation(operationId = "listProgrammes", summary = "Every sanctions programme")
     public List<Programme> programmes() {
         return ProgrammeEntity.<ProgrammeEntity>listAll(Sort.ascending("code")).stream()
                 .map(p -> new Programme(p.code, p.authorityCode, p.name, p.legalBasis)).toList();
@@ -87,7 +89,7 @@ public class ReferenceDataResource {
     @PUT
     @Path("/programmes/{code}")
     @Transactional
-    @Operation(summary = "Register or update a programme", description = "Its legal basis is the default for designations under it")
+    @Operation(operationId = "putProgramme", summary = "Register or update a programme", description = "Its legal basis is the default for designations under it")
     public Programme putProgramme(@PathParam("code") @Pattern(regexp = CODE) String code,
                                   @Valid @NotNull Programme programme) {
         if (AuthorityEntity.findById(programme.authority()) == null) {

@@ -28,13 +28,14 @@ public class DeliveryResource {
     @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDelivery", summary = "One delivery, with every attempt")
     public Delivery get(@PathParam("id") UUID id) {
         return deliveries.get(id);
     }
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Send a delivery again now, with a fresh retry schedule",
+    @Operation(operationId = "retryDelivery", summary = "Send a delivery again now, with a fresh retry schedule",
             description = "For a DEAD delivery after the endpoint is fixed, or to hurry a PENDING one. The webhook-id "
                     + "stays the same. 409 while an attempt is in flight.")
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)

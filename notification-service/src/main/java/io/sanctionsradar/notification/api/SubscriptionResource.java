@@ -53,7 +53,7 @@ public class SubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a webhook URL to event types, optionally filtered",
+    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook URL to event types, optionally filtered",
             description = "Answers 201 with the signing secret (whsec_…), shown this once. Filters: authorities, "
                     + "programs, subjectTypes, countries, and portfolios (alerts only); an empty list passes all.")
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
@@ -65,7 +65,7 @@ public class SubscriptionResource {
 
     @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     @GET
-    @Operation(summary = "Every subscription, oldest first (without secrets)")
+    @Operation(operationId = "listSubscriptions", summary = "Every subscription, oldest first (without secrets)")
     public SubscriptionView.Items<SubscriptionView> list() {
         return new SubscriptionView.Items<>(subscriptions.list().stream().map(s -> SubscriptionView.of(s, null))
                 .toList());
@@ -74,6 +74,7 @@ public class SubscriptionResource {
     @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSubscription", summary = "One subscription (without its secret)")
     public SubscriptionView get(@PathParam("id") UUID id) {
         return SubscriptionView.of(subscriptions.get(id), null);
     }
@@ -81,7 +82,7 @@ public class SubscriptionResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a subscription's URL, event types, filter and description",
+    @Operation(operationId = "replaceSubscription", summary = "Replace a subscription's URL, event types, filter and description",
             description = "\"enabled\": true re-enables one that was disabled (e.g. after its endpoint answered 410); "
                     + "its deliveries that were waiting then go out. The secret is kept.")
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
@@ -92,7 +93,7 @@ public class SubscriptionResource {
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a subscription, its waiting deliveries and its delivery log")
+    @Operation(operationId = "deleteSubscription", summary = "Remove a subscription, its waiting deliveries and its delivery log")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(id);
         return Response.noContent().build();
@@ -100,7 +101,7 @@ public class SubscriptionResource {
 
     @POST
     @Path("/{id}/test")
-    @Operation(summary = "Send a signed webhook.ping now and answer with the attempt",
+    @Operation(operationId = "testSubscription", summary = "Send a signed webhook.ping now and answer with the attempt",
             description = "Sent once, not retried; it appears in the delivery log like any delivery.")
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
     public Delivery test(@PathParam("id") UUID id) {
@@ -109,7 +110,7 @@ public class SubscriptionResource {
 
     @POST
     @Path("/{id}/secret/rotate")
-    @Operation(summary = "Replace the signing secret; answers the new one, shown this once",
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "Replace the signing secret; answers the new one, shown this once",
             description = "The old secret keeps signing alongside the new one (two signatures in webhook-signature) "
                     + "for the overlap, an ISO-8601 duration such as PT24H (the configured default when absent).")
     @RolesAllowed(Roles.SUBSCRIPTIONS_ADMIN)
@@ -125,7 +126,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The subscription's deliveries, newest first, each with every attempt",
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "The subscription's deliveries, newest first, each with every attempt",
             description = "status: PENDING, DELIVERED or DEAD. Page with before= the createdAt of the last one seen.")
     @RolesAllowed({Roles.SUBSCRIPTIONS_ADMIN, Roles.AUDITOR})
     public SubscriptionView.Items<Delivery> deliveries(@PathParam("id") UUID id,

@@ -38,7 +38,7 @@ public class AlertResource {
     Portfolios portfolios;
 
     @GET
-    @Operation(summary = "A portfolio's alerts, newest first",
+    @Operation(operationId = "listAlerts", summary = "A portfolio's alerts, newest first",
             description = "status: OPEN, FALSE_POSITIVE, TRUE_MATCH, SUPERSEDED or CLEARED; partyId narrows to one party.")
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     public AlertStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
@@ -55,7 +55,7 @@ public class AlertResource {
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/{alertId}")
-    @Operation(summary = "One alert, with the party and the match as found and what triggered it")
+    @Operation(operationId = "getAlert", summary = "One alert, with the party and the match as found and what triggered it")
     public Alert get(@PathParam("alertId") UUID alertId) {
         return alerts.find(alertId, portfolios::covers);
     }
@@ -63,7 +63,7 @@ public class AlertResource {
     @POST
     @Path("/{alertId}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide an alert: FALSE_POSITIVE or TRUE_MATCH, with a comment",
+    @Operation(operationId = "decideAlert", summary = "Decide an alert: FALSE_POSITIVE or TRUE_MATCH, with a comment",
             description = "A dismissed alert does not come back until the entry or the party changes. 409 once the "
                     + "alert was cleared or superseded.")
     @RolesAllowed(Roles.SCREENER)

@@ -46,7 +46,7 @@ public class MonitoredPartyResource {
     @PUT
     @Path("/{partyId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or update a monitored party and screen it against the whole watchlist",
+    @Operation(operationId = "putMonitoredParty", summary = "Create or update a monitored party and screen it against the whole watchlist",
             description = "201 when created, 200 otherwise; the answer carries the screening (with its receipt id).")
     @RolesAllowed(Roles.SCREENER)
     public Response upsert(@PathParam("partyId") String partyId,
@@ -60,7 +60,7 @@ public class MonitoredPartyResource {
     @POST
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or update up to 10,000 parties of one portfolio at once (all or none), then screen them",
+    @Operation(operationId = "putMonitoredParties", summary = "Create or update up to 10,000 parties of one portfolio at once (all or none), then screen them",
             description = "Answers how many were created, updated or unchanged, the screening batch id, and the "
                     + "parties that matched an entry.")
     @RolesAllowed(Roles.SCREENER)
@@ -74,7 +74,7 @@ public class MonitoredPartyResource {
     @POST
     @Path("/bulk")
     @Consumes("text/csv")
-    @Operation(summary = "Create or update up to 100,000 parties of one portfolio from a CSV file (all or none)",
+    @Operation(operationId = "putMonitoredParties", summary = "Create or update up to 100,000 parties of one portfolio from a CSV file (all or none)",
             description = "Columns partyId, name, type, birthDate, country (a header line is required). A bad line "
                     + "refuses the whole file, naming the line; the answer is the same as for a JSON array.")
     @RolesAllowed(Roles.SCREENER)
@@ -88,7 +88,7 @@ public class MonitoredPartyResource {
     @RolesAllowed(Roles.SCREENER)
     @GET
     @Path("/{partyId}")
-    @Operation(summary = "One monitored party")
+    @Operation(operationId = "getMonitoredParty", summary = "One monitored party")
     public MonitoredParty get(@PathParam("partyId") String partyId,
                               @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
         portfolios.check(portfolio);
@@ -98,7 +98,7 @@ public class MonitoredPartyResource {
 
     @RolesAllowed(Roles.SCREENER)
     @GET
-    @Operation(summary = "A portfolio's monitored parties, by id")
+    @Operation(operationId = "listMonitoredParties", summary = "A portfolio's monitored parties, by id")
     public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("offset") @DefaultValue("0") String offset,
@@ -111,7 +111,7 @@ public class MonitoredPartyResource {
     @RolesAllowed(Roles.SCREENER)
     @DELETE
     @Path("/{partyId}")
-    @Operation(summary = "Stop monitoring a party")
+    @Operation(operationId = "deleteMonitoredParty", summary = "Stop monitoring a party")
     public Response delete(@PathParam("partyId") String partyId,
                            @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio) {
         portfolios.check(portfolio);

@@ -58,7 +58,7 @@ public class ScreeningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, with the "
+    @Operation(operationId = "screenName", summary = "Screen one name", description = "Matches at or above the threshold, best first, with the "
             + "entry's authority, programmes and measures and an explanation. The receipt is kept under screeningId; "
             + "no answer goes out without it, so with the database down this answers 503 with Retry-After.")
     @RolesAllowed(Roles.SCREENER)
@@ -70,7 +70,7 @@ public class ScreeningResource {
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Screen up to 10,000 names (a JSON array of screening requests)",
+    @Operation(operationId = "screenBatch", summary = "Screen up to 10,000 names (a JSON array of screening requests)",
             description = "Every query runs against the same watchlist version; each gets its own receipt and the "
                     + "batch one that lists them. Nothing is screened if any query is invalid.")
     @RolesAllowed(Roles.SCREENER)
@@ -82,7 +82,7 @@ public class ScreeningResource {
     @Path("/batch")
     @Consumes({"text/csv", "application/csv"})
     @Produces(NDJSON)
-    @Operation(summary = "Screen a CSV file of up to 256 MB, read whole, then answered as a stream of NDJSON lines",
+    @Operation(operationId = "screenBatch", summary = "Screen a CSV file of up to 256 MB, read whole, then answered as a stream of NDJSON lines",
             description = "Columns: name (required), type, birthDate, country, reference. One line per record "
                     + "(its result, or its errors), then a summary line. Query parameters apply to every record. "
                     + "A bad header or a malformed record (an unclosed quote) refuses the file, naming the line.")
@@ -106,7 +106,7 @@ public class ScreeningResource {
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/{screeningId}")
-    @Operation(summary = "The receipt of an earlier screening, exactly as it was answered",
+    @Operation(operationId = "getScreening", summary = "The receipt of an earlier screening, exactly as it was answered",
             description = "A monitored party's screening is seen only with a token covering its portfolio.")
     public JsonNode receipt(@PathParam("screeningId") String screeningId) {
         return receipts.find(uuid(screeningId), portfolios::covers)
@@ -119,7 +119,7 @@ public class ScreeningResource {
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Path("/batches/{batchId}")
-    @Operation(summary = "A batch's receipt and a page of its results, in the order they were asked")
+    @Operation(operationId = "getScreeningBatch", summary = "A batch's receipt and a page of its results, in the order they were asked")
     public BatchPage batchReceipt(@PathParam("batchId") String batchId,
                                   @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                   @QueryParam("offset") @DefaultValue("0") String offset,

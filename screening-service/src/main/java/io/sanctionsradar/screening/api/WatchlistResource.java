@@ -55,7 +55,7 @@ public class WatchlistResource {
     @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})
     @GET
     @Path("/status")
-    @Operation(summary = "Entry counts, the watchlist version, the last event applied and the consumer lag")
+    @Operation(operationId = "getWatchlistStatus", summary = "Entry counts, the watchlist version, the last event applied and the consumer lag")
     public WatchlistStatus status() throws SQLException, InterruptedException {
         Watchlist.Summary summary = watchlist.summary();
         List<Position> positions = store.positions(topic);
@@ -90,7 +90,7 @@ public class WatchlistResource {
     @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})
     @GET
     @Path("/entries/{entryId}")
-    @Operation(summary = "One materialized entry: the designation as its latest event carried it")
+    @Operation(operationId = "getWatchlistEntry", summary = "One materialized entry: the designation as its latest event carried it")
     public JsonNode entry(@PathParam("entryId") String entryId) throws SQLException {
         UUID id;
         try {

@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Reads this service's audit trail; nothing in the API writes or changes it. Records of a portfolio (monitored
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUDITOR)
+@Tag(name = "Audit", description = "Who did what, when: this service's audit trail, read-only")
 public class AuditResource {
 
     private final AuditTrail trail;
@@ -36,6 +39,7 @@ public class AuditResource {
     }
 
     @GET
+    @Operation(operationId = "listAuditRecords", summary = "The audit trail: who did what, when, newest first")
     public AuditRecord.Page find(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                  @QueryParam("target") String target, @QueryParam("since") String since,
                                  @QueryParam("until") String until,
