@@ -1,12 +1,25 @@
 package io.sanctionsradar.matching;
 
-import io.sanctionsradar.matching.CandidateIndex.EntryRecord;
-import io.sanctionsradar.matching.CandidateIndex.NameRecord;
-import io.sanctionsradar.matching.CandidateIndex.PreparedName;
 import io.sanctionsradar.matching.Explanation.Adjustment;
 import io.sanctionsradar.matching.Explanation.MatchKind;
 import io.sanctionsradar.matching.Explanation.TokenMatch;
 import io.sanctionsradar.matching.Explanation.WeightedToken;
+import io.sanctionsradar.matching.index.CandidateIndex.EntryRecord;
+import io.sanctionsradar.matching.index.CandidateIndex.NameRecord;
+import io.sanctionsradar.matching.index.CandidateIndex.PreparedName;
+import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.index.IntList;
+import io.sanctionsradar.matching.index.TokenStatistics;
+import io.sanctionsradar.matching.normalize.NameNormalizer;
+import io.sanctionsradar.matching.normalize.NameTokens;
+import io.sanctionsradar.matching.normalize.Reusable;
+import io.sanctionsradar.matching.normalize.TokenFeatures;
+import io.sanctionsradar.matching.retrieve.QueryPlan;
+import io.sanctionsradar.matching.retrieve.SimMap;
+import io.sanctionsradar.matching.score.NameScorer;
+import io.sanctionsradar.matching.score.SecondarySignals;
+import io.sanctionsradar.matching.score.SimCode;
+import io.sanctionsradar.matching.score.TokenSimilarity;
 
 import java.util.ArrayList;
 import java.util.Arrays;

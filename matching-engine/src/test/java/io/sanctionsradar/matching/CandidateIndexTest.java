@@ -1,7 +1,9 @@
 package io.sanctionsradar.matching;
 
-import org.junit.jupiter.api.Test;
+import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.retrieve.SimMap;
 
+import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,9 +1,11 @@
 package io.sanctionsradar.matching;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
+import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.score.SecondarySignals;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

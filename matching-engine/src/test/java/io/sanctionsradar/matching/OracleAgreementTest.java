@@ -1,7 +1,6 @@
 package io.sanctionsradar.matching;
 
 import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,9 +1,9 @@
 package io.sanctionsradar.matching.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.matching.WatchlistEntry;
 import io.sanctionsradar.matching.WatchlistFixtures;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

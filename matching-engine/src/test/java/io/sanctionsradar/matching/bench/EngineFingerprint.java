@@ -1,7 +1,5 @@
 package io.sanctionsradar.matching.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.matching.EntryName;
 import io.sanctionsradar.matching.Match;
 import io.sanctionsradar.matching.MatchingEngine;
@@ -9,6 +7,8 @@ import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.WatchlistEntry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.sanctionsradar.matching.bench;
 import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.WatchlistEntry;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.retrieve;
+
+import io.sanctionsradar.matching.score.SimCode;
 
 import java.util.Arrays;
 
@@ -6,13 +8,13 @@ import java.util.Arrays;
  * Open-addressing map vocabulary id -> packed similarity code (see {@link SimCode}), built once per query unit:
  * the scorer looks up every (query unit, entry token) pair here instead of recomputing string distances.
  */
-final class SimMap {
+public final class SimMap {
     private int[] keys;
     private int[] codes;
     private int size;
     private int mask;
 
-    SimMap(int expected) {
+    public SimMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(8, expected * 2 - 1)) << 1;
         keys = new int[cap];
         codes = new int[cap];
@@ -20,17 +22,17 @@ final class SimMap {
         mask = cap - 1;
     }
 
-    boolean containsKey(int key) {
+    public boolean containsKey(int key) {
         return keys[slot(key)] == key;
     }
 
     /** The code of this key, 0 (no similarity) when absent. */
-    int get(int key) {
+    public int get(int key) {
         int i = slot(key);
         return keys[i] == key ? codes[i] : 0;
     }
 
-    void put(int key, int code) {
+    public void put(int key, int code) {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
@@ -42,12 +44,12 @@ final class SimMap {
         codes[i] = code;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Calls consumer for each (key, code). */
-    void forEach(IntIntConsumer consumer) {
+    public void forEach(IntIntConsumer consumer) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] >= 0) {
                 consumer.accept(keys[i], codes[i]);
@@ -56,12 +58,12 @@ final class SimMap {
     }
 
     /** Slot count, for allocation-free iteration with {@link #keyAt} and {@link #codeAt}. */
-    int capacity() {
+    public int capacity() {
         return keys.length;
     }
 
     /** Key in a slot, -1 when the slot is empty. */
-    int keyAt(int slot) {
+    public int keyAt(int slot) {
         return keys[slot];
     }
 
@@ -97,7 +99,7 @@ final class SimMap {
     }
 
     @FunctionalInterface
-    interface IntIntConsumer {
+    public interface IntIntConsumer {
         void accept(int key, int code);
     }
 }

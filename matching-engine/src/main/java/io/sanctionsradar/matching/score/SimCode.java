@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
 
@@ -6,24 +6,24 @@ import io.sanctionsradar.matching.Explanation.MatchKind;
  * Packs a similarity (4 decimals) and its {@link MatchKind} into one positive int; 0 means "no match".
  * Both the indexed path and the brute-force oracle go through this packing, so they score identically.
  */
-final class SimCode {
+public final class SimCode {
     private static final MatchKind[] KINDS = MatchKind.values();
 
     private SimCode() {
     }
 
-    static int of(float sim, MatchKind kind) {
+    public static int of(float sim, MatchKind kind) {
         if (sim <= 0f || kind == null) {
             return 0;
         }
         return Math.round(sim * 10_000f) << 4 | kind.ordinal();
     }
 
-    static int of(TokenSimilarity.Result r) {
+    public static int of(TokenSimilarity.Result r) {
         return of(r.sim(), r.kind());
     }
 
-    static double sim(int code) {
+    public static double sim(int code) {
         return (code >>> 4) / 10_000.0;
     }
 

@@ -1,4 +1,6 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
+
+import io.sanctionsradar.matching.score.NameScorer;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 
@@ -6,7 +8,7 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * Precomputed keys of one token, so that token comparison never re-derives them:
  * variant group, romanization fold key, Double Metaphone codes and consonant skeleton.
  */
-final class TokenFeatures {
+public final class TokenFeatures {
 
     /**
      * Shared encoder: configured once here, then only read (encode keeps no per-call state), so concurrent
@@ -21,14 +23,14 @@ final class TokenFeatures {
     /** Tokens shorter than this get no phonetic code: a 1–3 letter code would equate unrelated short words. */
     static final int MIN_PHONETIC_LENGTH = 4;
 
-    final String token;
-    final String group;
-    final String fold;
-    final String metaphone;
-    final String metaphoneAlt;
-    final String skeleton;
+    public final String token;
+    public final String group;
+    public final String fold;
+    public final String metaphone;
+    public final String metaphoneAlt;
+    public final String skeleton;
 
-    TokenFeatures(String token) {
+    public TokenFeatures(String token) {
         this(token, true);
     }
 
@@ -36,7 +38,7 @@ final class TokenFeatures {
      * A joined query form ("hik"+"vision"): matched by spelling only (see {@link NameScorer#spelledAlike}), so it
      * needs no phonetic code, the costliest key and, for a form that is rarely seen twice, one never reused.
      */
-    static TokenFeatures ofJoinedForm(String joined) {
+    public static TokenFeatures ofJoinedForm(String joined) {
         return new TokenFeatures(joined, false);
     }
 

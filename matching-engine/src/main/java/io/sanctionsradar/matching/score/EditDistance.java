@@ -1,7 +1,7 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.score;
 
 /** Bounded Damerau-Levenshtein (optimal string alignment): a transposed pair of letters is one typo. */
-final class EditDistance {
+public final class EditDistance {
 
     /** Per-thread rows: the vocabulary lookup runs this thousands of times per query. */
     private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[][]{new int[64], new int[64], new int[64]});
@@ -10,7 +10,7 @@ final class EditDistance {
     }
 
     /** Distance between a and b, or any value greater than max once it is known to exceed max. */
-    static int damerauLevenshtein(String a, String b, int max) {
+    public static int damerauLevenshtein(String a, String b, int max) {
         int n = a.length();
         int m = b.length();
         if (Math.abs(n - m) > max) {

@@ -1,4 +1,6 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
+
+import io.sanctionsradar.matching.score.EditDistance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +11,7 @@ import java.util.Map;
  * Company legal-form phrases ("Co., Ltd.", "Limited Liability Company", "OOO", "S.A. de C.V."...) recognised
  * after tokenization and replaced by one canonical token of class LEGAL_FORM, which the scorer weights low.
  */
-final class LegalForms {
+public final class LegalForms {
 
     /** canonical form -> phrases (already in normalized token form, space separated) */
     private static final String[][] TABLE = {

@@ -1,4 +1,7 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.index;
+
+import io.sanctionsradar.matching.score.EditDistance;
+import io.sanctionsradar.matching.score.TokenSimilarity;
 
 import java.util.Arrays;
 
@@ -14,7 +17,7 @@ import java.util.Arrays;
  * and value share adjacent slots so a probe touches one cache line.
  * Not thread-safe for writes; concurrent reads are safe once writes are excluded.
  */
-final class DeletionIndex {
+public final class DeletionIndex {
 
     /** Returned by {@link #find} when no string has this key. */
     static final int ABSENT = Integer.MIN_VALUE;

@@ -1,7 +1,11 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.score;
 
-import io.sanctionsradar.matching.CandidateIndex.NameRecord;
 import io.sanctionsradar.matching.Explanation.MatchKind;
+import io.sanctionsradar.matching.Explanation;
+import io.sanctionsradar.matching.index.CandidateIndex.NameRecord;
+import io.sanctionsradar.matching.index.TokenStatistics;
+import io.sanctionsradar.matching.normalize.NameTokens;
+import io.sanctionsradar.matching.retrieve.QueryPlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +17,7 @@ import java.util.List;
  * nameScore = share * queryCoverage + (1 - share) * entryCoverage, where each coverage is the
  * rarity-weighted share of that side's tokens explained by the other side, times the token similarity.
  */
-final class NameScorer {
+public final class NameScorer {
 
     /**
      * The two coverages are mixed in proportion to each side's total weight (a weighted Dice coefficient), so
@@ -25,21 +29,21 @@ final class NameScorer {
     static final double MIN_QUERY_SHARE = 0.45;
     static final double MAX_QUERY_SHARE = 0.75;
     /** Two different legal forms (Ltd vs LLC) still say "this is a company". */
-    static final float LEGAL_FORM_MISMATCH_SIM = 0.5f;
+    public static final float LEGAL_FORM_MISMATCH_SIM = 0.5f;
     /** Longer names are truncated for alignment (bit masks); no listed name comes close. */
-    static final int MAX_TOKENS = 63;
+    public static final int MAX_TOKENS = 63;
 
     /** Result of aligning a query with one name. */
-    static final class Alignment {
-        final NameRecord name;
-        double nameScore;
-        double queryCoverage;
-        double entryCoverage;
+    public static final class Alignment {
+        public final NameRecord name;
+        public double nameScore;
+        public double queryCoverage;
+        public double entryCoverage;
         long[] pairs;
         int pairCount;
-        double[] entryWeights;
-        float[] querySims;
-        float[] entrySims;
+        public double[] entryWeights;
+        public float[] querySims;
+        public float[] entrySims;
 
         Alignment(NameRecord name) {
             this.name = name;
@@ -73,12 +77,12 @@ final class NameScorer {
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     /** Name score only (no explanation data), allocation-free: the path every candidate takes. */
-    static double score(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, TokenStatistics stats) {
+    public static double score(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, TokenStatistics stats) {
         return run(plan, name, sims, stats, WORK.get(), null);
     }
 
     /** Full alignment with the token pairs and weights an explanation needs. */
-    static Alignment align(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims,
+    public static Alignment align(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims,
                            TokenStatistics stats) {
         Alignment a = new Alignment(name);
         run(plan, name, sims, stats, WORK.get(), a);
@@ -303,7 +307,7 @@ final class NameScorer {
     }
 
     /** Weight of the query side in the score, from both sides' total token weights (see MIN_QUERY_SHARE). */
-    static double share(double queryTotal, double entryTotal) {
+    public static double share(double queryTotal, double entryTotal) {
         return Math.max(MIN_QUERY_SHARE, Math.min(MAX_QUERY_SHARE, queryTotal / (queryTotal + entryTotal)));
     }
 
@@ -312,7 +316,7 @@ final class NameScorer {
      * listed variant, romanization variant): a typo on top of a split is too weak, and the index does not
      * block on it.
      */
-    static int spelledAlike(int code) {
+    public static int spelledAlike(int code) {
         if (code == 0) {
             return 0;
         }
@@ -325,13 +329,13 @@ final class NameScorer {
      * (byDf: the {@link TokenStatistics#weightsByFrequency()} table the query was planned with). The scorer,
      * the per-name totals and the candidate bounds all weigh entry tokens through this one rule.
      */
-    static double entryWeight(byte cls, int tokenId, TokenStatistics stats, double[] byDf) {
+    public static double entryWeight(byte cls, int tokenId, TokenStatistics stats, double[] byDf) {
         return cls == NameTokens.LEGAL_FORM ? TokenStatistics.LEGAL_FORM_WEIGHT
                 : cls == NameTokens.TITLE ? TokenStatistics.TITLE_WEIGHT : stats.weightOf(tokenId, byDf);
     }
 
     /** Token-level part of the explanation. */
-    static List<Explanation.TokenMatch> tokenMatches(QueryPlan plan, Alignment a) {
+    public static List<Explanation.TokenMatch> tokenMatches(QueryPlan plan, Alignment a) {
         List<Explanation.TokenMatch> out = new ArrayList<>();
         String[] q = plan.tokens.tokens();
         String[] e = a.name.tokens.tokens();
@@ -360,7 +364,7 @@ final class NameScorer {
         return out;
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 10_000.0) / 10_000.0;
     }
 

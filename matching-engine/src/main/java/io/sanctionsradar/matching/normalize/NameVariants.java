@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
  * "fold" key that erases differences between romanization schemes, and a consonant skeleton for names
  * romanized from scripts that omit short vowels (Arabic, Hebrew).
  */
-final class NameVariants {
+public final class NameVariants {
 
     /** Each row is one equivalence class; the first spelling is the group key. */
     private static final String[] GROUPS = {

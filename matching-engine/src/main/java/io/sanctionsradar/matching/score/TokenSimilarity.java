@@ -1,13 +1,14 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
+import io.sanctionsradar.matching.normalize.TokenFeatures;
 
 /**
  * Similarity of two word tokens in [0, 1] with the kind of evidence. The first matching rule wins, so the
  * ladder below is also the calibration: exact 1.0 > listed variant > romanization variant > spelling distance
  * (one edit in five letters = 0.8) > phonetic code > consonant skeleton.
  */
-final class TokenSimilarity {
+public final class TokenSimilarity {
 
     /** Known given-name equivalents are near-certain but not identical. */
     static final float VARIANT_SIM = 0.95f;
@@ -23,18 +24,18 @@ final class TokenSimilarity {
     /** Below this a spelling match is noise (two edits in a six-letter word). */
     static final float MIN_FUZZY_SIM = 0.70f;
     /** A single letter against a word it could abbreviate ("J" / "John"): weak evidence. */
-    static final float INITIAL_SIM = 0.60f;
+    public static final float INITIAL_SIM = 0.60f;
     /**
      * Shortest token that may match by spelling distance: one edit in three letters is a different word
      * (but a three-letter token may be a four-letter one with a letter dropped: "Olg" / "Oleg").
      */
-    static final int MIN_FUZZY_LENGTH = 4;
+    public static final int MIN_FUZZY_LENGTH = 4;
 
     private TokenSimilarity() {
     }
 
     /** Edits tolerated for a token of this length: 1 up to 7 letters, then 2 (typos in two places). */
-    static int maxEdits(int length) {
+    public static int maxEdits(int length) {
         if (length < MIN_FUZZY_LENGTH) {
             return 0;
         }
@@ -42,12 +43,12 @@ final class TokenSimilarity {
     }
 
     /** Result holder: similarity and kind; a new instance per call keeps this allocation-light and thread-safe. */
-    record Result(float sim, MatchKind kind) {
+    public record Result(float sim, MatchKind kind) {
         static final Result NONE = new Result(0f, null);
-        static final Result EXACT = new Result(1f, MatchKind.EXACT);
+        public static final Result EXACT = new Result(1f, MatchKind.EXACT);
     }
 
-    static Result compare(TokenFeatures q, TokenFeatures e, boolean abjadQuery) {
+    public static Result compare(TokenFeatures q, TokenFeatures e, boolean abjadQuery) {
         if (q.token.equals(e.token)) {
             return Result.EXACT;
         }
@@ -89,7 +90,7 @@ final class TokenSimilarity {
         return kind == null ? Result.NONE : new Result(best, kind);
     }
 
-    static boolean phoneticEqual(TokenFeatures q, TokenFeatures e) {
+    public static boolean phoneticEqual(TokenFeatures q, TokenFeatures e) {
         if (q.metaphone == null || e.metaphone == null) {
             return false;
         }

@@ -1,6 +1,4 @@
-package io.sanctionsradar.matching;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package io.sanctionsradar.matching.index;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeletionIndexTest {
 

@@ -1,8 +1,7 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Transliterator;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import java.util.Map;
  * them as stateless, compound rule-based ones synchronize internally; so each call takes one of its own from a
  * {@link Reusable} set per family, bounded by the number of calls ever running at once.
  */
-final class Transliteration {
+public final class Transliteration {
 
     /** Script families that need a distinct ICU pipeline. */
     enum Family {

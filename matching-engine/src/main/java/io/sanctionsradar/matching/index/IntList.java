@@ -1,21 +1,21 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.index;
 
 import java.util.Arrays;
 
 /** Growable int array: posting lists of a 60k-name index must not box. */
-final class IntList {
+public final class IntList {
     private int[] values;
     private int size;
 
-    IntList() {
+    public IntList() {
         this(4);
     }
 
-    IntList(int capacity) {
+    public IntList(int capacity) {
         values = new int[Math.max(1, capacity)];
     }
 
-    void add(int v) {
+    public void add(int v) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -41,15 +41,15 @@ final class IntList {
         size = 0;
     }
 
-    int get(int i) {
+    public int get(int i) {
         return values[i];
     }
 
-    int[] toArray() {
+    public int[] toArray() {
         return java.util.Arrays.copyOf(values, size());
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
 
 import java.util.Arrays;
 
@@ -12,33 +12,33 @@ import java.util.Arrays;
  * @param transliterated  the name was written in a non-Latin script
  * @param abjad           that script omits short vowels (Arabic, Hebrew...)
  */
-record NameTokens(String[] tokens, byte[] classes, boolean[] joinsNext, boolean transliterated, boolean abjad) {
+public record NameTokens(String[] tokens, byte[] classes, boolean[] joinsNext, boolean transliterated, boolean abjad) {
 
-    static final byte WORD = 0;
-    static final byte LEGAL_FORM = 1;
-    static final byte TITLE = 2;
+    public static final byte WORD = 0;
+    public static final byte LEGAL_FORM = 1;
+    public static final byte TITLE = 2;
 
     static final NameTokens EMPTY = new NameTokens(new String[0], new byte[0], new boolean[0], false, false);
 
-    int size() {
+    public int size() {
         return tokens.length;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return tokens.length == 0;
     }
 
     /** Concatenation of token i and i+1, the form a joined spelling would take. */
-    String compound(int i) {
+    public String compound(int i) {
         return tokens[i] + tokens[i + 1];
     }
 
     /** True when tokens i..i+2 may be written as one word: a short particle in the middle ("abd al jalil"). */
-    boolean joinsThree(int i) {
+    public boolean joinsThree(int i) {
         return i + 2 < tokens.length && joinsNext[i] && joinsNext[i + 1] && tokens[i + 1].length() <= 3;
     }
 
-    String triple(int i) {
+    public String triple(int i) {
         return tokens[i] + tokens[i + 1] + tokens[i + 2];
     }
 

@@ -1,7 +1,6 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.score;
 
 import org.junit.jupiter.api.Test;
-
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,11 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.Adjustment;
+import io.sanctionsradar.matching.NameKind;
+import io.sanctionsradar.matching.Query;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.matching.WatchlistEntry;
+import io.sanctionsradar.matching.retrieve.QueryPlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,22 +16,22 @@ import java.util.TreeSet;
  * smaller than the gap between a good and a bad name match: lists carry wrong or approximate birth dates and
  * several nationalities, so these signals re-rank and tip borderline cases, they never create a match.
  */
-final class SecondarySignals {
+public final class SecondarySignals {
 
     /** Same full birth date: strong corroboration of an identity. */
-    static final double BIRTH_DATE_EXACT = +0.05;
+    public static final double BIRTH_DATE_EXACT = +0.05;
     /** Same year (or year-month) at the precision both sides have. */
-    static final double BIRTH_YEAR_MATCH = +0.03;
+    public static final double BIRTH_YEAR_MATCH = +0.03;
     /** Every listed birth year differs by more than one year: probably another person with that name. */
-    static final double BIRTH_YEAR_MISMATCH = -0.10;
+    public static final double BIRTH_YEAR_MISMATCH = -0.10;
     /** Query country among the entry's nationalities, citizenships or address countries. */
-    static final double COUNTRY_MATCH = +0.03;
+    public static final double COUNTRY_MATCH = +0.03;
     /** Entry has countries and the query's is not one of them: weak, people and firms move. */
-    static final double COUNTRY_MISMATCH = -0.03;
+    public static final double COUNTRY_MISMATCH = -0.03;
     /** Query carries a company legal form but the entry is a person (query type unknown). */
     static final double LEGAL_FORM_ON_PERSON = -0.08;
     /** OFAC "weak" aliases are low-quality names that by themselves are unreliable identifiers. */
-    static final double WEAK_ALIAS = -0.05;
+    public static final double WEAK_ALIAS = -0.05;
 
     private SecondarySignals() {
     }
@@ -35,7 +40,7 @@ final class SecondarySignals {
      * Largest sum of positive adjustments this query can earn on any entry (birth date and country are the
      * only bonuses, and only when the query has them): candidates are pruned with it.
      */
-    static double maxBonus(Query q) {
+    public static double maxBonus(Query q) {
         return (hasBirthDate(q) ? BIRTH_DATE_EXACT : 0) + (hasCountry(q) ? COUNTRY_MATCH : 0);
     }
 
@@ -47,7 +52,7 @@ final class SecondarySignals {
         return q.country() != null && !q.country().isBlank();
     }
 
-    static List<Adjustment> adjustments(QueryPlan plan, WatchlistEntry entry, NameKind kind) {
+    public static List<Adjustment> adjustments(QueryPlan plan, WatchlistEntry entry, NameKind kind) {
         List<Adjustment> out = new ArrayList<>(2);
         Query q = plan.query;
         if (hasBirthDate(q) && !entry.birthDates().isEmpty()) {

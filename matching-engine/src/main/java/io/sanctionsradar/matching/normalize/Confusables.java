@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
@@ -6,7 +6,6 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.SpoofChecker;
 import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSetIterator;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A word in one script is left as it is: a whole TR39 skeleton is too aggressive for names ("rn" is "m"), and genuine
  * Cyrillic or Greek goes through transliteration.
  */
-final class Confusables {
+public final class Confusables {
 
     private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().build();
     /** Per script, the letters of its main block by their skeleton: {lower-case letter, upper-case letter}, -1 if none. */

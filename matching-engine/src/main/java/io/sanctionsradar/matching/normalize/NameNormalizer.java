@@ -1,4 +1,6 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
+
+import io.sanctionsradar.matching.score.NameScorer;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

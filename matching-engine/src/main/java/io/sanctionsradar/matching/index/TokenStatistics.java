@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.index;
 
 import java.util.Arrays;
 
@@ -7,14 +7,14 @@ import java.util.Arrays;
  * of "Mohammed" counts once), kept exact under upsert/remove; weight is an IDF computed on read, so it
  * follows the live list size without any rebuild.
  */
-final class TokenStatistics {
+public final class TokenStatistics {
 
     /** Weight of legal-form tokens: they help rank "X Ltd" over "X Inc" but never carry a match. */
-    static final double LEGAL_FORM_WEIGHT = 0.6;
+    public static final double LEGAL_FORM_WEIGHT = 0.6;
     /** Weight of honorifics and ranks, same reasoning as legal forms. */
-    static final double TITLE_WEIGHT = 0.6;
+    public static final double TITLE_WEIGHT = 0.6;
     /** The larger of the two class weights: what a token may weigh where it is a legal form or title. */
-    static final double CLASS_WEIGHT = Math.max(LEGAL_FORM_WEIGHT, TITLE_WEIGHT);
+    public static final double CLASS_WEIGHT = Math.max(LEGAL_FORM_WEIGHT, TITLE_WEIGHT);
     /** Floor so that even the most common word still counts a little when it is all a name has. */
     static final double MIN_WEIGHT = 0.5;
 
@@ -64,11 +64,11 @@ final class TokenStatistics {
         entries = 0;
     }
 
-    int documentFrequency(int tokenId) {
+    public int documentFrequency(int tokenId) {
         return tokenId < 0 || tokenId >= documentFrequency.length ? 0 : documentFrequency[tokenId];
     }
 
-    long revision() {
+    public long revision() {
         return revision;
     }
 
@@ -77,18 +77,18 @@ final class TokenStatistics {
         return Math.max(MIN_WEIGHT, Math.log(1.0 + (double) Math.max(entries, 1) / (df + 1)));
     }
 
-    double weightOf(int tokenId) {
+    public double weightOf(int tokenId) {
         return weightOf(tokenId, weightsByFrequency());
     }
 
     /** Weight of a token with a table from {@link #weightsByFrequency()} (one volatile read per query). */
-    double weightOf(int tokenId, double[] byDf) {
+    public double weightOf(int tokenId, double[] byDf) {
         int df = documentFrequency(tokenId);
         return df < byDf.length ? byDf[df] : weight(df);
     }
 
     /** Weights indexed by document frequency, for the current list size. */
-    double[] weightsByFrequency() {
+    public double[] weightsByFrequency() {
         WeightTable t = table;
         if (t.entries != entries) {
             double[] byDf = new double[TABLE_SIZE];
@@ -101,7 +101,7 @@ final class TokenStatistics {
     }
 
     /** Weight of an unseen token: as rare as possible. */
-    double unknownWeight() {
+    public double unknownWeight() {
         return weight(0);
     }
 }

@@ -1,4 +1,18 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.index;
+
+import io.sanctionsradar.matching.EntryName;
+import io.sanctionsradar.matching.NameKind;
+import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.matching.WatchlistEntry;
+import io.sanctionsradar.matching.normalize.NameNormalizer;
+import io.sanctionsradar.matching.normalize.NameTokens;
+import io.sanctionsradar.matching.normalize.Reusable;
+import io.sanctionsradar.matching.normalize.TokenFeatures;
+import io.sanctionsradar.matching.retrieve.SimMap;
+import io.sanctionsradar.matching.score.EditDistance;
+import io.sanctionsradar.matching.score.NameScorer;
+import io.sanctionsradar.matching.score.SimCode;
+import io.sanctionsradar.matching.score.TokenSimilarity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +32,13 @@ import java.util.function.Function;
  *
  * <p>Not thread-safe for writes; reads may run concurrently once writes are excluded (the engine's contract).
  */
-final class CandidateIndex {
+public final class CandidateIndex {
 
     /** One designation and the names it contributes. */
-    static final class EntryRecord {
+    public static final class EntryRecord {
         /** swapped in place by {@link #updateIfSameNames}: the index only depends on the names */
-        WatchlistEntry entry;
-        int[] nameIds = new int[0];
+        public WatchlistEntry entry;
+        public int[] nameIds = new int[0];
         int[] distinctTokens = new int[0];
         /** See {@link CandidateIndex#strings}: made on the first check, as a monitored party's entry is never checked */
         volatile Strings strings;
@@ -35,16 +49,16 @@ final class CandidateIndex {
     }
 
     /** One indexed name of an entry. */
-    static final class NameRecord {
-        final int id;
-        final EntryRecord entry;
-        final EntryName name;
-        final NameTokens tokens;
-        final int[] tokenIds;
+    public static final class NameRecord {
+        public final int id;
+        public final EntryRecord entry;
+        public final EntryName name;
+        public final NameTokens tokens;
+        public final int[] tokenIds;
         /** vocabulary id of tokens[j] + tokens[j+1], or -1 where those two may not be joined */
-        final int[] compoundIds;
+        public final int[] compoundIds;
         /** vocabulary id of tokens[j..j+2] joined ("abd al jalil"), or -1 */
-        final int[] tripleIds;
+        public final int[] tripleIds;
 
         NameRecord(int id, EntryRecord entry, EntryName name, NameTokens tokens, int[] tokenIds, int[] compoundIds,
                    int[] tripleIds) {
@@ -78,7 +92,7 @@ final class CandidateIndex {
      * A name normalized ahead of insertion, with the features of its tokens and joined forms: this is the
      * costly part of a build, done in parallel outside the index.
      */
-    record PreparedName(EntryName name, NameTokens tokens, TokenFeatures[] tokenFeatures,
+    public record PreparedName(EntryName name, NameTokens tokens, TokenFeatures[] tokenFeatures,
                         TokenFeatures[] compoundFeatures, TokenFeatures[] tripleFeatures) {
         static PreparedName of(EntryName name, NameTokens t, Function<String, TokenFeatures> features) {
             int n = t.size();
@@ -134,11 +148,11 @@ final class CandidateIndex {
     private int liveNames;
     private final Map<String, EntryRecord> entries = new HashMap<>();
 
-    final TokenStatistics stats = new TokenStatistics();
+    public final TokenStatistics stats = new TokenStatistics();
 
     // ---------------------------------------------------------------- writes
 
-    static List<PreparedName> prepare(WatchlistEntry entry) {
+    public static List<PreparedName> prepare(WatchlistEntry entry) {
         return prepare(entry, TokenFeatures::new);
     }
 
@@ -146,7 +160,7 @@ final class CandidateIndex {
      * For a single upsert: strings already in the vocabulary reuse their features (their phonetic and fold
      * keys are most of the cost of preparing a name). Callers hold the write lock, so the read is safe.
      */
-    List<PreparedName> prepareReusingVocabulary(WatchlistEntry entry) {
+    public List<PreparedName> prepareReusingVocabulary(WatchlistEntry entry) {
         return prepare(entry, token -> {
             Integer id = vocabularyIds.get(token);
             return id != null ? vocabulary[id] : new TokenFeatures(token);
@@ -171,7 +185,7 @@ final class CandidateIndex {
         return out;
     }
 
-    void put(WatchlistEntry entry, List<PreparedName> prepared) {
+    public void put(WatchlistEntry entry, List<PreparedName> prepared) {
         remove(entry.entryId());
         EntryRecord record = new EntryRecord(entry);
         int[] nameIds = new int[prepared.size()];
@@ -222,7 +236,7 @@ final class CandidateIndex {
      * Replaces the attributes (type, dates, countries) of an indexed entry whose names are unchanged, without
      * re-indexing: the index is a function of the names alone, and most re-published designations keep them.
      */
-    boolean updateIfSameNames(WatchlistEntry entry) {
+    public boolean updateIfSameNames(WatchlistEntry entry) {
         EntryRecord record = entries.get(entry.entryId());
         if (record == null || !record.entry.names().equals(entry.names())) {
             return false;
@@ -251,16 +265,16 @@ final class CandidateIndex {
      * Whether a query of this type (null: any) turns an entry of that type away. An entry that does not say its
      * type is never turned away, as a party of unknown type is screened against every listing.
      */
-    static boolean otherType(SubjectType query, SubjectType entry) {
+    public static boolean otherType(SubjectType query, SubjectType entry) {
         return query != null && entry != null && query != entry;
     }
 
     /** {@link #otherType(SubjectType, SubjectType)} for the entry of this name id, from one byte. */
-    boolean otherType(int id, SubjectType type) {
+    public boolean otherType(int id, SubjectType type) {
         return otherType(type, TYPE_OF_CODE[types[id]]);
     }
 
-    boolean remove(String entryId) {
+    public boolean remove(String entryId) {
         EntryRecord record = entries.remove(entryId);
         if (record == null) {
             return false;
@@ -286,7 +300,7 @@ final class CandidateIndex {
     }
 
     /** Drops everything, vocabulary included, so a rebuild does not carry stale tokens. */
-    void clear() {
+    public void clear() {
         lookups.clear();
         joinedLookups.clear();
         vocabularyIds.clear();
@@ -389,7 +403,7 @@ final class CandidateIndex {
     }
 
     /** These vocabulary ids, each once, in order, without the -1 of an absent joined form. */
-    static int[] distinctOf(int[] ids) {
+    public static int[] distinctOf(int[] ids) {
         int[] copy = ids.clone();
         Arrays.sort(copy);
         int n = 0;
@@ -403,31 +417,31 @@ final class CandidateIndex {
 
     // ---------------------------------------------------------------- reads
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 
-    int liveNames() {
+    public int liveNames() {
         return liveNames;
     }
 
-    int nameCapacity() {
+    public int nameCapacity() {
         return nameHighWater;
     }
 
-    int vocabularySize() {
+    public int vocabularySize() {
         return vocabularySize;
     }
 
-    EntryRecord entry(String entryId) {
+    public EntryRecord entry(String entryId) {
         return entries.get(entryId);
     }
 
-    NameRecord name(int id) {
+    public NameRecord name(int id) {
         return names[id];
     }
 
-    int[] boundData(int id) {
+    public int[] boundData(int id) {
         return boundData[id];
     }
 
@@ -438,14 +452,14 @@ final class CandidateIndex {
      * word with them all, for each of thousands of parties, then scans a few kilobytes instead of following every
      * string's features.
      */
-    record Strings(int[] ids, int[] keys) {
+    public record Strings(int[] ids, int[] keys) {
     }
 
     private static final int KEYS = 8;
     private static final int GROUP = 1;
     private static final int PHONETIC = 2;
 
-    Strings stringsOf(int[] distinctIds) {
+    public Strings stringsOf(int[] distinctIds) {
         int[] keys = new int[distinctIds.length * KEYS];
         for (int i = 0; i < distinctIds.length; i++) {
             TokenFeatures e = vocabulary[distinctIds[i]];
@@ -468,7 +482,7 @@ final class CandidateIndex {
      * The strings of an entry's names (tokens, joined pairs and triples), each once: what checking a query against
      * the entry compares its words with. Readers racing on the first check make equal ones.
      */
-    Strings strings(EntryRecord entry) {
+    public Strings strings(EntryRecord entry) {
         Strings strings = entry.strings;
         if (strings == null) {
             IntList all = new IntList(16);
@@ -486,35 +500,35 @@ final class CandidateIndex {
     }
 
     /** Legal-form tokens of this name. */
-    int legalForms(int id) {
+    public int legalForms(int id) {
         return legalForms[id];
     }
 
     /** True when some token occurs twice in this name. */
-    boolean repeatsToken(int id) {
+    public boolean repeatsToken(int id) {
         return (repeatsToken[id >>> 6] & 1L << id) != 0;
     }
 
-    TokenFeatures features(int vocabularyId) {
+    public TokenFeatures features(int vocabularyId) {
         return vocabulary[vocabularyId];
     }
 
-    int vocabularyId(String token) {
+    public int vocabularyId(String token) {
         Integer id = vocabularyIds.get(token);
         return id == null ? -1 : id;
     }
 
-    IntList tokenPostings(int vocabularyId) {
+    public IntList tokenPostings(int vocabularyId) {
         return tokenPostings[vocabularyId];
     }
 
     /** Names in which this string is two or three adjacent tokens written together. */
-    IntList compoundPostings(int vocabularyId) {
+    public IntList compoundPostings(int vocabularyId) {
         return compoundPostings[vocabularyId];
     }
 
     /** A query string's features and its similar vocabulary strings. */
-    record Lookup(TokenFeatures features, SimMap sims) {
+    public record Lookup(TokenFeatures features, SimMap sims) {
     }
 
     /**
@@ -534,7 +548,7 @@ final class CandidateIndex {
     static final int LOOKUP_CACHE_SIZE = Integer.getInteger("sanctionsradar.matching.lookupCache", 50_000);
 
     /** {@link #similar(TokenFeatures, boolean, boolean)} of a query token, through the cache. */
-    Lookup similar(String token, boolean abjad, boolean exactOnly) {
+    public Lookup similar(String token, boolean abjad, boolean exactOnly) {
         String key = wordKey(token, abjad, exactOnly);
         Lookup l = lookups.get(key);
         if (l == null) {
@@ -545,7 +559,7 @@ final class CandidateIndex {
     }
 
     /** {@link #similarSpelling(TokenFeatures, boolean)} of a joined query form, through the cache. */
-    Lookup similarSpelling(String joined, boolean abjad) {
+    public Lookup similarSpelling(String joined, boolean abjad) {
         String key = joinedKey(joined, abjad);
         Lookup l = joinedLookups.get(key);
         if (l == null) {
@@ -571,13 +585,13 @@ final class CandidateIndex {
      * similar strings in the whole vocabulary (hundreds for "Muhammad"), is not consulted: probing it for each of
      * the listing's strings costs more than comparing.
      */
-    Lookup similarAmong(String token, boolean abjad, Strings strings) {
+    public Lookup similarAmong(String token, boolean abjad, Strings strings) {
         int id = vocabularyId(token); // a word in the vocabulary has its features there: no phonetic code to derive
         return compared(id >= 0 ? vocabulary[id] : new TokenFeatures(token), abjad, strings, false);
     }
 
     /** {@link #similarSpelling(String, boolean)} answered for these vocabulary strings only, as above. */
-    Lookup similarSpellingAmong(String joined, boolean abjad, Strings strings) {
+    public Lookup similarSpellingAmong(String joined, boolean abjad, Strings strings) {
         return compared(TokenFeatures.ofJoinedForm(joined), abjad, strings, true);
     }
 
@@ -677,7 +691,7 @@ final class CandidateIndex {
      * neighbourhood that cannot miss a single-token string within the tolerated edit distance (joined forms are
      * only reached through the exact keys, matching what the scorer accepts for them).
      */
-    SimMap similar(TokenFeatures q, boolean abjad, boolean exactOnly) {
+    public SimMap similar(TokenFeatures q, boolean abjad, boolean exactOnly) {
         SimMap out = new SimMap(32);
         int exact = vocabularyId(q.token);
         if (exact >= 0) {
@@ -712,7 +726,7 @@ final class CandidateIndex {
      * Vocabulary strings spelled alike (exact, listed variant, romanization fold, abjad skeleton): what a
      * joined query form ("hik"+"vision") may match; no typo tolerance on top of a join.
      */
-    SimMap similarSpelling(TokenFeatures q, boolean abjad) {
+    public SimMap similarSpelling(TokenFeatures q, boolean abjad) {
         SimMap out = new SimMap(8);
         int exact = vocabularyId(q.token);
         if (exact >= 0) {

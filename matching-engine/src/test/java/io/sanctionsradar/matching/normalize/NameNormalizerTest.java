@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.normalize;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,13 @@
-package io.sanctionsradar.matching;
+package io.sanctionsradar.matching.retrieve;
+
+import io.sanctionsradar.matching.Query;
+import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.index.TokenStatistics;
+import io.sanctionsradar.matching.normalize.NameTokens;
+import io.sanctionsradar.matching.normalize.TokenFeatures;
+import io.sanctionsradar.matching.score.NameScorer;
+import io.sanctionsradar.matching.score.SecondarySignals;
+import io.sanctionsradar.matching.score.SimCode;
 
 import java.util.Arrays;
 
@@ -7,33 +16,33 @@ import java.util.Arrays;
  * around a short particle joined, for joined-word matching) with their similar vocabulary strings, and the
  * rarity weight of every token.
  */
-final class QueryPlan {
+public final class QueryPlan {
 
     /**
      * Similarity codes of every query unit against one vocabulary string (index = unit, 0 = no match), or
      * null when no unit matches it: one lookup per entry token instead of one per (unit, token) pair.
      */
-    interface SimSource {
+    public interface SimSource {
         int[] codes(int vocabularyId);
     }
 
-    final Query query;
-    final NameTokens tokens;
-    final int units;
-    final int[] unitStart;
-    final int[] unitLength;
-    final TokenFeatures[] unitFeatures;
+    public final Query query;
+    public final NameTokens tokens;
+    public final int units;
+    public final int[] unitStart;
+    public final int[] unitLength;
+    public final TokenFeatures[] unitFeatures;
     /** Per unit: its similar vocabulary strings (in a plan for known strings, those of them at least). */
-    final SimMap[] unitSims;
-    final double[] weights;
-    final double totalWeight;
-    final boolean hasLegalForm;
+    public final SimMap[] unitSims;
+    public final double[] weights;
+    public final double totalWeight;
+    public final boolean hasLegalForm;
     /** Per unit: the query tokens (of the first MAX_TOKENS) it covers. */
-    final long[] unitTokens;
+    public final long[] unitTokens;
     /** Sum of the weights of the query tokens each unit covers. */
-    final double[] unitWeights;
+    public final double[] unitWeights;
     /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
-    final double maxBonus;
+    public final double maxBonus;
     /** vocabulary id -> row + 1 of {@link #codeRows}, a dense array cleared by {@link #release} */
     private final int[] rowOf;
     private final int[] rowVids;
@@ -49,17 +58,17 @@ final class QueryPlan {
      * vocabulary string may be a legal form or title somewhere, weighted as such there). Null otherwise.
      */
     private final double[] rowEntryWeight;
-    final boolean hasSingleLetter;
+    public final boolean hasSingleLetter;
     /**
      * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
      * vocabulary strings; any token for an initial; a legal form for a legal form). Bounds how much of an
      * entry name the query can explain, before the name is looked at. Null in a plan for known strings only.
      */
-    final double[] tokenEntryWeight;
+    public final double[] tokenEntryWeight;
     /** bit c - 'a': the query has the single letter c (an initial that may stand for any word) */
     final int initials;
     /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
-    final double[] weightByDf;
+    public final double[] weightByDf;
     /** A search of the monitoring book with a listed name: its names are the side a forward check screens. */
     private final boolean reverse;
 
@@ -71,7 +80,7 @@ final class QueryPlan {
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
      * @param reverse     the indexed names are screened names and the query a listed one (see {@link #share})
      */
-    QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings,
+    public QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings,
               boolean reverse) {
         this.query = query;
         this.reverse = reverse;
@@ -280,7 +289,7 @@ final class QueryPlan {
     }
 
     /** Clears this plan's marks from its lookup and answers the lookup, zeroed; call once the query is answered. */
-    int[] release() {
+    public int[] release() {
         for (int vid : rowVids) {
             rowOf[vid] = 0;
         }
@@ -288,49 +297,49 @@ final class QueryPlan {
     }
 
     /** Per-unit codes for a vocabulary string from the index lookups, null if no unit matched it. */
-    int[] indexedCodes(int vocabularyId) {
+    public int[] indexedCodes(int vocabularyId) {
         int row = rowOf[vocabularyId];
         return row == 0 ? null : codeRows[row - 1];
     }
 
     /** Best similarity any query unit has with this vocabulary string by the index lookups (0 = none). */
-    float maxIndexedSim(int vocabularyId) {
+    public float maxIndexedSim(int vocabularyId) {
         int row = rowOf[vocabularyId];
         return row == 0 ? 0f : rowMaxSim[row - 1];
     }
 
     /** Number of distinct vocabulary strings similar to some unit: rows are numbered 0 to this − 1. */
-    int similarStrings() {
+    public int similarStrings() {
         return rowVids.length;
     }
 
     /** The row of a vocabulary string similar to some unit, −1 if none is. */
-    int similarRow(int vocabularyId) {
+    public int similarRow(int vocabularyId) {
         return rowOf[vocabularyId] - 1;
     }
 
     /** The vocabulary string of a row. */
-    int rowVid(int row) {
+    public int rowVid(int row) {
         return rowVids[row];
     }
 
     /** Query tokens (of the first MAX_TOKENS) of the units similar to the string of a row. */
-    long rowTokens(int row) {
+    public long rowTokens(int row) {
         return rowTokens[row];
     }
 
     /** The heaviest entry weight the string of a row can have (see {@link #rowEntryWeight}); plans for a search. */
-    double rowEntryWeight(int row) {
+    public double rowEntryWeight(int row) {
         return rowEntryWeight[row];
     }
 
     /** What the units similar to the string of a row weigh in the query, each times its similarity. */
-    double rowQueryWeight(int row) {
+    public double rowQueryWeight(int row) {
         return rowQueryWeight[row];
     }
 
     /** Best similarity any unit has with the vocabulary string of this row. */
-    float rowMaxSim(int row) {
+    public float rowMaxSim(int row) {
         return rowMaxSim[row];
     }
 
@@ -372,7 +381,7 @@ final class QueryPlan {
         return dfA != dfB ? dfA > dfB : index.features(a).token.compareTo(index.features(b).token) < 0;
     }
 
-    int size() {
+    public int size() {
         return tokens.size();
     }
 
@@ -382,7 +391,7 @@ final class QueryPlan {
      * then weighs against a longer name as it does when that name is screened, instead of counting at least
      * {@link NameScorer#MIN_QUERY_SHARE} for the word it explains.
      */
-    double share(double queryTotal, double entryTotal) {
+    public double share(double queryTotal, double entryTotal) {
         return reverse ? 1 - NameScorer.share(entryTotal, queryTotal) : NameScorer.share(queryTotal, entryTotal);
     }
 
@@ -393,7 +402,7 @@ final class QueryPlan {
     }
 
     /** True when the query has the single letter c as a token (it may stand for any word starting with c). */
-    boolean hasInitial(char c) {
+    public boolean hasInitial(char c) {
         if (c >= 'a' && c <= 'z') {
             return (initials & 1 << (c - 'a')) != 0;
         }
@@ -411,7 +420,7 @@ final class QueryPlan {
      * directions ("Hasan Hassan" against "HUSSEIN, Hassaan" aligns both words forward, one in reverse), so the reverse
      * search takes the alignment that no other one-to-one alignment, either way, can beat.
      */
-    boolean optimallyAligned() {
+    public boolean optimallyAligned() {
         return reverse;
     }
 
@@ -421,11 +430,11 @@ final class QueryPlan {
      * string, titles included ("Chucho" sounds like the listed title "Sheik"), so the reverse one must find the
      * words that resemble a listed title too.
      */
-    boolean exactOnly(int unit) {
+    public boolean exactOnly(int unit) {
         return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && !reverse;
     }
 
-    boolean isSingleLetter(int unit) {
+    public boolean isSingleLetter(int unit) {
         return unitFeatures[unit].token.length() == 1;
     }
 }
