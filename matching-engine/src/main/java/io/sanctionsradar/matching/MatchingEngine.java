@@ -2,11 +2,12 @@ package io.sanctionsradar.matching;
 
 import io.sanctionsradar.matching.explain.Explainer;
 import io.sanctionsradar.matching.index.CandidateIndex;
-import io.sanctionsradar.matching.index.CandidateIndex.EntryRecord;
-import io.sanctionsradar.matching.index.CandidateIndex.NameRecord;
-import io.sanctionsradar.matching.index.CandidateIndex.PreparedName;
+import io.sanctionsradar.matching.index.EntryRecord;
 import io.sanctionsradar.matching.index.IntList;
+import io.sanctionsradar.matching.index.KnownStrings;
 import io.sanctionsradar.matching.index.LocalityOrder;
+import io.sanctionsradar.matching.index.NameRecord;
+import io.sanctionsradar.matching.index.PreparedName;
 import io.sanctionsradar.matching.normalize.NameNormalizer;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
@@ -179,7 +180,7 @@ public final class MatchingEngine {
             return List.of();
         }
         IntList ids = new IntList(8);
-        List<CandidateIndex.Strings> own = new ArrayList<>(1);
+        List<KnownStrings> own = new ArrayList<>(1);
         for (String entryId : entryIds) {
             EntryRecord entry = index.entry(entryId);
             if (entry != null && typeAllowed(query, entry)) {
@@ -193,7 +194,7 @@ public final class MatchingEngine {
             return List.of();
         }
         // most checks concern one entry, whose strings are kept; several are merged once
-        CandidateIndex.Strings strings = own.size() == 1 ? own.get(0) : index.stringsOf(CandidateIndex.distinctOf(
+        KnownStrings strings = own.size() == 1 ? own.get(0) : index.stringsOf(CandidateIndex.distinctOf(
                 own.stream().flatMapToInt(o -> Arrays.stream(o.ids())).toArray()));
         return withPlan(query, limit, strings, plan -> {
             QueryPlan.SimSource sims = SimSources.indexed(plan, index);
@@ -248,7 +249,7 @@ public final class MatchingEngine {
      * {@link QueryPlan}), releasing the plan afterwards; no matches without a positive limit or without any name
      * token in the query.
      */
-    private <T> List<T> withPlan(Query query, int limit, CandidateIndex.Strings onlyStrings,
+    private <T> List<T> withPlan(Query query, int limit, KnownStrings onlyStrings,
                                  Function<QueryPlan, List<T>> pipeline) {
         if (limit <= 0) {
             return List.of();

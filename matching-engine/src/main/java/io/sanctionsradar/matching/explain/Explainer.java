@@ -1,10 +1,10 @@
 package io.sanctionsradar.matching.explain;
 
-import io.sanctionsradar.matching.Explanation;
 import io.sanctionsradar.matching.Explanation.Adjustment;
 import io.sanctionsradar.matching.Explanation.MatchKind;
 import io.sanctionsradar.matching.Explanation.TokenMatch;
 import io.sanctionsradar.matching.Explanation.WeightedToken;
+import io.sanctionsradar.matching.Explanation;
 import io.sanctionsradar.matching.Match;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.retrieve.QueryPlan;

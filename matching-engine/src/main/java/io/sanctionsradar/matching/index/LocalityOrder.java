@@ -1,6 +1,6 @@
 package io.sanctionsradar.matching.index;
 
-import io.sanctionsradar.matching.index.CandidateIndex.PreparedName;
+import io.sanctionsradar.matching.index.PreparedName;
 
 import java.util.Arrays;
 import java.util.Comparator;

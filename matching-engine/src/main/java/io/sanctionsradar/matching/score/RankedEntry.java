@@ -1,7 +1,7 @@
 package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.Adjustment;
-import io.sanctionsradar.matching.index.CandidateIndex.NameRecord;
+import io.sanctionsradar.matching.index.NameRecord;
 
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.Adjustment;
 import io.sanctionsradar.matching.index.CandidateIndex;
-import io.sanctionsradar.matching.index.CandidateIndex.EntryRecord;
-import io.sanctionsradar.matching.index.CandidateIndex.NameRecord;
+import io.sanctionsradar.matching.index.EntryRecord;
+import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
 
