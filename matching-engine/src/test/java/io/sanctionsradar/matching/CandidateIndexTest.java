@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching;
 
 import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.index.KnownStrings;
 import io.sanctionsradar.matching.retrieve.SimMap;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CandidateIndexTest {
         MatchingEngine engine = new MatchingEngine();
         engine.replaceAll(WatchlistFixtures.fromClasspath("/matching/us-csl-2022.jsonl.gz").entries());
         CandidateIndex index = engine.indexForTest();
-        CandidateIndex.Strings everything = index.stringsOf(IntStream.range(0, index.vocabularySize()).toArray());
+        KnownStrings everything = index.stringsOf(IntStream.range(0, index.vocabularySize()).toArray());
         Random random = new Random(12);
         List<String> words = new ArrayList<>();
         List<String> joined = new ArrayList<>();

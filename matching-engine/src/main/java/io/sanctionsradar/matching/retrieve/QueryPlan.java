@@ -2,6 +2,8 @@ package io.sanctionsradar.matching.retrieve;
 
 import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.index.KnownStrings;
+import io.sanctionsradar.matching.index.Lookup;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.TokenFeatures;
@@ -80,7 +82,7 @@ public final class QueryPlan {
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
      * @param reverse     the indexed names are screened names and the query a listed one (see {@link #share})
      */
-    public QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, CandidateIndex.Strings onlyStrings,
+    public QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, KnownStrings onlyStrings,
               boolean reverse) {
         this.query = query;
         this.reverse = reverse;
@@ -105,7 +107,7 @@ public final class QueryPlan {
             String token = tokens.tokens()[i];
             // a word not listed needs its whole lookup anyway, for its weight
             boolean whole = onlyStrings == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
-            CandidateIndex.Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
+            Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
                     : index.similarAmong(token, tokens.abjad(), onlyStrings);
             unitFeatures[i] = single.features();
             unitSims[i] = single.sims();
@@ -114,7 +116,7 @@ public final class QueryPlan {
                     unitStart[u] = i;
                     unitLength[u] = span;
                     String form = span == 2 ? tokens.compound(i) : tokens.triple(i);
-                    CandidateIndex.Lookup joined = onlyStrings == null ? index.similarSpelling(form, tokens.abjad())
+                    Lookup joined = onlyStrings == null ? index.similarSpelling(form, tokens.abjad())
                             : index.similarSpellingAmong(form, tokens.abjad(), onlyStrings);
                     unitFeatures[u] = joined.features();
                     unitSims[u] = joined.sims();

@@ -2,7 +2,7 @@ package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
 import io.sanctionsradar.matching.Explanation;
-import io.sanctionsradar.matching.index.CandidateIndex.NameRecord;
+import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.retrieve.QueryPlan;

@@ -33,6 +33,11 @@ public final class SecondarySignals {
     /** OFAC "weak" aliases are low-quality names that by themselves are unreliable identifiers. */
     public static final double WEAK_ALIAS = -0.05;
 
+    /** What a match through a name of this kind has added to its score (a weak alias: a negative amount). */
+    public static double nameKindAdjustment(NameKind kind) {
+        return kind == NameKind.WEAK ? WEAK_ALIAS : 0;
+    }
+
     private SecondarySignals() {
     }
 

@@ -42,7 +42,7 @@ class DeletionIndexTest {
             }
             for (int id = 0; id < vocabulary.size(); id++) {
                 String word = vocabulary.get(id);
-                if (CandidateIndex.withinEdits(query, word)) { // the engine's own edit rule
+                if (SimilarStrings.withinEdits(query, word)) { // the engine's own edit rule
                     assertTrue(found.contains(id), query + " / " + word);
                 }
             }
