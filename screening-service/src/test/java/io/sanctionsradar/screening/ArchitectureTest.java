@@ -3,12 +3,19 @@ package io.sanctionsradar.screening;
 import io.sanctionsradar.infra.testing.ServiceArchitectureTest;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
-        super("screening", "matching"); // the matching engine is becoming a module of its own
+        super("screening");
+    }
+
+    // the engine's public surface is its root package; its stages are its own business
+    @Test
+    void only_the_matching_engine_facade_is_used() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.sanctionsradar.matching.*..").check(classes);
     }
 
     @Test
