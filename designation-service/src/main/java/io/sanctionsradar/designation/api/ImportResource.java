@@ -44,8 +44,7 @@ public class ImportResource {
     public ImportReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
                                    @RestForm String force) throws IOException {
         if (format == null || format.isBlank()) {
-            throw InvalidRequest.of("format", "name the list's format, one of "
-                    + imports.formatNames());
+            throw InvalidRequest.of("format", "name the list's format, one of " + imports.formatNames());
         }
         if (files == null || files.isEmpty()) {
             throw InvalidRequest.of("file", "attach the list file(s) as 'file' parts");

@@ -49,8 +49,7 @@ public class ProblemMapper {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        return problem(400, "Invalid request", "Invalid value for: " + fields, uri, errors);
+        return rejected(new InvalidRequest(errors), uri);
     }
 
     @ServerExceptionMapper
@@ -71,8 +70,7 @@ public class ProblemMapper {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return problem(400, "Invalid request", "Invalid value for: " + field, uri,
-                    List.of(new FieldError(field, mapping.getOriginalMessage())));
+            return rejected(InvalidRequest.of(field, mapping.getOriginalMessage()), uri);
         }
         return problem(400, "Malformed JSON", "The request body is not valid JSON: " + e.getOriginalMessage(),
                 uri, List.of());
