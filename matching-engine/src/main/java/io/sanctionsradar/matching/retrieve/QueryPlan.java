@@ -11,7 +11,6 @@ import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.score.SimCode;
 
-import java.util.Arrays;
 
 /**
  * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
@@ -45,21 +44,8 @@ public final class QueryPlan {
     public final double[] unitWeights;
     /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
     public final double maxBonus;
-    /** vocabulary id -> row + 1 of {@link #codeRows}, a dense array cleared by {@link #release} */
-    private final int[] rowOf;
-    private final int[] rowVids;
-    private final int[][] codeRows;
-    /** Best similarity of any unit in a row: an upper bound on what that vocabulary string can contribute. */
-    private final float[] rowMaxSim;
-    /** Per row: the query tokens (of the first MAX_TOKENS) of the units similar to its string. */
-    private final long[] rowTokens;
-    /** Per row: the sum over the units similar to its string of unit weight × similarity. */
-    private final double[] rowQueryWeight;
-    /**
-     * Per row, in a plan for a search: the heaviest entry weight its string can have, at least a class weight (a
-     * vocabulary string may be a legal form or title somewhere, weighted as such there). Null otherwise.
-     */
-    private final double[] rowEntryWeight;
+    /** The vocabulary strings similar to some unit, with what the units say of each. */
+    private final SimilarRows rows;
     public final boolean hasSingleLetter;
     /**
      * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
@@ -88,24 +74,55 @@ public final class QueryPlan {
         this.reverse = reverse;
         this.tokens = tokens;
         int n = tokens.size();
-        int compounds = 0;
-        for (int i = 0; i < n; i++) {
-            compounds += (tokens.joinsNext()[i] ? 1 : 0) + (tokens.joinsThree(i) ? 1 : 0);
-        }
-        units = n + compounds;
+        units = n + joinedUnits(tokens);
         unitStart = new int[units];
         unitLength = new int[units];
         unitFeatures = new TokenFeatures[units];
         unitSims = new SimMap[units];
-        int u = n;
-        boolean legal = false;
+        lookUpUnits(index, onlyStrings);
+        hasLegalForm = hasClass(NameTokens.LEGAL_FORM);
+        TokenStatistics stats = index.stats;
+        weights = new double[n];
         for (int i = 0; i < n; i++) {
+            weights[i] = weight(i, index, stats);
+        }
+        totalWeight = sum(weights);
+        unitWeights = unitWeights();
+        maxBonus = SecondarySignals.maxBonus(query);
+        unitTokens = unitTokens();
+        this.rows = SimilarRows.of(rows, unitSims, unitTokens, unitWeights, onlyStrings);
+        hasSingleLetter = hasSingleLetterUnit();
+        weightByDf = stats.weightsByFrequency();
+        if (onlyStrings == null) {
+            this.rows.weighEntries(stats, weightByDf);
+            tokenEntryWeight = tokenEntryWeights(stats);
+        } else {
+            tokenEntryWeight = null;
+        }
+        initials = initialLetters();
+    }
+
+    /** Joined units of the tokens: a pair where a token joins the next, a triple around a short particle. */
+    private static int joinedUnits(NameTokens tokens) {
+        int compounds = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            compounds += (tokens.joinsNext()[i] ? 1 : 0) + (tokens.joinsThree(i) ? 1 : 0);
+        }
+        return compounds;
+    }
+
+    /**
+     * Looks each unit up, token by token (each token, then the pair and the triple it starts): in the whole
+     * vocabulary for a search, among the given strings for a check (a word not listed needs its whole lookup
+     * anyway, for its weight).
+     */
+    private void lookUpUnits(CandidateIndex index, KnownStrings onlyStrings) {
+        int u = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
             boolean exactOnly = exactOnly(i);
-            legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
             String token = tokens.tokens()[i];
-            // a word not listed needs its whole lookup anyway, for its weight
             boolean whole = onlyStrings == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
             Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
                     : index.similarAmong(token, tokens.abjad(), onlyStrings);
@@ -124,144 +141,61 @@ public final class QueryPlan {
                 }
             }
         }
-        hasLegalForm = legal;
-        weights = new double[n];
-        double total = 0;
-        TokenStatistics stats = index.stats;
-        for (int i = 0; i < n; i++) {
-            weights[i] = weight(i, index, stats);
-            total += weights[i];
+    }
+
+    private boolean hasClass(byte cls) {
+        boolean any = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            any |= tokens.classes()[i] == cls;
         }
-        totalWeight = total;
-        unitWeights = new double[units];
+        return any;
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private double[] unitWeights() {
+        double[] w = new double[units];
         for (int k = 0; k < units; k++) {
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
-                unitWeights[k] += weights[i];
+                w[k] += weights[i];
             }
         }
-        maxBonus = SecondarySignals.maxBonus(query);
-        rowOf = rows;
-        int expected = 0;
-        for (int k = 0; k < units; k++) {
-            expected += unitSims[k].size();
-        }
-        unitTokens = new long[units];
+        return w;
+    }
+
+    private long[] unitTokens() {
+        long[] t = new long[units];
         for (int k = 0; k < units; k++) {
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameScorer.MAX_TOKENS; i++) {
-                unitTokens[k] |= 1L << i;
+                t[k] |= 1L << i;
             }
         }
-        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : Math.min(expected,
-                onlyStrings.ids().length), unitTokens, unitWeights);
-        if (onlyStrings == null) {
-            for (int k = 0; k < units; k++) {
-                SimMap sims = unitSims[k];
-                for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
-                    int vid = sims.keyAt(slot);
-                    if (vid >= 0) {
-                        b.add(vid, k, sims.codeAt(slot));
-                    }
-                }
-            }
-        } else {
-            // a unit's similar strings are among the given ones when compared with them, and may be many more when
-            // looked up in the whole vocabulary (a word not listed, an initial, a title): walk the smaller of the two
-            int[] ids = onlyStrings.ids();
-            for (int k = 0; k < units; k++) {
-                SimMap sims = unitSims[k];
-                if (sims.size() <= ids.length) {
-                    for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
-                        int vid = sims.keyAt(slot);
-                        if (vid >= 0 && Arrays.binarySearch(ids, vid) >= 0) {
-                            b.add(vid, k, sims.codeAt(slot));
-                        }
-                    }
-                } else {
-                    for (int vid : ids) {
-                        b.add(vid, k, sims.get(vid));
-                    }
-                }
-            }
-        }
-        rowVids = Arrays.copyOf(b.vids, b.count);
-        codeRows = b.codes;
-        rowMaxSim = b.maxSim;
-        rowTokens = b.tokens;
-        rowQueryWeight = b.queryWeight;
+        return t;
+    }
+
+    private boolean hasSingleLetterUnit() {
         boolean single = false;
         for (int k = 0; k < units; k++) {
             single |= isSingleLetter(k);
         }
-        hasSingleLetter = single;
-        weightByDf = stats.weightsByFrequency();
-        if (onlyStrings == null) {
-            rowEntryWeight = new double[rowVids.length];
-            for (int row = 0; row < rowVids.length; row++) {
-                rowEntryWeight[row] = Math.max(stats.weightOf(rowVids[row], weightByDf), TokenStatistics.CLASS_WEIGHT);
-            }
-            tokenEntryWeight = tokenEntryWeights(stats);
-        } else {
-            rowEntryWeight = null;
-            tokenEntryWeight = null;
-        }
+        return single;
+    }
+
+    private int initialLetters() {
         int letters = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             char c = tokens.tokens()[i].charAt(0);
             if (tokens.tokens()[i].length() == 1 && c >= 'a' && c <= 'z') {
                 letters |= 1 << (c - 'a');
             }
         }
-        initials = letters;
-    }
-
-    /** The rows of the similar strings, numbered in the order they are added. */
-    private static final class RowBuilder {
-        final int[] rows;
-        final long[] unitTokens;
-        final double[] unitWeights;
-        int[] vids;
-        int[][] codes;
-        float[] maxSim;
-        long[] tokens;
-        double[] queryWeight;
-        int count;
-
-        RowBuilder(int[] rows, int expected, long[] unitTokens, double[] unitWeights) {
-            this.rows = rows;
-            this.unitTokens = unitTokens;
-            this.unitWeights = unitWeights;
-            int capacity = Math.max(1, expected);
-            vids = new int[capacity];
-            codes = new int[capacity][];
-            maxSim = new float[capacity];
-            tokens = new long[capacity];
-            queryWeight = new double[capacity];
-        }
-
-        void add(int vid, int unit, int code) {
-            if (code == 0) {
-                return;
-            }
-            int row = rows[vid];
-            if (row == 0) {
-                if (count == vids.length) {
-                    vids = Arrays.copyOf(vids, count * 2);
-                    codes = Arrays.copyOf(codes, count * 2);
-                    maxSim = Arrays.copyOf(maxSim, count * 2);
-                    tokens = Arrays.copyOf(tokens, count * 2);
-                    queryWeight = Arrays.copyOf(queryWeight, count * 2);
-                }
-                vids[count] = vid;
-                codes[count] = new int[unitTokens.length];
-                row = ++count;
-                rows[vid] = row;
-            }
-            double sim = SimCode.sim(code);
-            codes[row - 1][unit] = code;
-            maxSim[row - 1] = Math.max(maxSim[row - 1], (float) sim);
-            tokens[row - 1] |= unitTokens[unit];
-            queryWeight[row - 1] += unitWeights[unit] * sim;
-        }
+        return letters;
     }
 
     private double[] tokenEntryWeights(TokenStatistics stats) {
@@ -273,7 +207,7 @@ public final class QueryPlan {
             for (int slot = 0; slot < sims.capacity(); slot++) {
                 int vid = sims.keyAt(slot);
                 if (vid >= 0) {
-                    heaviest = Math.max(heaviest, rowEntryWeight[rowOf[vid] - 1]);
+                    heaviest = Math.max(heaviest, rows.entryWeight[rows.rowOf(vid)]);
                 }
             }
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
@@ -292,57 +226,54 @@ public final class QueryPlan {
 
     /** Clears this plan's marks from its lookup and answers the lookup, zeroed; call once the query is answered. */
     public int[] release() {
-        for (int vid : rowVids) {
-            rowOf[vid] = 0;
-        }
-        return rowOf;
+        return rows.release();
     }
 
     /** Per-unit codes for a vocabulary string from the index lookups, null if no unit matched it. */
     public int[] indexedCodes(int vocabularyId) {
-        int row = rowOf[vocabularyId];
-        return row == 0 ? null : codeRows[row - 1];
+        int row = rows.rowOf(vocabularyId);
+        return row < 0 ? null : rows.codes[row];
     }
 
     /** Best similarity any query unit has with this vocabulary string by the index lookups (0 = none). */
     public float maxIndexedSim(int vocabularyId) {
-        int row = rowOf[vocabularyId];
-        return row == 0 ? 0f : rowMaxSim[row - 1];
+        int row = rows.rowOf(vocabularyId);
+        return row < 0 ? 0f : rows.maxSim[row];
     }
 
     /** Number of distinct vocabulary strings similar to some unit: rows are numbered 0 to this − 1. */
     public int similarStrings() {
-        return rowVids.length;
+        return rows.vids.length;
     }
 
     /** The row of a vocabulary string similar to some unit, −1 if none is. */
     public int similarRow(int vocabularyId) {
-        return rowOf[vocabularyId] - 1;
+        return rows.rowOf(vocabularyId);
     }
 
     /** The vocabulary string of a row. */
     public int rowVid(int row) {
-        return rowVids[row];
+        return rows.vids[row];
     }
 
     /** Query tokens (of the first MAX_TOKENS) of the units similar to the string of a row. */
     public long rowTokens(int row) {
-        return rowTokens[row];
+        return rows.tokens[row];
     }
 
-    /** The heaviest entry weight the string of a row can have (see {@link #rowEntryWeight}); plans for a search. */
+    /** The heaviest entry weight the string of a row can have (see {@link SimilarRows}); plans for a search. */
     public double rowEntryWeight(int row) {
-        return rowEntryWeight[row];
+        return rows.entryWeight[row];
     }
 
     /** What the units similar to the string of a row weigh in the query, each times its similarity. */
     public double rowQueryWeight(int row) {
-        return rowQueryWeight[row];
+        return rows.queryWeight[row];
     }
 
     /** Best similarity any unit has with the vocabulary string of this row. */
     public float rowMaxSim(int row) {
-        return rowMaxSim[row];
+        return rows.maxSim[row];
     }
 
     /**
