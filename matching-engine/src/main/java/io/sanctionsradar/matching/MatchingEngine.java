@@ -14,6 +14,7 @@ import io.sanctionsradar.matching.normalize.Reusable;
 import io.sanctionsradar.matching.retrieve.CandidateSearch;
 import io.sanctionsradar.matching.retrieve.Candidates;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
+import io.sanctionsradar.matching.retrieve.ScreeningDirection;
 import io.sanctionsradar.matching.score.RankedEntry;
 import io.sanctionsradar.matching.score.Ranker;
 import io.sanctionsradar.matching.score.SecondarySignals;
@@ -57,32 +58,31 @@ public final class MatchingEngine {
 
     private final CandidateIndex index = new CandidateIndex();
     private final CandidateSearch search;
-    /** The indexed names are screened names, the queries listed ones (see {@link #reverse()}). */
-    private final boolean reverse;
+    /** Whether the queries or the indexed names are the screened side (see {@link #reverse()}). */
+    private final ScreeningDirection direction;
 
     public MatchingEngine() {
-        this(CandidateSearch.PARALLEL_BOUNDS_FROM, false);
+        this(CandidateSearch.PARALLEL_BOUNDS_FROM, ScreeningDirection.FORWARD);
     }
 
     /** For unit tests in this package: an engine that bounds on two threads from this many touched names. */
     MatchingEngine(int parallelBoundsFrom) {
-        this(parallelBoundsFrom, false);
+        this(parallelBoundsFrom, ScreeningDirection.FORWARD);
     }
 
-    private MatchingEngine(int parallelBoundsFrom, boolean reverse) {
+    private MatchingEngine(int parallelBoundsFrom, ScreeningDirection direction) {
         this.search = new CandidateSearch(index, parallelBoundsFrom);
-        this.reverse = reverse;
+        this.direction = direction;
     }
 
     /**
-     * An engine for the other direction: it holds the names that get screened (monitored parties) and is searched
-     * with listed names. It weighs the two sides as a forward screening of the indexed name would
-     * ({@link QueryPlan#share}), aligns optimally ({@link QueryPlan#optimallyAligned}) and looks a listed title up as
-     * a word ({@link QueryPlan#exactOnly}), so that, with the same token statistics, it never scores a pair below the
-     * forward screening (ReverseSearchTest): the two differ only by the book's statistics.
+     * An engine for the other direction ({@link ScreeningDirection#REVERSE}): it holds the names that get screened
+     * (monitored parties) and is searched with listed names, weighing, aligning and looking titles up as a forward
+     * screening of each indexed name would, so that, with the same token statistics, it never scores a pair below
+     * the forward screening (ReverseSearchTest): the two differ only by the book's statistics.
      */
     public static MatchingEngine reverse() {
-        return new MatchingEngine(CandidateSearch.PARALLEL_BOUNDS_FROM, true);
+        return new MatchingEngine(CandidateSearch.PARALLEL_BOUNDS_FROM, ScreeningDirection.REVERSE);
     }
 
     /** Adds the entry, or replaces the entry with the same id. */
@@ -265,7 +265,7 @@ public final class MatchingEngine {
         if (rows.length < index.vocabularySize()) {
             rows = new int[index.vocabularySize() + 4096];
         }
-        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, reverse);
+        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, direction);
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;

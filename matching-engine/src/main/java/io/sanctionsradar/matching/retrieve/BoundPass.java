@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching.retrieve;
 
 import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.TokenSimilarity;
 
@@ -168,7 +169,7 @@ final class BoundPass {
             data[k] = index.boundData(ids[k]);
         }
         // per entry token: best similarity anything in the query could give it (one per thread bounding)
-        float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        float[] entrySim = new float[NameTokens.MAX_TOKENS];
         int kept = 0;
         int[] keptIds = new int[passed - slice];
         float[] bounds = new float[passed - slice];

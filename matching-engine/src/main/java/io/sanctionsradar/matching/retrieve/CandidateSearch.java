@@ -4,8 +4,8 @@ import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.IntList;
 import io.sanctionsradar.matching.index.TokenStatistics;
+import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
-import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.Ranker;
 
 import java.util.Arrays;
@@ -46,7 +46,7 @@ public final class CandidateSearch {
 
     /** The candidate names of a search, best bound first, at most maxCandidates of them. */
     public Candidates candidates(QueryPlan plan, double threshold, int maxCandidates) {
-        int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
+        int n = Math.min(plan.size(), NameTokens.MAX_TOKENS);
         double floor = threshold - plan.maxBonus - Ranker.ROUNDING;
         long initials = initialTokens(plan);
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
@@ -61,7 +61,7 @@ public final class CandidateSearch {
         // an initial outside its own postings (the letter itself) and the lists still unread abbreviates a word
         long abbreviating = initials & ~pending;
         // credits bound a name's entry side only if nothing in the query matches outside the postings but legal forms
-        boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
+        boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameTokens.MAX_TOKENS;
         if (byCredit) {
             creditUnread(plan, reading, s);
             uncreditJoinedForms(plan, s);
@@ -228,7 +228,7 @@ public final class CandidateSearch {
     public Candidates checkBounds(QueryPlan plan, int[] ids) {
         NameWeights totals = nameWeights(plan);
         long outside = initialTokens(plan) | legalFormTokens(plan);
-        float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        float[] entrySim = new float[NameTokens.MAX_TOKENS];
         float[] bounds = new float[ids.length];
         for (int k = 0; k < ids.length; k++) {
             int[] d = index.boundData(ids[k]);
@@ -239,7 +239,7 @@ public final class CandidateSearch {
                     reach |= row >= 0 ? plan.rowTokens(row) : 0;
                 }
             }
-            double queryReach = plan.size() > NameScorer.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
+            double queryReach = plan.size() > NameTokens.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
             bounds[k] = (float) Math.min(2.0,
                     nameBounds.upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + 1e-6);
         }

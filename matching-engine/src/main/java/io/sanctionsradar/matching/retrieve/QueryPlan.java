@@ -11,7 +11,6 @@ import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.score.SimCode;
 
-
 /**
  * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
  * around a short particle joined, for joined-word matching) with their similar vocabulary strings, and the
@@ -58,7 +57,7 @@ public final class QueryPlan {
     /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
     public final double[] weightByDf;
     /** A search of the monitoring book with a listed name: its names are the side a forward check screens. */
-    private final boolean reverse;
+    private final ScreeningDirection direction;
 
     /**
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
@@ -66,12 +65,12 @@ public final class QueryPlan {
      * @param onlyStrings the vocabulary strings of the names to be scored when they are known, each once (checking a
      *                    few entries: rows for these only, each compared with the query's words instead of looking the
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
-     * @param reverse     the indexed names are screened names and the query a listed one (see {@link #share})
+     * @param direction   whether the query or the indexed names are the screened side (see {@link #share})
      */
     public QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, KnownStrings onlyStrings,
-              boolean reverse) {
+              ScreeningDirection direction) {
         this.query = query;
-        this.reverse = reverse;
+        this.direction = direction;
         this.tokens = tokens;
         int n = tokens.size();
         units = n + joinedUnits(tokens);
@@ -172,7 +171,7 @@ public final class QueryPlan {
     private long[] unitTokens() {
         long[] t = new long[units];
         for (int k = 0; k < units; k++) {
-            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameScorer.MAX_TOKENS; i++) {
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameTokens.MAX_TOKENS; i++) {
                 t[k] |= 1L << i;
             }
         }
@@ -319,13 +318,11 @@ public final class QueryPlan {
     }
 
     /**
-     * The query side's share of a name score (see {@link NameScorer#share}). In a reverse search the query is the
-     * listed name, so the indexed name gets the share a forward check would give it: a one-word alias ("Mohammad")
-     * then weighs against a longer name as it does when that name is screened, instead of counting at least
-     * {@link NameScorer#MIN_QUERY_SHARE} for the word it explains.
+     * The query side's share of a name score (see {@link NameScorer#share}), as its direction weighs the two sides
+     * ({@link ScreeningDirection#REVERSE}: the share a forward check of the indexed name would give it).
      */
     public double share(double queryTotal, double entryTotal) {
-        return reverse ? 1 - NameScorer.share(entryTotal, queryTotal) : NameScorer.share(queryTotal, entryTotal);
+        return direction.queryShare(queryTotal, entryTotal);
     }
 
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
@@ -348,23 +345,19 @@ public final class QueryPlan {
     }
 
     /**
-     * Whether names are aligned with the query optimally instead of greedily: in a reverse search. The greedy
-     * alignment breaks ties between equally similar pairs by weight and position, which differ between the two
-     * directions ("Hasan Hassan" against "HUSSEIN, Hassaan" aligns both words forward, one in reverse), so the reverse
-     * search takes the alignment that no other one-to-one alignment, either way, can beat.
+     * Whether names are aligned with the query optimally instead of greedily (see
+     * {@link ScreeningDirection#alignsOptimally}).
      */
     public boolean optimallyAligned() {
-        return reverse;
+        return direction.alignsOptimally();
     }
 
     /**
-     * Whether a unit only matches its own spelling: a title or legal form of a query. Not in a reverse search,
-     * where the query is a listed name: a forward check looks the screened name's words up among every listed
-     * string, titles included ("Chucho" sounds like the listed title "Sheik"), so the reverse one must find the
-     * words that resemble a listed title too.
+     * Whether a unit only matches its own spelling: a title or legal form of a query, when its direction looks
+     * titles up exactly (see {@link ScreeningDirection#looksTitlesUpExactly}).
      */
     public boolean exactOnly(int unit) {
-        return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && !reverse;
+        return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && direction.looksTitlesUpExactly();
     }
 
     public boolean isSingleLetter(int unit) {

@@ -30,8 +30,6 @@ public final class NameScorer {
     static final double MAX_QUERY_SHARE = 0.75;
     /** Two different legal forms (Ltd vs LLC) still say "this is a company". */
     public static final float LEGAL_FORM_MISMATCH_SIM = 0.5f;
-    /** Longer names are truncated for alignment (bit masks); no listed name comes close. */
-    public static final int MAX_TOKENS = 63;
 
     /** Result of aligning a query with one name. */
     public static final class Alignment {
@@ -56,19 +54,19 @@ public final class NameScorer {
     /** Per-thread buffers: scoring a candidate allocates nothing unless its details are asked for. */
     private static final class Work {
         long[] pairs = new long[64];
-        final float[] qSim = new float[MAX_TOKENS];
-        final float[] eSim = new float[MAX_TOKENS];
-        final double[] eWeights = new double[MAX_TOKENS];
-        /** the aligned pairs: each takes a token of either side at least, so at most MAX_TOKENS */
-        final long[] accepted = new long[MAX_TOKENS];
+        final float[] qSim = new float[NameTokens.MAX_TOKENS];
+        final float[] eSim = new float[NameTokens.MAX_TOKENS];
+        final double[] eWeights = new double[NameTokens.MAX_TOKENS];
+        /** the aligned pairs: each takes a token of either side at least, so at most NameTokens.MAX_TOKENS */
+        final long[] accepted = new long[NameTokens.MAX_TOKENS];
         // the optimal alignment's search (see #optimal)
         final double[] value = new double[MAX_OPTIMAL_PAIRS];
         final int[] order = new int[MAX_OPTIMAL_PAIRS];
-        final int[] startOf = new int[MAX_TOKENS + 2];
-        final int[] fill = new int[MAX_TOKENS + 2];
-        final double[] rest = new double[MAX_TOKENS + 1];
-        final int[] path = new int[MAX_TOKENS];
-        final int[] best = new int[MAX_TOKENS];
+        final int[] startOf = new int[NameTokens.MAX_TOKENS + 2];
+        final int[] fill = new int[NameTokens.MAX_TOKENS + 2];
+        final double[] rest = new double[NameTokens.MAX_TOKENS + 1];
+        final int[] path = new int[NameTokens.MAX_TOKENS];
+        final int[] best = new int[NameTokens.MAX_TOKENS];
         double bestValue;
         int bestCount;
         int steps;
@@ -92,8 +90,8 @@ public final class NameScorer {
     private static double run(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, TokenStatistics stats,
                               Work w, Alignment detail) {
         NameTokens e = name.tokens;
-        int n = Math.min(plan.size(), MAX_TOKENS);
-        int m = Math.min(e.size(), MAX_TOKENS);
+        int n = Math.min(plan.size(), NameTokens.MAX_TOKENS);
+        int m = Math.min(e.size(), NameTokens.MAX_TOKENS);
         long[] pairs = w.pairs;
         int count = 0;
         byte[] qc = plan.tokens.classes();
