@@ -19,6 +19,7 @@ import io.sanctionsradar.matching.score.RankedEntry;
 import io.sanctionsradar.matching.score.Ranker;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.score.SimSources;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,20 +42,8 @@ public final class MatchingEngine {
     /** Name and version of the algorithm; changes whenever scores for the same input can change. */
     public static final String ALGORITHM = "sanctions-radar-name-match/1.2";
 
-    /**
-     * Score at or above which a name is reported as a hit. Measured on the labelled dev set (CSL 2022, 1,200
-     * queries, QualityEvaluation; docs/benchmarks.md): false positives are 0 from 0.76 up; recall is 0.9975 up
-     * to 0.76, 0.9962 at 0.78 and 0.9950 at 0.80, and falls faster after that (0.9838 at 0.82). 0.78 sits in
-     * the range with no false positive and recall above 0.99, leaving margin on both sides for harder real
-     * traffic (two typos, other scripts) and for near-miss non-listed names.
-     */
-    public static final double DEFAULT_THRESHOLD = 0.78;
-
-    /**
-     * Candidates fully scored per query, best upper bound first; a bound for pathological all-common queries. A
-     * caller asking for more matches than this (the monitoring reverse pass) gets that many candidates scored.
-     */
-    static final int MAX_CANDIDATES = 1000;
+    /** Score at or above which a name is reported as a hit (why 0.78: {@link Tuning#DEFAULT_THRESHOLD}). */
+    public static final double DEFAULT_THRESHOLD = Tuning.DEFAULT_THRESHOLD;
 
     private final CandidateIndex index = new CandidateIndex();
     private final CandidateSearch search;
@@ -62,7 +51,7 @@ public final class MatchingEngine {
     private final ScreeningDirection direction;
 
     public MatchingEngine() {
-        this(CandidateSearch.PARALLEL_BOUNDS_FROM, ScreeningDirection.FORWARD);
+        this(Tuning.PARALLEL_BOUNDS_FROM, ScreeningDirection.FORWARD);
     }
 
     /** For unit tests in this package: an engine that bounds on two threads from this many touched names. */
@@ -82,7 +71,7 @@ public final class MatchingEngine {
      * the forward screening (ReverseSearchTest): the two differ only by the book's statistics.
      */
     public static MatchingEngine reverse() {
-        return new MatchingEngine(CandidateSearch.PARALLEL_BOUNDS_FROM, ScreeningDirection.REVERSE);
+        return new MatchingEngine(Tuning.PARALLEL_BOUNDS_FROM, ScreeningDirection.REVERSE);
     }
 
     /** Adds the entry, or replaces the entry with the same id. */
@@ -132,7 +121,7 @@ public final class MatchingEngine {
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, null, plan -> {
-            Candidates c = search.candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
+            Candidates c = search.candidates(plan, threshold, Math.max(Tuning.MAX_CANDIDATES, limit));
             QueryPlan.SimSource sims = SimSources.indexed(plan, index);
             return explained(plan, sims, rank(plan, c, sims, threshold, limit, entryFilter));
         });
@@ -144,7 +133,7 @@ public final class MatchingEngine {
      */
     public List<String> screenIds(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, null, plan -> {
-            Candidates c = search.candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
+            Candidates c = search.candidates(plan, threshold, Math.max(Tuning.MAX_CANDIDATES, limit));
             return rank(plan, c, SimSources.indexed(plan, index), threshold, limit, entryFilter).stream()
                     .map(RankedEntry::entryId).toList();
         });

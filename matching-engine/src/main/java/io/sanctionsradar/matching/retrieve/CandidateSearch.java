@@ -7,6 +7,7 @@ import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
 import io.sanctionsradar.matching.score.Ranker;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -25,15 +26,9 @@ import static io.sanctionsradar.matching.retrieve.TokenMasks.weightOf;
  */
 public final class CandidateSearch {
 
-    /**
-     * Touched names from which bounding is split between the caller and one pool thread: only a very common
-     * word in a large index (the monitoring book) touches this many, and then bounding is most of the query.
-     */
-    public static final int PARALLEL_BOUNDS_FROM = 16_384;
-
     private final CandidateIndex index;
     private final NameBounds nameBounds;
-    /** Touched names from which bounding is split between two threads ({@link #PARALLEL_BOUNDS_FROM}). */
+    /** Touched names from which bounding is split between two threads ({@link Tuning#PARALLEL_BOUNDS_FROM}). */
     private final int parallelBoundsFrom;
     private final Reusable<TouchedNames> scratches = new Reusable<>(TouchedNames::new);
     private volatile NameWeights nameWeights;
@@ -47,7 +42,7 @@ public final class CandidateSearch {
     /** The candidate names of a search, best bound first, at most maxCandidates of them. */
     public Candidates candidates(QueryPlan plan, double threshold, int maxCandidates) {
         int n = Math.min(plan.size(), NameTokens.MAX_TOKENS);
-        double floor = threshold - plan.maxBonus - Ranker.ROUNDING;
+        double floor = threshold - plan.maxBonus - Tuning.ROUNDING;
         long initials = initialTokens(plan);
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
         ReadingOrder reading = new ReadingOrder(plan);
@@ -241,7 +236,7 @@ public final class CandidateSearch {
             }
             double queryReach = plan.size() > NameTokens.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
             bounds[k] = (float) Math.min(2.0,
-                    nameBounds.upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + 1e-6);
+                    nameBounds.upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + Tuning.FLOAT_BOUND_SLACK);
         }
         return BoundPass.topByBound(new BoundPass.Bounded(ids, bounds, ids.length, 0), ids.length);
     }

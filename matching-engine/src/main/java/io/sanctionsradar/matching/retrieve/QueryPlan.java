@@ -10,6 +10,7 @@ import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.score.SimCode;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 /**
  * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
@@ -285,10 +286,10 @@ public final class QueryPlan {
     private double weight(int i, CandidateIndex index, TokenStatistics stats) {
         byte cls = tokens.classes()[i];
         if (cls == NameTokens.LEGAL_FORM) {
-            return TokenStatistics.LEGAL_FORM_WEIGHT;
+            return Tuning.LEGAL_FORM_WEIGHT;
         }
         if (cls == NameTokens.TITLE) {
-            return TokenStatistics.TITLE_WEIGHT;
+            return Tuning.TITLE_WEIGHT;
         }
         int id = listedId(tokens.tokens()[i], index);
         if (id >= 0) {
