@@ -14,10 +14,12 @@ import io.sanctionsradar.matching.normalize.Reusable;
 import io.sanctionsradar.matching.retrieve.CandidateSearch;
 import io.sanctionsradar.matching.retrieve.Candidates;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
+import io.sanctionsradar.matching.retrieve.ScreeningDirection;
 import io.sanctionsradar.matching.score.RankedEntry;
 import io.sanctionsradar.matching.score.Ranker;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.score.SimSources;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,49 +42,36 @@ public final class MatchingEngine {
     /** Name and version of the algorithm; changes whenever scores for the same input can change. */
     public static final String ALGORITHM = "sanctions-radar-name-match/1.2";
 
-    /**
-     * Score at or above which a name is reported as a hit. Measured on the labelled dev set (CSL 2022, 1,200
-     * queries, QualityEvaluation; docs/benchmarks.md): false positives are 0 from 0.76 up; recall is 0.9975 up
-     * to 0.76, 0.9962 at 0.78 and 0.9950 at 0.80, and falls faster after that (0.9838 at 0.82). 0.78 sits in
-     * the range with no false positive and recall above 0.99, leaving margin on both sides for harder real
-     * traffic (two typos, other scripts) and for near-miss non-listed names.
-     */
-    public static final double DEFAULT_THRESHOLD = 0.78;
-
-    /**
-     * Candidates fully scored per query, best upper bound first; a bound for pathological all-common queries. A
-     * caller asking for more matches than this (the monitoring reverse pass) gets that many candidates scored.
-     */
-    static final int MAX_CANDIDATES = 1000;
+    /** Score at or above which a name is reported as a hit (why 0.78: {@link Tuning#DEFAULT_THRESHOLD}). */
+    public static final double DEFAULT_THRESHOLD = Tuning.DEFAULT_THRESHOLD;
 
     private final CandidateIndex index = new CandidateIndex();
     private final CandidateSearch search;
-    /** The indexed names are screened names, the queries listed ones (see {@link #reverse()}). */
-    private final boolean reverse;
+    /** Whether the queries or the indexed names are the screened side (see {@link #reverse()}). */
+    private final ScreeningDirection direction;
 
     public MatchingEngine() {
-        this(CandidateSearch.PARALLEL_BOUNDS_FROM, false);
+        this(Tuning.PARALLEL_BOUNDS_FROM, ScreeningDirection.FORWARD);
     }
 
     /** For unit tests in this package: an engine that bounds on two threads from this many touched names. */
     MatchingEngine(int parallelBoundsFrom) {
-        this(parallelBoundsFrom, false);
+        this(parallelBoundsFrom, ScreeningDirection.FORWARD);
     }
 
-    private MatchingEngine(int parallelBoundsFrom, boolean reverse) {
+    private MatchingEngine(int parallelBoundsFrom, ScreeningDirection direction) {
         this.search = new CandidateSearch(index, parallelBoundsFrom);
-        this.reverse = reverse;
+        this.direction = direction;
     }
 
     /**
-     * An engine for the other direction: it holds the names that get screened (monitored parties) and is searched
-     * with listed names. It weighs the two sides as a forward screening of the indexed name would
-     * ({@link QueryPlan#share}), aligns optimally ({@link QueryPlan#optimallyAligned}) and looks a listed title up as
-     * a word ({@link QueryPlan#exactOnly}), so that, with the same token statistics, it never scores a pair below the
-     * forward screening (ReverseSearchTest): the two differ only by the book's statistics.
+     * An engine for the other direction ({@link ScreeningDirection#REVERSE}): it holds the names that get screened
+     * (monitored parties) and is searched with listed names, weighing, aligning and looking titles up as a forward
+     * screening of each indexed name would, so that, with the same token statistics, it never scores a pair below
+     * the forward screening (ReverseSearchTest): the two differ only by the book's statistics.
      */
     public static MatchingEngine reverse() {
-        return new MatchingEngine(CandidateSearch.PARALLEL_BOUNDS_FROM, true);
+        return new MatchingEngine(Tuning.PARALLEL_BOUNDS_FROM, ScreeningDirection.REVERSE);
     }
 
     /** Adds the entry, or replaces the entry with the same id. */
@@ -132,7 +121,7 @@ public final class MatchingEngine {
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, null, plan -> {
-            Candidates c = search.candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
+            Candidates c = search.candidates(plan, threshold, Math.max(Tuning.MAX_CANDIDATES, limit));
             QueryPlan.SimSource sims = SimSources.indexed(plan, index);
             return explained(plan, sims, rank(plan, c, sims, threshold, limit, entryFilter));
         });
@@ -144,7 +133,7 @@ public final class MatchingEngine {
      */
     public List<String> screenIds(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, null, plan -> {
-            Candidates c = search.candidates(plan, threshold, Math.max(MAX_CANDIDATES, limit));
+            Candidates c = search.candidates(plan, threshold, Math.max(Tuning.MAX_CANDIDATES, limit));
             return rank(plan, c, SimSources.indexed(plan, index), threshold, limit, entryFilter).stream()
                     .map(RankedEntry::entryId).toList();
         });
@@ -265,7 +254,7 @@ public final class MatchingEngine {
         if (rows.length < index.vocabularySize()) {
             rows = new int[index.vocabularySize() + 4096];
         }
-        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, reverse);
+        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, direction);
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;

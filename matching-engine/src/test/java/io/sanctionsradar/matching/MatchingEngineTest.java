@@ -3,6 +3,7 @@ package io.sanctionsradar.matching;
 import io.sanctionsradar.matching.Explanation.MatchKind;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.score.SecondarySignals;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,13 +200,13 @@ class MatchingEngineTest {
         double farYear = engine.screen(new Query("Jon MENDEZ SALAZAR", null, "1990", null), 0.5, 1, null).get(0).score();
         double country = engine.screen(new Query("Jon MENDEZ SALAZAR", null, null, "co"), 0.5, 1, null).get(0).score();
         double otherCountry = engine.screen(new Query("Jon MENDEZ SALAZAR", null, null, "FR"), 0.5, 1, null).get(0).score();
-        assertEquals(base + SecondarySignals.BIRTH_YEAR_MATCH, sameYear, 1e-3);
-        assertEquals(base + SecondarySignals.BIRTH_YEAR_MISMATCH, farYear, 1e-3);
-        assertEquals(base + SecondarySignals.COUNTRY_MATCH, country, 1e-3);
-        assertEquals(base + SecondarySignals.COUNTRY_MISMATCH, otherCountry, 1e-3);
+        assertEquals(base + Tuning.BIRTH_YEAR_MATCH, sameYear, 1e-3);
+        assertEquals(base + Tuning.BIRTH_YEAR_MISMATCH, farYear, 1e-3);
+        assertEquals(base + Tuning.COUNTRY_MATCH, country, 1e-3);
+        assertEquals(base + Tuning.COUNTRY_MISMATCH, otherCountry, 1e-3);
         Match exactDob = engine.screen(new Query("PRIGOZHIN Yevgeniy", null, "1961-06-01", "RU"), 0.5, 1, null).get(0);
         assertEquals(2, exactDob.explanation().adjustments().size());
-        assertEquals(SecondarySignals.BIRTH_DATE_EXACT, exactDob.explanation().adjustments().get(0).amount());
+        assertEquals(Tuning.BIRTH_DATE_EXACT, exactDob.explanation().adjustments().get(0).amount());
         Match company = engine.screen(new Query("Prigozhin Yevgeniy Viktorovich LLC", null, null, null), 0.5, 1, null).get(0);
         assertTrue(company.explanation().adjustments().stream().anyMatch(a -> a.signal().equals("type")));
     }

@@ -5,6 +5,7 @@ import io.sanctionsradar.matching.retrieve.SimMap;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SimCode;
 import io.sanctionsradar.matching.score.TokenSimilarity;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 /**
  * Answers a query word's lookup for a few known vocabulary strings (the strings of the names to be checked) by
@@ -99,7 +100,7 @@ final class AmongKnownStrings {
         }
         int n = f.token.length();
         int edits = TokenSimilarity.maxEdits(Math.max(n, length));
-        return n >= TokenSimilarity.MIN_FUZZY_LENGTH - 1 && edits > 0 && Math.abs(n - length) <= edits
+        return n >= Tuning.MIN_FUZZY_LENGTH - 1 && edits > 0 && Math.abs(n - length) <= edits
                 && vocab.fuzzyIndexed[id] && SimilarStrings.withinEdits(f.token, vocab.features[id].token);
     }
 

@@ -2,7 +2,6 @@ package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.EntryName;
 import io.sanctionsradar.matching.normalize.NameTokens;
-import io.sanctionsradar.matching.score.NameScorer;
 
 /** One indexed name of an entry. */
 public final class NameRecord {
@@ -32,7 +31,7 @@ public final class NameRecord {
      * end), class | first letter << 8; one array so bounding a candidate touches one object, not six.
      */
     int[] boundData() {
-        int m = Math.min(tokens.size(), NameScorer.MAX_TOKENS);
+        int m = Math.min(tokens.size(), NameTokens.MAX_TOKENS);
         int[] flat = new int[m * 4];
         for (int j = 0; j < m; j++) {
             flat[4 * j] = tokenIds[j];

@@ -2,7 +2,6 @@ package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.normalize.NameTokens;
-import io.sanctionsradar.matching.score.NameScorer;
 
 import java.util.Arrays;
 
@@ -47,7 +46,7 @@ final class NameTable {
             repeatsToken[id >>> 6] |= 1L << id;
         }
         int forms = 0;
-        for (int j = 0; j < Math.min(t.size(), NameScorer.MAX_TOKENS); j++) {
+        for (int j = 0; j < Math.min(t.size(), NameTokens.MAX_TOKENS); j++) {
             forms += t.classes()[j] == NameTokens.LEGAL_FORM ? 1 : 0;
         }
         legalForms[id] = (byte) forms;

@@ -7,6 +7,7 @@ import io.sanctionsradar.matching.score.EditDistance;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SimCode;
 import io.sanctionsradar.matching.score.TokenSimilarity;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -36,9 +37,6 @@ final class SimilarStrings {
      * monitored parties would otherwise flush the words, which repeat, out of {@link #lookups} every few seconds.
      */
     private final ConcurrentHashMap<String, Lookup> joinedLookups = new ConcurrentHashMap<>();
-
-    /** Cached query strings; 0 disables the cache (to measure the uncached path). */
-    static final int LOOKUP_CACHE_SIZE = Integer.getInteger("sanctionsradar.matching.lookupCache", 50_000);
 
     /** {@link #similar(TokenFeatures, boolean, boolean)} of a query token, through the cache. */
     Lookup similar(String token, boolean abjad, boolean exactOnly) {
@@ -71,8 +69,8 @@ final class SimilarStrings {
     }
 
     private static Lookup remember(Map<String, Lookup> cache, String key, Lookup l) {
-        if (LOOKUP_CACHE_SIZE > 0) {
-            if (cache.size() >= LOOKUP_CACHE_SIZE) {
+        if (Tuning.LOOKUP_CACHE_SIZE > 0) {
+            if (cache.size() >= Tuning.LOOKUP_CACHE_SIZE) {
                 cache.clear();
             }
             cache.put(key, l);
@@ -111,7 +109,7 @@ final class SimilarStrings {
         if (abjad && q.skeleton.length() >= 2) {
             considerAll(q, abjad, vocab.bySkeleton.get(q.skeleton), out);
         }
-        if (q.token.length() >= TokenSimilarity.MIN_FUZZY_LENGTH - 1) {
+        if (q.token.length() >= Tuning.MIN_FUZZY_LENGTH - 1) {
             fuzzyCandidates(q, abjad, out);
         }
         return out;

@@ -1,5 +1,7 @@
 package io.sanctionsradar.matching.index;
 
+import io.sanctionsradar.matching.tuning.Tuning;
+
 import java.util.Arrays;
 
 /**
@@ -9,14 +11,8 @@ import java.util.Arrays;
  */
 public final class TokenStatistics {
 
-    /** Weight of legal-form tokens: they help rank "X Ltd" over "X Inc" but never carry a match. */
-    public static final double LEGAL_FORM_WEIGHT = 0.6;
-    /** Weight of honorifics and ranks, same reasoning as legal forms. */
-    public static final double TITLE_WEIGHT = 0.6;
     /** The larger of the two class weights: what a token may weigh where it is a legal form or title. */
-    public static final double CLASS_WEIGHT = Math.max(LEGAL_FORM_WEIGHT, TITLE_WEIGHT);
-    /** Floor so that even the most common word still counts a little when it is all a name has. */
-    static final double MIN_WEIGHT = 0.5;
+    public static final double CLASS_WEIGHT = Math.max(Tuning.LEGAL_FORM_WEIGHT, Tuning.TITLE_WEIGHT);
 
     private int[] documentFrequency = new int[1024];
     private int entries;
@@ -26,9 +22,6 @@ public final class TokenStatistics {
     /** IDF by document frequency for one list size: the scorer reads thousands of weights per query. */
     private record WeightTable(int entries, double[] byDf) {
     }
-
-    /** Frequencies below this are looked up; the rare very common token computes its log. */
-    private static final int TABLE_SIZE = 4096;
 
     /**
      * Rebuilt on the first read after the list size changed; readers may race to rebuild, harmlessly (each
@@ -74,7 +67,7 @@ public final class TokenStatistics {
 
     /** IDF weight of a token seen in df entries: ln(1 + N/(df+1)); df=0 (unknown token) gives the maximum. */
     double weight(int df) {
-        return Math.max(MIN_WEIGHT, Math.log(1.0 + (double) Math.max(entries, 1) / (df + 1)));
+        return Math.max(Tuning.MIN_WEIGHT, Math.log(1.0 + (double) Math.max(entries, 1) / (df + 1)));
     }
 
     public double weightOf(int tokenId) {
@@ -91,8 +84,8 @@ public final class TokenStatistics {
     public double[] weightsByFrequency() {
         WeightTable t = table;
         if (t.entries != entries) {
-            double[] byDf = new double[TABLE_SIZE];
-            for (int i = 0; i < TABLE_SIZE; i++) {
+            double[] byDf = new double[Tuning.WEIGHT_TABLE_SIZE];
+            for (int i = 0; i < Tuning.WEIGHT_TABLE_SIZE; i++) {
                 byDf[i] = weight(i);
             }
             table = t = new WeightTable(entries, byDf);

@@ -2,6 +2,7 @@ package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.score.TokenSimilarity;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ final class Vocabulary {
      * never removed from this index (a string whose names are gone has empty postings).
      */
     void indexDeletions(int id) {
-        if (fuzzyIndexed[id] || features[id].token.length() < TokenSimilarity.MIN_FUZZY_LENGTH - 1) {
+        if (fuzzyIndexed[id] || features[id].token.length() < Tuning.MIN_FUZZY_LENGTH - 1) {
             return;
         }
         fuzzyIndexed[id] = true;

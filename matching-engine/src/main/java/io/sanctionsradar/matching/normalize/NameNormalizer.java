@@ -1,7 +1,5 @@
 package io.sanctionsradar.matching.normalize;
 
-import io.sanctionsradar.matching.score.NameScorer;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,7 +229,7 @@ public final class NameNormalizer {
                 partOf.add(p);
             }
         }
-        int n = Math.min(tokens.size(), NameScorer.MAX_TOKENS);
+        int n = Math.min(tokens.size(), NameTokens.MAX_TOKENS);
         String[] t = tokens.subList(0, n).toArray(new String[0]);
         byte[] c = new byte[n];
         boolean[] j = new boolean[n];

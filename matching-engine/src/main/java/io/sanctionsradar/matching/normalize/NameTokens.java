@@ -18,6 +18,12 @@ public record NameTokens(String[] tokens, byte[] classes, boolean[] joinsNext, b
     public static final byte LEGAL_FORM = 1;
     public static final byte TITLE = 2;
 
+    /**
+     * Tokens of a name that are aligned, bounded and indexed for bounds: the stages keep sets of a name's tokens
+     * as bits of a long (bit 63 is left for flags), so longer names are truncated; no listed name comes close.
+     */
+    public static final int MAX_TOKENS = 63;
+
     static final NameTokens EMPTY = new NameTokens(new String[0], new byte[0], new boolean[0], false, false);
 
     public int size() {

@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching.normalize;
 
 import io.sanctionsradar.matching.score.NameScorer;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 
@@ -17,11 +18,8 @@ public final class TokenFeatures {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     static {
-        METAPHONE.setMaxCodeLen(8);
+        METAPHONE.setMaxCodeLen(Tuning.METAPHONE_CODE_LENGTH);
     }
-
-    /** Tokens shorter than this get no phonetic code: a 1–3 letter code would equate unrelated short words. */
-    static final int MIN_PHONETIC_LENGTH = 4;
 
     public final String token;
     public final String group;
@@ -46,7 +44,7 @@ public final class TokenFeatures {
         this.token = token;
         this.group = NameVariants.group(token);
         this.fold = NameVariants.foldKey(token);
-        if (phonetic && token.length() >= MIN_PHONETIC_LENGTH && !isNumeric(token)) {
+        if (phonetic && token.length() >= Tuning.MIN_PHONETIC_LENGTH && !isNumeric(token)) {
             String p = METAPHONE.doubleMetaphone(token, false);
             String a = METAPHONE.doubleMetaphone(token, true);
             this.metaphone = p == null || p.isEmpty() ? null : p;

@@ -1,8 +1,10 @@
 package io.sanctionsradar.matching.retrieve;
 
 import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.TokenSimilarity;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;
 
@@ -136,10 +138,10 @@ final class BoundPass {
         if ((mask & TouchedNames.SPLIT) != 0) {
             return weightOf(plan, reach); // a split pair is outside the credits
         } else if (byCredit) {
-            return Math.min(weightOf(plan, reach), queryCredit + legalFormReach + NameBounds.CREDIT_SLACK);
+            return Math.min(weightOf(plan, reach), queryCredit + legalFormReach + Tuning.CREDIT_SLACK);
         } else {
             long weak = abbreviating & ~mask; // initials this name's postings did not cover: at most INITIAL_SIM
-            return weightOf(plan, reach & ~weak) + TokenSimilarity.INITIAL_SIM * weightOf(plan, weak);
+            return weightOf(plan, reach & ~weak) + Tuning.INITIAL_SIM * weightOf(plan, weak);
         }
     }
 
@@ -155,7 +157,7 @@ final class BoundPass {
         // no need to load the name's tokens when its bound below could not reach the floor either
         return !(byCredit && !index.repeatsToken(id)
                 && NameBounds.creditBound(plan, queryReach, entryCredit + nameBounds.legalFormCredit(plan, id),
-                entryTotal) + NameBounds.CREDIT_SLACK < floor);
+                entryTotal) + Tuning.CREDIT_SLACK < floor);
     }
 
     /** Bounds the names that passed from their tokens, their references gathered first too; keeps those reaching. */
@@ -168,7 +170,7 @@ final class BoundPass {
             data[k] = index.boundData(ids[k]);
         }
         // per entry token: best similarity anything in the query could give it (one per thread bounding)
-        float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        float[] entrySim = new float[NameTokens.MAX_TOKENS];
         int kept = 0;
         int[] keptIds = new int[passed - slice];
         float[] bounds = new float[passed - slice];
@@ -177,7 +179,7 @@ final class BoundPass {
             data[k] = null; // the scratch outlives the index's arrays
             if (bound >= floor) {
                 keptIds[kept] = ids[k];
-                bounds[kept++] = (float) Math.min(2.0, bound + 1e-6); // float rounding must not undercut
+                bounds[kept++] = (float) Math.min(2.0, bound + Tuning.FLOAT_BOUND_SLACK); // float rounding must not undercut
             }
         }
         return new Bounded(keptIds, bounds, kept, passed - slice);

@@ -4,9 +4,10 @@ import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.IntList;
 import io.sanctionsradar.matching.index.TokenStatistics;
+import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
-import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.Ranker;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -25,15 +26,9 @@ import static io.sanctionsradar.matching.retrieve.TokenMasks.weightOf;
  */
 public final class CandidateSearch {
 
-    /**
-     * Touched names from which bounding is split between the caller and one pool thread: only a very common
-     * word in a large index (the monitoring book) touches this many, and then bounding is most of the query.
-     */
-    public static final int PARALLEL_BOUNDS_FROM = 16_384;
-
     private final CandidateIndex index;
     private final NameBounds nameBounds;
-    /** Touched names from which bounding is split between two threads ({@link #PARALLEL_BOUNDS_FROM}). */
+    /** Touched names from which bounding is split between two threads ({@link Tuning#PARALLEL_BOUNDS_FROM}). */
     private final int parallelBoundsFrom;
     private final Reusable<TouchedNames> scratches = new Reusable<>(TouchedNames::new);
     private volatile NameWeights nameWeights;
@@ -46,8 +41,8 @@ public final class CandidateSearch {
 
     /** The candidate names of a search, best bound first, at most maxCandidates of them. */
     public Candidates candidates(QueryPlan plan, double threshold, int maxCandidates) {
-        int n = Math.min(plan.size(), NameScorer.MAX_TOKENS);
-        double floor = threshold - plan.maxBonus - Ranker.ROUNDING;
+        int n = Math.min(plan.size(), NameTokens.MAX_TOKENS);
+        double floor = threshold - plan.maxBonus - Tuning.ROUNDING;
         long initials = initialTokens(plan);
         long slack = initials | legalFormTokens(plan); // tokens that can match outside the postings
         ReadingOrder reading = new ReadingOrder(plan);
@@ -61,7 +56,7 @@ public final class CandidateSearch {
         // an initial outside its own postings (the letter itself) and the lists still unread abbreviates a word
         long abbreviating = initials & ~pending;
         // credits bound a name's entry side only if nothing in the query matches outside the postings but legal forms
-        boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameScorer.MAX_TOKENS;
+        boolean byCredit = !plan.hasSingleLetter && plan.size() <= NameTokens.MAX_TOKENS;
         if (byCredit) {
             creditUnread(plan, reading, s);
             uncreditJoinedForms(plan, s);
@@ -228,7 +223,7 @@ public final class CandidateSearch {
     public Candidates checkBounds(QueryPlan plan, int[] ids) {
         NameWeights totals = nameWeights(plan);
         long outside = initialTokens(plan) | legalFormTokens(plan);
-        float[] entrySim = new float[NameScorer.MAX_TOKENS];
+        float[] entrySim = new float[NameTokens.MAX_TOKENS];
         float[] bounds = new float[ids.length];
         for (int k = 0; k < ids.length; k++) {
             int[] d = index.boundData(ids[k]);
@@ -239,9 +234,9 @@ public final class CandidateSearch {
                     reach |= row >= 0 ? plan.rowTokens(row) : 0;
                 }
             }
-            double queryReach = plan.size() > NameScorer.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
+            double queryReach = plan.size() > NameTokens.MAX_TOKENS ? plan.totalWeight : weightOf(plan, reach);
             bounds[k] = (float) Math.min(2.0,
-                    nameBounds.upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + 1e-6);
+                    nameBounds.upperBound(plan, d, queryReach, totals.of(ids[k]), entrySim) + Tuning.FLOAT_BOUND_SLACK);
         }
         return BoundPass.topByBound(new BoundPass.Bounded(ids, bounds, ids.length, 0), ids.length);
     }

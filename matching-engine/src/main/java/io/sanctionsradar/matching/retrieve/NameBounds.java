@@ -5,6 +5,7 @@ import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.TokenSimilarity;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 /**
  * Upper bounds of a name's score against a query, each looser and cheaper than the next: {@link #nameBound} from
@@ -54,11 +55,11 @@ final class NameBounds {
             byte cls = (byte) meta;
             int tid = d[4 * j];
             if (plan.hasLegalForm && cls == NameTokens.LEGAL_FORM) {
-                sim = Math.max(sim, NameScorer.LEGAL_FORM_MISMATCH_SIM);
+                sim = Math.max(sim, Tuning.LEGAL_FORM_MISMATCH_SIM);
             }
             if (plan.hasSingleLetter && plan.hasInitial((char) (meta >>> 8))) {
                 // the letter itself is among the initial's indexed similar strings; a longer word it abbreviates
-                sim = Math.max(sim, TokenSimilarity.INITIAL_SIM);
+                sim = Math.max(sim, Tuning.INITIAL_SIM);
             }
             if (sim > 0) { // most tokens of a name turned away here match nothing: skip their weight lookup
                 eWeighted += NameScorer.entryWeight(cls, tid, index.stats, plan.weightByDf) * sim;
@@ -103,17 +104,11 @@ final class NameBounds {
     }
 
     /**
-     * Slack for the float sums of credits: a credit bound is only compared with the floor to skip the exact bound,
-     * so it may be looser than needed, never tighter.
-     */
-    static final double CREDIT_SLACK = 1e-4;
-
-    /**
      * What a query legal form may explain of a name's legal forms outside the postings: any two legal forms half
      * match (see {@link #upperBound}), at their class weight.
      */
     double legalFormCredit(QueryPlan plan, int id) {
         return plan.hasLegalForm
-                ? index.legalForms(id) * TokenStatistics.LEGAL_FORM_WEIGHT * NameScorer.LEGAL_FORM_MISMATCH_SIM : 0;
+                ? index.legalForms(id) * Tuning.LEGAL_FORM_WEIGHT * Tuning.LEGAL_FORM_MISMATCH_SIM : 0;
     }
 }

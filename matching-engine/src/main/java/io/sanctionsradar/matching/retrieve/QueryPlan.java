@@ -10,8 +10,7 @@ import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.score.SimCode;
-
-import java.util.Arrays;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 /**
  * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
@@ -45,21 +44,8 @@ public final class QueryPlan {
     public final double[] unitWeights;
     /** Largest positive adjustment this query can earn ({@link SecondarySignals#maxBonus}). */
     public final double maxBonus;
-    /** vocabulary id -> row + 1 of {@link #codeRows}, a dense array cleared by {@link #release} */
-    private final int[] rowOf;
-    private final int[] rowVids;
-    private final int[][] codeRows;
-    /** Best similarity of any unit in a row: an upper bound on what that vocabulary string can contribute. */
-    private final float[] rowMaxSim;
-    /** Per row: the query tokens (of the first MAX_TOKENS) of the units similar to its string. */
-    private final long[] rowTokens;
-    /** Per row: the sum over the units similar to its string of unit weight × similarity. */
-    private final double[] rowQueryWeight;
-    /**
-     * Per row, in a plan for a search: the heaviest entry weight its string can have, at least a class weight (a
-     * vocabulary string may be a legal form or title somewhere, weighted as such there). Null otherwise.
-     */
-    private final double[] rowEntryWeight;
+    /** The vocabulary strings similar to some unit, with what the units say of each. */
+    private final SimilarRows rows;
     public final boolean hasSingleLetter;
     /**
      * Per query token: the heaviest entry token any unit covering it could be aligned with (its similar
@@ -72,7 +58,7 @@ public final class QueryPlan {
     /** {@link TokenStatistics#weightsByFrequency()} when the plan was made */
     public final double[] weightByDf;
     /** A search of the monitoring book with a listed name: its names are the side a forward check screens. */
-    private final boolean reverse;
+    private final ScreeningDirection direction;
 
     /**
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
@@ -80,32 +66,63 @@ public final class QueryPlan {
      * @param onlyStrings the vocabulary strings of the names to be scored when they are known, each once (checking a
      *                    few entries: rows for these only, each compared with the query's words instead of looking the
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
-     * @param reverse     the indexed names are screened names and the query a listed one (see {@link #share})
+     * @param direction   whether the query or the indexed names are the screened side (see {@link #share})
      */
     public QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, KnownStrings onlyStrings,
-              boolean reverse) {
+              ScreeningDirection direction) {
         this.query = query;
-        this.reverse = reverse;
+        this.direction = direction;
         this.tokens = tokens;
         int n = tokens.size();
-        int compounds = 0;
-        for (int i = 0; i < n; i++) {
-            compounds += (tokens.joinsNext()[i] ? 1 : 0) + (tokens.joinsThree(i) ? 1 : 0);
-        }
-        units = n + compounds;
+        units = n + joinedUnits(tokens);
         unitStart = new int[units];
         unitLength = new int[units];
         unitFeatures = new TokenFeatures[units];
         unitSims = new SimMap[units];
-        int u = n;
-        boolean legal = false;
+        lookUpUnits(index, onlyStrings);
+        hasLegalForm = hasClass(NameTokens.LEGAL_FORM);
+        TokenStatistics stats = index.stats;
+        weights = new double[n];
         for (int i = 0; i < n; i++) {
+            weights[i] = weight(i, index, stats);
+        }
+        totalWeight = sum(weights);
+        unitWeights = unitWeights();
+        maxBonus = SecondarySignals.maxBonus(query);
+        unitTokens = unitTokens();
+        this.rows = SimilarRows.of(rows, unitSims, unitTokens, unitWeights, onlyStrings);
+        hasSingleLetter = hasSingleLetterUnit();
+        weightByDf = stats.weightsByFrequency();
+        if (onlyStrings == null) {
+            this.rows.weighEntries(stats, weightByDf);
+            tokenEntryWeight = tokenEntryWeights(stats);
+        } else {
+            tokenEntryWeight = null;
+        }
+        initials = initialLetters();
+    }
+
+    /** Joined units of the tokens: a pair where a token joins the next, a triple around a short particle. */
+    private static int joinedUnits(NameTokens tokens) {
+        int compounds = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            compounds += (tokens.joinsNext()[i] ? 1 : 0) + (tokens.joinsThree(i) ? 1 : 0);
+        }
+        return compounds;
+    }
+
+    /**
+     * Looks each unit up, token by token (each token, then the pair and the triple it starts): in the whole
+     * vocabulary for a search, among the given strings for a check (a word not listed needs its whole lookup
+     * anyway, for its weight).
+     */
+    private void lookUpUnits(CandidateIndex index, KnownStrings onlyStrings) {
+        int u = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
             unitStart[i] = i;
             unitLength[i] = 1;
             boolean exactOnly = exactOnly(i);
-            legal |= tokens.classes()[i] == NameTokens.LEGAL_FORM;
             String token = tokens.tokens()[i];
-            // a word not listed needs its whole lookup anyway, for its weight
             boolean whole = onlyStrings == null || exactOnly || token.length() < 2 || listedId(token, index) < 0;
             Lookup single = whole ? index.similar(token, tokens.abjad(), exactOnly)
                     : index.similarAmong(token, tokens.abjad(), onlyStrings);
@@ -124,144 +141,61 @@ public final class QueryPlan {
                 }
             }
         }
-        hasLegalForm = legal;
-        weights = new double[n];
-        double total = 0;
-        TokenStatistics stats = index.stats;
-        for (int i = 0; i < n; i++) {
-            weights[i] = weight(i, index, stats);
-            total += weights[i];
+    }
+
+    private boolean hasClass(byte cls) {
+        boolean any = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            any |= tokens.classes()[i] == cls;
         }
-        totalWeight = total;
-        unitWeights = new double[units];
+        return any;
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private double[] unitWeights() {
+        double[] w = new double[units];
         for (int k = 0; k < units; k++) {
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
-                unitWeights[k] += weights[i];
+                w[k] += weights[i];
             }
         }
-        maxBonus = SecondarySignals.maxBonus(query);
-        rowOf = rows;
-        int expected = 0;
+        return w;
+    }
+
+    private long[] unitTokens() {
+        long[] t = new long[units];
         for (int k = 0; k < units; k++) {
-            expected += unitSims[k].size();
-        }
-        unitTokens = new long[units];
-        for (int k = 0; k < units; k++) {
-            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameScorer.MAX_TOKENS; i++) {
-                unitTokens[k] |= 1L << i;
+            for (int i = unitStart[k]; i < unitStart[k] + unitLength[k] && i < NameTokens.MAX_TOKENS; i++) {
+                t[k] |= 1L << i;
             }
         }
-        RowBuilder b = new RowBuilder(rows, onlyStrings == null ? expected : Math.min(expected,
-                onlyStrings.ids().length), unitTokens, unitWeights);
-        if (onlyStrings == null) {
-            for (int k = 0; k < units; k++) {
-                SimMap sims = unitSims[k];
-                for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
-                    int vid = sims.keyAt(slot);
-                    if (vid >= 0) {
-                        b.add(vid, k, sims.codeAt(slot));
-                    }
-                }
-            }
-        } else {
-            // a unit's similar strings are among the given ones when compared with them, and may be many more when
-            // looked up in the whole vocabulary (a word not listed, an initial, a title): walk the smaller of the two
-            int[] ids = onlyStrings.ids();
-            for (int k = 0; k < units; k++) {
-                SimMap sims = unitSims[k];
-                if (sims.size() <= ids.length) {
-                    for (int slot = sims.capacity() - 1; slot >= 0; slot--) {
-                        int vid = sims.keyAt(slot);
-                        if (vid >= 0 && Arrays.binarySearch(ids, vid) >= 0) {
-                            b.add(vid, k, sims.codeAt(slot));
-                        }
-                    }
-                } else {
-                    for (int vid : ids) {
-                        b.add(vid, k, sims.get(vid));
-                    }
-                }
-            }
-        }
-        rowVids = Arrays.copyOf(b.vids, b.count);
-        codeRows = b.codes;
-        rowMaxSim = b.maxSim;
-        rowTokens = b.tokens;
-        rowQueryWeight = b.queryWeight;
+        return t;
+    }
+
+    private boolean hasSingleLetterUnit() {
         boolean single = false;
         for (int k = 0; k < units; k++) {
             single |= isSingleLetter(k);
         }
-        hasSingleLetter = single;
-        weightByDf = stats.weightsByFrequency();
-        if (onlyStrings == null) {
-            rowEntryWeight = new double[rowVids.length];
-            for (int row = 0; row < rowVids.length; row++) {
-                rowEntryWeight[row] = Math.max(stats.weightOf(rowVids[row], weightByDf), TokenStatistics.CLASS_WEIGHT);
-            }
-            tokenEntryWeight = tokenEntryWeights(stats);
-        } else {
-            rowEntryWeight = null;
-            tokenEntryWeight = null;
-        }
+        return single;
+    }
+
+    private int initialLetters() {
         int letters = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             char c = tokens.tokens()[i].charAt(0);
             if (tokens.tokens()[i].length() == 1 && c >= 'a' && c <= 'z') {
                 letters |= 1 << (c - 'a');
             }
         }
-        initials = letters;
-    }
-
-    /** The rows of the similar strings, numbered in the order they are added. */
-    private static final class RowBuilder {
-        final int[] rows;
-        final long[] unitTokens;
-        final double[] unitWeights;
-        int[] vids;
-        int[][] codes;
-        float[] maxSim;
-        long[] tokens;
-        double[] queryWeight;
-        int count;
-
-        RowBuilder(int[] rows, int expected, long[] unitTokens, double[] unitWeights) {
-            this.rows = rows;
-            this.unitTokens = unitTokens;
-            this.unitWeights = unitWeights;
-            int capacity = Math.max(1, expected);
-            vids = new int[capacity];
-            codes = new int[capacity][];
-            maxSim = new float[capacity];
-            tokens = new long[capacity];
-            queryWeight = new double[capacity];
-        }
-
-        void add(int vid, int unit, int code) {
-            if (code == 0) {
-                return;
-            }
-            int row = rows[vid];
-            if (row == 0) {
-                if (count == vids.length) {
-                    vids = Arrays.copyOf(vids, count * 2);
-                    codes = Arrays.copyOf(codes, count * 2);
-                    maxSim = Arrays.copyOf(maxSim, count * 2);
-                    tokens = Arrays.copyOf(tokens, count * 2);
-                    queryWeight = Arrays.copyOf(queryWeight, count * 2);
-                }
-                vids[count] = vid;
-                codes[count] = new int[unitTokens.length];
-                row = ++count;
-                rows[vid] = row;
-            }
-            double sim = SimCode.sim(code);
-            codes[row - 1][unit] = code;
-            maxSim[row - 1] = Math.max(maxSim[row - 1], (float) sim);
-            tokens[row - 1] |= unitTokens[unit];
-            queryWeight[row - 1] += unitWeights[unit] * sim;
-        }
+        return letters;
     }
 
     private double[] tokenEntryWeights(TokenStatistics stats) {
@@ -273,7 +207,7 @@ public final class QueryPlan {
             for (int slot = 0; slot < sims.capacity(); slot++) {
                 int vid = sims.keyAt(slot);
                 if (vid >= 0) {
-                    heaviest = Math.max(heaviest, rowEntryWeight[rowOf[vid] - 1]);
+                    heaviest = Math.max(heaviest, rows.entryWeight[rows.rowOf(vid)]);
                 }
             }
             for (int i = unitStart[k]; i < unitStart[k] + unitLength[k]; i++) {
@@ -292,57 +226,54 @@ public final class QueryPlan {
 
     /** Clears this plan's marks from its lookup and answers the lookup, zeroed; call once the query is answered. */
     public int[] release() {
-        for (int vid : rowVids) {
-            rowOf[vid] = 0;
-        }
-        return rowOf;
+        return rows.release();
     }
 
     /** Per-unit codes for a vocabulary string from the index lookups, null if no unit matched it. */
     public int[] indexedCodes(int vocabularyId) {
-        int row = rowOf[vocabularyId];
-        return row == 0 ? null : codeRows[row - 1];
+        int row = rows.rowOf(vocabularyId);
+        return row < 0 ? null : rows.codes[row];
     }
 
     /** Best similarity any query unit has with this vocabulary string by the index lookups (0 = none). */
     public float maxIndexedSim(int vocabularyId) {
-        int row = rowOf[vocabularyId];
-        return row == 0 ? 0f : rowMaxSim[row - 1];
+        int row = rows.rowOf(vocabularyId);
+        return row < 0 ? 0f : rows.maxSim[row];
     }
 
     /** Number of distinct vocabulary strings similar to some unit: rows are numbered 0 to this − 1. */
     public int similarStrings() {
-        return rowVids.length;
+        return rows.vids.length;
     }
 
     /** The row of a vocabulary string similar to some unit, −1 if none is. */
     public int similarRow(int vocabularyId) {
-        return rowOf[vocabularyId] - 1;
+        return rows.rowOf(vocabularyId);
     }
 
     /** The vocabulary string of a row. */
     public int rowVid(int row) {
-        return rowVids[row];
+        return rows.vids[row];
     }
 
     /** Query tokens (of the first MAX_TOKENS) of the units similar to the string of a row. */
     public long rowTokens(int row) {
-        return rowTokens[row];
+        return rows.tokens[row];
     }
 
-    /** The heaviest entry weight the string of a row can have (see {@link #rowEntryWeight}); plans for a search. */
+    /** The heaviest entry weight the string of a row can have (see {@link SimilarRows}); plans for a search. */
     public double rowEntryWeight(int row) {
-        return rowEntryWeight[row];
+        return rows.entryWeight[row];
     }
 
     /** What the units similar to the string of a row weigh in the query, each times its similarity. */
     public double rowQueryWeight(int row) {
-        return rowQueryWeight[row];
+        return rows.queryWeight[row];
     }
 
     /** Best similarity any unit has with the vocabulary string of this row. */
     public float rowMaxSim(int row) {
-        return rowMaxSim[row];
+        return rows.maxSim[row];
     }
 
     /**
@@ -355,10 +286,10 @@ public final class QueryPlan {
     private double weight(int i, CandidateIndex index, TokenStatistics stats) {
         byte cls = tokens.classes()[i];
         if (cls == NameTokens.LEGAL_FORM) {
-            return TokenStatistics.LEGAL_FORM_WEIGHT;
+            return Tuning.LEGAL_FORM_WEIGHT;
         }
         if (cls == NameTokens.TITLE) {
-            return TokenStatistics.TITLE_WEIGHT;
+            return Tuning.TITLE_WEIGHT;
         }
         int id = listedId(tokens.tokens()[i], index);
         if (id >= 0) {
@@ -388,13 +319,11 @@ public final class QueryPlan {
     }
 
     /**
-     * The query side's share of a name score (see {@link NameScorer#share}). In a reverse search the query is the
-     * listed name, so the indexed name gets the share a forward check would give it: a one-word alias ("Mohammad")
-     * then weighs against a longer name as it does when that name is screened, instead of counting at least
-     * {@link NameScorer#MIN_QUERY_SHARE} for the word it explains.
+     * The query side's share of a name score (see {@link NameScorer#share}), as its direction weighs the two sides
+     * ({@link ScreeningDirection#REVERSE}: the share a forward check of the indexed name would give it).
      */
     public double share(double queryTotal, double entryTotal) {
-        return reverse ? 1 - NameScorer.share(entryTotal, queryTotal) : NameScorer.share(queryTotal, entryTotal);
+        return direction.queryShare(queryTotal, entryTotal);
     }
 
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
@@ -417,23 +346,19 @@ public final class QueryPlan {
     }
 
     /**
-     * Whether names are aligned with the query optimally instead of greedily: in a reverse search. The greedy
-     * alignment breaks ties between equally similar pairs by weight and position, which differ between the two
-     * directions ("Hasan Hassan" against "HUSSEIN, Hassaan" aligns both words forward, one in reverse), so the reverse
-     * search takes the alignment that no other one-to-one alignment, either way, can beat.
+     * Whether names are aligned with the query optimally instead of greedily (see
+     * {@link ScreeningDirection#alignsOptimally}).
      */
     public boolean optimallyAligned() {
-        return reverse;
+        return direction.alignsOptimally();
     }
 
     /**
-     * Whether a unit only matches its own spelling: a title or legal form of a query. Not in a reverse search,
-     * where the query is a listed name: a forward check looks the screened name's words up among every listed
-     * string, titles included ("Chucho" sounds like the listed title "Sheik"), so the reverse one must find the
-     * words that resemble a listed title too.
+     * Whether a unit only matches its own spelling: a title or legal form of a query, when its direction looks
+     * titles up exactly (see {@link ScreeningDirection#looksTitlesUpExactly}).
      */
     public boolean exactOnly(int unit) {
-        return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && !reverse;
+        return unit < tokens.size() && tokens.classes()[unit] != NameTokens.WORD && direction.looksTitlesUpExactly();
     }
 
     public boolean isSingleLetter(int unit) {

@@ -1,10 +1,9 @@
 package io.sanctionsradar.matching.retrieve;
 
 import io.sanctionsradar.matching.normalize.NameTokens;
-import io.sanctionsradar.matching.score.NameScorer;
 
 /**
- * Sets of query tokens as bit masks (bit i: query token i, of the first {@link NameScorer#MAX_TOKENS}) and the
+ * Sets of query tokens as bit masks (bit i: query token i, of the first {@link NameTokens#MAX_TOKENS}) and the
  * weights they sum to: the retrieval passes combine which tokens a name may still match with one OR per posting.
  */
 final class TokenMasks {
@@ -15,7 +14,7 @@ final class TokenMasks {
     /** Query tokens of a single letter (initials, which may abbreviate any word). */
     static long initialTokens(QueryPlan plan) {
         long m = 0;
-        for (int i = 0; i < Math.min(plan.size(), NameScorer.MAX_TOKENS); i++) {
+        for (int i = 0; i < Math.min(plan.size(), NameTokens.MAX_TOKENS); i++) {
             if (plan.tokens.tokens()[i].length() == 1) {
                 m |= 1L << i;
             }
@@ -26,7 +25,7 @@ final class TokenMasks {
     /** Query tokens that are legal forms. */
     static long legalFormTokens(QueryPlan plan) {
         long m = 0;
-        for (int i = 0; i < Math.min(plan.size(), NameScorer.MAX_TOKENS); i++) {
+        for (int i = 0; i < Math.min(plan.size(), NameTokens.MAX_TOKENS); i++) {
             if (plan.tokens.classes()[i] == NameTokens.LEGAL_FORM) {
                 m |= 1L << i;
             }

@@ -6,6 +6,7 @@ import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,20 +19,6 @@ import java.util.List;
  * rarity-weighted share of that side's tokens explained by the other side, times the token similarity.
  */
 public final class NameScorer {
-
-    /**
-     * The two coverages are mixed in proportion to each side's total weight (a weighted Dice coefficient), so
-     * a query of common words ("Trading International Company") cannot carry a name with a rare word it
-     * lacks; the share is clamped so that the query side always counts at least half (an unexplained query
-     * word is evidence against the match, an entry word the query omits is only missing evidence) and at
-     * most MAX_QUERY_SHARE (a long query still has to explain the entry).
-     */
-    static final double MIN_QUERY_SHARE = 0.45;
-    static final double MAX_QUERY_SHARE = 0.75;
-    /** Two different legal forms (Ltd vs LLC) still say "this is a company". */
-    public static final float LEGAL_FORM_MISMATCH_SIM = 0.5f;
-    /** Longer names are truncated for alignment (bit masks); no listed name comes close. */
-    public static final int MAX_TOKENS = 63;
 
     /** Result of aligning a query with one name. */
     public static final class Alignment {
@@ -56,19 +43,19 @@ public final class NameScorer {
     /** Per-thread buffers: scoring a candidate allocates nothing unless its details are asked for. */
     private static final class Work {
         long[] pairs = new long[64];
-        final float[] qSim = new float[MAX_TOKENS];
-        final float[] eSim = new float[MAX_TOKENS];
-        final double[] eWeights = new double[MAX_TOKENS];
-        /** the aligned pairs: each takes a token of either side at least, so at most MAX_TOKENS */
-        final long[] accepted = new long[MAX_TOKENS];
+        final float[] qSim = new float[NameTokens.MAX_TOKENS];
+        final float[] eSim = new float[NameTokens.MAX_TOKENS];
+        final double[] eWeights = new double[NameTokens.MAX_TOKENS];
+        /** the aligned pairs: each takes a token of either side at least, so at most NameTokens.MAX_TOKENS */
+        final long[] accepted = new long[NameTokens.MAX_TOKENS];
         // the optimal alignment's search (see #optimal)
-        final double[] value = new double[MAX_OPTIMAL_PAIRS];
-        final int[] order = new int[MAX_OPTIMAL_PAIRS];
-        final int[] startOf = new int[MAX_TOKENS + 2];
-        final int[] fill = new int[MAX_TOKENS + 2];
-        final double[] rest = new double[MAX_TOKENS + 1];
-        final int[] path = new int[MAX_TOKENS];
-        final int[] best = new int[MAX_TOKENS];
+        final double[] value = new double[Tuning.MAX_OPTIMAL_PAIRS];
+        final int[] order = new int[Tuning.MAX_OPTIMAL_PAIRS];
+        final int[] startOf = new int[NameTokens.MAX_TOKENS + 2];
+        final int[] fill = new int[NameTokens.MAX_TOKENS + 2];
+        final double[] rest = new double[NameTokens.MAX_TOKENS + 1];
+        final int[] path = new int[NameTokens.MAX_TOKENS];
+        final int[] best = new int[NameTokens.MAX_TOKENS];
         double bestValue;
         int bestCount;
         int steps;
@@ -92,8 +79,8 @@ public final class NameScorer {
     private static double run(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, TokenStatistics stats,
                               Work w, Alignment detail) {
         NameTokens e = name.tokens;
-        int n = Math.min(plan.size(), MAX_TOKENS);
-        int m = Math.min(e.size(), MAX_TOKENS);
+        int n = Math.min(plan.size(), NameTokens.MAX_TOKENS);
+        int m = Math.min(e.size(), NameTokens.MAX_TOKENS);
         long[] pairs = w.pairs;
         int count = 0;
         byte[] qc = plan.tokens.classes();
@@ -138,7 +125,7 @@ public final class NameScorer {
                 }
                 for (int j = 0; j < m; j++) {
                     if (ec[j] == NameTokens.LEGAL_FORM && !plan.tokens.tokens()[i].equals(e.tokens()[j])) {
-                        pairs = add(w, pairs, count++, pack(SimCode.of(LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
+                        pairs = add(w, pairs, count++, pack(SimCode.of(Tuning.LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
                                 i, 1, j, 1, plan.weights[i]));
                     }
                 }
@@ -170,7 +157,7 @@ public final class NameScorer {
                 accepted[acceptedCount++] = pair;
             }
         }
-        if (plan.optimallyAligned() && count <= MAX_OPTIMAL_PAIRS) {
+        if (plan.optimallyAligned() && count <= Tuning.MAX_OPTIMAL_PAIRS) {
             acceptedCount = optimal(plan, pairs, count, n, share / qTotal, eWeights, (1 - share) / eTotal, w,
                     acceptedCount);
         }
@@ -214,11 +201,6 @@ public final class NameScorer {
     private static long mask(int start, int length) {
         return ((1L << length) - 1) << start;
     }
-
-    /** Pairs up to which a name is aligned optimally when the plan asks for it; beyond, greedily (no name comes close). */
-    private static final int MAX_OPTIMAL_PAIRS = 64;
-    /** Alignments tried at most per name: the search starts from the greedy one and only improves on it. */
-    private static final int MAX_OPTIMAL_STEPS = 5_000;
 
     /**
      * Replaces the greedy alignment in {@link Work#accepted} by the one-to-one alignment of greatest score, and answers
@@ -273,7 +255,7 @@ public final class NameScorer {
         for (int i = n - 1; i >= 0; i--) {
             rest[i] = rest[i + 1] + (startOf[i + 1] > startOf[i] ? value[order[startOf[i]]] : 0);
         }
-        w.bestValue = greedy + 1e-12; // an equal alignment keeps the greedy one, as a forward screening has it
+        w.bestValue = greedy + Tuning.OPTIMAL_TIE; // an equal alignment keeps the greedy one, as a forward screening has it
         w.bestCount = -1;
         w.steps = 0;
         search(w, pairs, n, 0, 0L, 0, 0);
@@ -292,7 +274,7 @@ public final class NameScorer {
             w.bestCount = depth;
             System.arraycopy(w.path, 0, w.best, 0, depth);
         }
-        if (i >= n || sum + w.rest[i] <= w.bestValue || ++w.steps > MAX_OPTIMAL_STEPS) {
+        if (i >= n || sum + w.rest[i] <= w.bestValue || ++w.steps > Tuning.MAX_OPTIMAL_STEPS) {
             return;
         }
         for (int k = w.startOf[i]; k < w.startOf[i + 1]; k++) {
@@ -306,9 +288,9 @@ public final class NameScorer {
         search(w, pairs, n, i + 1, eUsed, sum, depth);
     }
 
-    /** Weight of the query side in the score, from both sides' total token weights (see MIN_QUERY_SHARE). */
+    /** Weight of the query side in the score, from both sides' total token weights (see {@link Tuning#MIN_QUERY_SHARE}). */
     public static double share(double queryTotal, double entryTotal) {
-        return Math.max(MIN_QUERY_SHARE, Math.min(MAX_QUERY_SHARE, queryTotal / (queryTotal + entryTotal)));
+        return Math.max(Tuning.MIN_QUERY_SHARE, Math.min(Tuning.MAX_QUERY_SHARE, queryTotal / (queryTotal + entryTotal)));
     }
 
     /**
@@ -330,8 +312,8 @@ public final class NameScorer {
      * the per-name totals and the candidate bounds all weigh entry tokens through this one rule.
      */
     public static double entryWeight(byte cls, int tokenId, TokenStatistics stats, double[] byDf) {
-        return cls == NameTokens.LEGAL_FORM ? TokenStatistics.LEGAL_FORM_WEIGHT
-                : cls == NameTokens.TITLE ? TokenStatistics.TITLE_WEIGHT : stats.weightOf(tokenId, byDf);
+        return cls == NameTokens.LEGAL_FORM ? Tuning.LEGAL_FORM_WEIGHT
+                : cls == NameTokens.TITLE ? Tuning.TITLE_WEIGHT : stats.weightOf(tokenId, byDf);
     }
 
     /** Token-level part of the explanation. */

@@ -6,6 +6,7 @@ import io.sanctionsradar.matching.index.EntryRecord;
 import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +22,6 @@ import java.util.function.Predicate;
  * each entry reaching the threshold, best first, at most limit of them. One ranker per query.
  */
 public final class Ranker {
-
-    /** Scores are rounded to 4 decimals before the threshold test; bounds keep this much slack for it. */
-    public static final double ROUNDING = 1e-4;
 
     private final QueryPlan plan;
     private final QueryPlan.SimSource sims;
@@ -68,7 +66,7 @@ public final class Ranker {
 
     /** Whether a name of this bound, and every later one, can neither reach the threshold nor enter the top. */
     private boolean outOfReach(float bound) {
-        double reach = bound + plan.maxBonus + ROUNDING;
+        double reach = bound + plan.maxBonus + Tuning.ROUNDING;
         if (reach < threshold) {
             return true;
         }
@@ -101,7 +99,7 @@ public final class Ranker {
         current.name = name;
         current.nameScore = nameScore;
         current.score = Double.NaN;
-        if (nameScore + plan.maxBonus + ROUNDING >= threshold) {
+        if (nameScore + plan.maxBonus + Tuning.ROUNDING >= threshold) {
             finalScore(current);
             if (current.score >= threshold) {
                 reaching += reachedBefore ? 0 : 1;
@@ -114,7 +112,7 @@ public final class Ranker {
     private List<RankedEntry> ranked() {
         List<RankedEntry> scored = new ArrayList<>();
         for (RankedEntry b : best.values()) {
-            if (Double.isNaN(b.score) && b.nameScore + plan.maxBonus + ROUNDING >= threshold) {
+            if (Double.isNaN(b.score) && b.nameScore + plan.maxBonus + Tuning.ROUNDING >= threshold) {
                 finalScore(b);
             }
             if (b.score >= threshold) {

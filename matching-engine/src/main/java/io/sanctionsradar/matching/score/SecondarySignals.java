@@ -6,6 +6,7 @@ import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.WatchlistEntry;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +19,9 @@ import java.util.TreeSet;
  */
 public final class SecondarySignals {
 
-    /** Same full birth date: strong corroboration of an identity. */
-    public static final double BIRTH_DATE_EXACT = +0.05;
-    /** Same year (or year-month) at the precision both sides have. */
-    public static final double BIRTH_YEAR_MATCH = +0.03;
-    /** Every listed birth year differs by more than one year: probably another person with that name. */
-    public static final double BIRTH_YEAR_MISMATCH = -0.10;
-    /** Query country among the entry's nationalities, citizenships or address countries. */
-    public static final double COUNTRY_MATCH = +0.03;
-    /** Entry has countries and the query's is not one of them: weak, people and firms move. */
-    public static final double COUNTRY_MISMATCH = -0.03;
-    /** Query carries a company legal form but the entry is a person (query type unknown). */
-    static final double LEGAL_FORM_ON_PERSON = -0.08;
-    /** OFAC "weak" aliases are low-quality names that by themselves are unreliable identifiers. */
-    public static final double WEAK_ALIAS = -0.05;
-
     /** What a match through a name of this kind has added to its score (a weak alias: a negative amount). */
     public static double nameKindAdjustment(NameKind kind) {
-        return kind == NameKind.WEAK ? WEAK_ALIAS : 0;
+        return kind == NameKind.WEAK ? Tuning.WEAK_ALIAS : 0;
     }
 
     private SecondarySignals() {
@@ -46,7 +32,7 @@ public final class SecondarySignals {
      * only bonuses, and only when the query has them): candidates are pruned with it.
      */
     public static double maxBonus(Query q) {
-        return (hasBirthDate(q) ? BIRTH_DATE_EXACT : 0) + (hasCountry(q) ? COUNTRY_MATCH : 0);
+        return (hasBirthDate(q) ? Tuning.BIRTH_DATE_EXACT : 0) + (hasCountry(q) ? Tuning.COUNTRY_MATCH : 0);
     }
 
     private static boolean hasBirthDate(Query q) {
@@ -69,14 +55,14 @@ public final class SecondarySignals {
         if (hasCountry(q) && !entry.countries().isEmpty()) {
             String c = q.country().trim().toUpperCase(java.util.Locale.ROOT);
             out.add(entry.countries().contains(c)
-                    ? new Adjustment("country", COUNTRY_MATCH, "query country " + c + " is linked to the entry")
-                    : new Adjustment("country", COUNTRY_MISMATCH, "query country " + c + " not among " + new TreeSet<>(entry.countries())));
+                    ? new Adjustment("country", Tuning.COUNTRY_MATCH, "query country " + c + " is linked to the entry")
+                    : new Adjustment("country", Tuning.COUNTRY_MISMATCH, "query country " + c + " not among " + new TreeSet<>(entry.countries())));
         }
         if (q.type() == null && plan.hasLegalForm && entry.type() == SubjectType.PERSON) {
-            out.add(new Adjustment("type", LEGAL_FORM_ON_PERSON, "query has a company legal form, entry is a person"));
+            out.add(new Adjustment("type", Tuning.LEGAL_FORM_ON_PERSON, "query has a company legal form, entry is a person"));
         }
         if (kind == NameKind.WEAK) {
-            out.add(new Adjustment("nameKind", WEAK_ALIAS, "matched a weak alias"));
+            out.add(new Adjustment("nameKind", Tuning.WEAK_ALIAS, "matched a weak alias"));
         }
         return out;
     }
@@ -111,9 +97,9 @@ public final class SecondarySignals {
             }
         }
         return switch (bestRank) {
-            case 3 -> new Adjustment("birthDate", BIRTH_DATE_EXACT, "birth date " + best + " matches");
-            case 2 -> new Adjustment("birthDate", BIRTH_YEAR_MATCH, "birth date " + best + " agrees with " + query);
-            case 0 -> new Adjustment("birthDate", BIRTH_YEAR_MISMATCH, "listed birth dates " + listed + " far from " + query);
+            case 3 -> new Adjustment("birthDate", Tuning.BIRTH_DATE_EXACT, "birth date " + best + " matches");
+            case 2 -> new Adjustment("birthDate", Tuning.BIRTH_YEAR_MATCH, "birth date " + best + " agrees with " + query);
+            case 0 -> new Adjustment("birthDate", Tuning.BIRTH_YEAR_MISMATCH, "listed birth dates " + listed + " far from " + query);
             default -> null;
         };
     }
