@@ -2,7 +2,7 @@ package io.sanctionsradar.matching;
 
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.KnownStrings;
-import io.sanctionsradar.matching.retrieve.SimMap;
+import io.sanctionsradar.matching.index.SimMap;
 
 import org.junit.jupiter.api.Test;
 import java.util.ArrayList;

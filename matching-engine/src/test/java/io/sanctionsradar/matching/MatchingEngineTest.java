@@ -2,7 +2,6 @@ package io.sanctionsradar.matching;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
 import io.sanctionsradar.matching.index.CandidateIndex;
-import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,6 @@
 package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.normalize.TokenFeatures;
-import io.sanctionsradar.matching.retrieve.SimMap;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SimCode;
 import io.sanctionsradar.matching.score.TokenSimilarity;

@@ -2,7 +2,6 @@ package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.normalize.Reusable;
 import io.sanctionsradar.matching.normalize.TokenFeatures;
-import io.sanctionsradar.matching.retrieve.SimMap;
 import io.sanctionsradar.matching.score.EditDistance;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SimCode;

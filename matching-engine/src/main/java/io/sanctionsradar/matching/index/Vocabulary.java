@@ -1,7 +1,6 @@
 package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.normalize.TokenFeatures;
-import io.sanctionsradar.matching.score.TokenSimilarity;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;

@@ -3,7 +3,6 @@ package io.sanctionsradar.matching.retrieve;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.score.NameScorer;
-import io.sanctionsradar.matching.score.TokenSimilarity;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;

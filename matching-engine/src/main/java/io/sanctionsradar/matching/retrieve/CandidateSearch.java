@@ -3,10 +3,10 @@ package io.sanctionsradar.matching.retrieve;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.IntList;
+import io.sanctionsradar.matching.index.SimMap;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
-import io.sanctionsradar.matching.score.Ranker;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.Arrays;

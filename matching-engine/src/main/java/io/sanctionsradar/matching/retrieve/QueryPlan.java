@@ -4,12 +4,12 @@ import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.KnownStrings;
 import io.sanctionsradar.matching.index.Lookup;
+import io.sanctionsradar.matching.index.SimMap;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SecondarySignals;
-import io.sanctionsradar.matching.score.SimCode;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 /**

@@ -1,5 +1,7 @@
 package io.sanctionsradar.matching.retrieve;
 
+import io.sanctionsradar.matching.index.SimMap;
+
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching.retrieve;
 
 import io.sanctionsradar.matching.index.KnownStrings;
+import io.sanctionsradar.matching.index.SimMap;
 import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.score.SimCode;
 

@@ -12,6 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.sanctionsradar.matching.score.AlignedPairs.code;
+import static io.sanctionsradar.matching.score.AlignedPairs.eLength;
+import static io.sanctionsradar.matching.score.AlignedPairs.eStart;
+import static io.sanctionsradar.matching.score.AlignedPairs.mask;
+import static io.sanctionsradar.matching.score.AlignedPairs.pack;
+import static io.sanctionsradar.matching.score.AlignedPairs.qLength;
+import static io.sanctionsradar.matching.score.AlignedPairs.qStart;
+
 /**
  * Scores one query against one indexed name: an order-independent, one-to-one greedy alignment of tokens
  * (single tokens, or two or three adjacent tokens against one for joined/split spellings), then
@@ -41,14 +49,14 @@ public final class NameScorer {
     }
 
     /** Per-thread buffers: scoring a candidate allocates nothing unless its details are asked for. */
-    private static final class Work {
+    static final class Work {
         long[] pairs = new long[64];
         final float[] qSim = new float[NameTokens.MAX_TOKENS];
         final float[] eSim = new float[NameTokens.MAX_TOKENS];
         final double[] eWeights = new double[NameTokens.MAX_TOKENS];
         /** the aligned pairs: each takes a token of either side at least, so at most NameTokens.MAX_TOKENS */
         final long[] accepted = new long[NameTokens.MAX_TOKENS];
-        // the optimal alignment's search (see #optimal)
+        // the optimal alignment's search (see OptimalAlignment)
         final double[] value = new double[Tuning.MAX_OPTIMAL_PAIRS];
         final int[] order = new int[Tuning.MAX_OPTIMAL_PAIRS];
         final int[] startOf = new int[NameTokens.MAX_TOKENS + 2];
@@ -81,10 +89,39 @@ public final class NameScorer {
         NameTokens e = name.tokens;
         int n = Math.min(plan.size(), NameTokens.MAX_TOKENS);
         int m = Math.min(e.size(), NameTokens.MAX_TOKENS);
+        int count = similarPairs(plan, name, sims, w, n, m);
+        if (plan.hasLegalForm) {
+            count = legalFormPairs(plan, e, w, n, m, count);
+        }
+        long[] pairs = w.pairs;
+        byte[] ec = e.classes();
+        double qTotal = 0;
+        for (int i = 0; i < n; i++) {
+            qTotal += plan.weights[i];
+        }
+        double[] eWeights = w.eWeights;
+        double eTotal = 0;
+        for (int j = 0; j < m; j++) {
+            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats, plan.weightByDf);
+            eTotal += eWeights[j];
+        }
+        double share = plan.share(qTotal, eTotal);
+        Arrays.sort(pairs, 0, count);
+        int acceptedCount = greedy(pairs, count, w.accepted);
+        if (plan.optimallyAligned() && count <= Tuning.MAX_OPTIMAL_PAIRS) {
+            acceptedCount = OptimalAlignment.optimal(plan, pairs, count, n, share / qTotal, eWeights,
+                    (1 - share) / eTotal, w, acceptedCount);
+        }
+        return nameScore(plan, w, acceptedCount, n, m, qTotal, eTotal, share, detail);
+    }
+
+    /**
+     * The pairs of similar strings, into {@link Work#pairs}: each entry token with each unit similar to it (a joined
+     * unit only when spelled alike), each joined pair or triple of the entry with each single unit spelled alike.
+     */
+    private static int similarPairs(QueryPlan plan, NameRecord name, QueryPlan.SimSource sims, Work w, int n, int m) {
         long[] pairs = w.pairs;
         int count = 0;
-        byte[] qc = plan.tokens.classes();
-        byte[] ec = e.classes();
         for (int j = 0; j < m; j++) {
             int[] codes = sims.codes(name.tokenIds[j]);
             if (codes != null) {
@@ -117,33 +154,30 @@ public final class NameScorer {
                 }
             }
         }
-        if (plan.hasLegalForm) {
-            // two different legal forms still agree that both are companies
-            for (int i = 0; i < n; i++) {
-                if (qc[i] != NameTokens.LEGAL_FORM) {
-                    continue;
-                }
-                for (int j = 0; j < m; j++) {
-                    if (ec[j] == NameTokens.LEGAL_FORM && !plan.tokens.tokens()[i].equals(e.tokens()[j])) {
-                        pairs = add(w, pairs, count++, pack(SimCode.of(Tuning.LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
-                                i, 1, j, 1, plan.weights[i]));
-                    }
+        return count;
+    }
+
+    /** Adds the pairs of two different legal forms: they still agree that both are companies. */
+    private static int legalFormPairs(QueryPlan plan, NameTokens e, Work w, int n, int m, int count) {
+        long[] pairs = w.pairs;
+        byte[] qc = plan.tokens.classes();
+        byte[] ec = e.classes();
+        for (int i = 0; i < n; i++) {
+            if (qc[i] != NameTokens.LEGAL_FORM) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                if (ec[j] == NameTokens.LEGAL_FORM && !plan.tokens.tokens()[i].equals(e.tokens()[j])) {
+                    pairs = add(w, pairs, count++, pack(SimCode.of(Tuning.LEGAL_FORM_MISMATCH_SIM, MatchKind.LEGAL_FORM),
+                            i, 1, j, 1, plan.weights[i]));
                 }
             }
         }
-        double qTotal = 0;
-        for (int i = 0; i < n; i++) {
-            qTotal += plan.weights[i];
-        }
-        double[] eWeights = w.eWeights;
-        double eTotal = 0;
-        for (int j = 0; j < m; j++) {
-            eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats, plan.weightByDf);
-            eTotal += eWeights[j];
-        }
-        double share = plan.share(qTotal, eTotal);
-        Arrays.sort(pairs, 0, count);
-        long[] accepted = w.accepted;
+        return count;
+    }
+
+    /** The greedy alignment into accepted: pairs by descending similarity, each taking tokens still free. */
+    private static int greedy(long[] pairs, int count, long[] accepted) {
         int acceptedCount = 0;
         long qUsed = 0;
         long eUsed = 0;
@@ -157,10 +191,14 @@ public final class NameScorer {
                 accepted[acceptedCount++] = pair;
             }
         }
-        if (plan.optimallyAligned() && count <= Tuning.MAX_OPTIMAL_PAIRS) {
-            acceptedCount = optimal(plan, pairs, count, n, share / qTotal, eWeights, (1 - share) / eTotal, w,
-                    acceptedCount);
-        }
+        return acceptedCount;
+    }
+
+    /** The name score of the accepted pairs (1 when every token of both sides is matched exactly). */
+    private static double nameScore(QueryPlan plan, Work w, int acceptedCount, int n, int m, double qTotal,
+                                    double eTotal, double share, Alignment detail) {
+        long[] accepted = w.accepted;
+        double[] eWeights = w.eWeights;
         float[] qSim = w.qSim;
         float[] eSim = w.eSim;
         Arrays.fill(qSim, 0, n, 0f);
@@ -196,96 +234,6 @@ public final class NameScorer {
             detail.entrySims = Arrays.copyOf(eSim, m);
         }
         return nameScore;
-    }
-
-    private static long mask(int start, int length) {
-        return ((1L << length) - 1) << start;
-    }
-
-    /**
-     * Replaces the greedy alignment in {@link Work#accepted} by the one-to-one alignment of greatest score, and answers
-     * its pair count. The score is a sum over the aligned pairs (each adds its similarity times its tokens' weights
-     * over their side's total, times that side's share), so the best set of pairs sharing no token is searched depth
-     * first, query token by query token, each token's pairs best first, and cut where the rest cannot beat the best
-     * found. Greedy alignment takes the most similar pair first and breaks ties by weight and position, which differ
-     * with the direction of the comparison; no one-to-one alignment in either direction scores above this one.
-     */
-    private static int optimal(QueryPlan plan, long[] pairs, int count, int n, double perQueryWeight,
-                               double[] eWeights, double perEntryWeight, Work w, int greedyCount) {
-        double[] value = w.value;
-        double greedy = 0;
-        for (int p = 0; p < count; p++) {
-            long pair = pairs[p];
-            double q = 0;
-            for (int i = qStart(pair); i < qStart(pair) + qLength(pair); i++) {
-                q += plan.weights[i];
-            }
-            double e = 0;
-            for (int j = eStart(pair); j < eStart(pair) + eLength(pair); j++) {
-                e += eWeights[j];
-            }
-            value[p] = SimCode.sim(code(pair)) * (q * perQueryWeight + e * perEntryWeight);
-        }
-        for (int k = 0; k < greedyCount; k++) {
-            greedy += value[Arrays.binarySearch(pairs, 0, count, w.accepted[k])];
-        }
-        // pairs by query start, each start's best first; rest[i]: the most that tokens from i on can add
-        int[] order = w.order;
-        int[] startOf = w.startOf;
-        double[] rest = w.rest;
-        Arrays.fill(startOf, 0, n + 2, 0);
-        for (int p = 0; p < count; p++) {
-            startOf[qStart(pairs[p]) + 1]++;
-        }
-        for (int i = 0; i <= n; i++) {
-            startOf[i + 1] += startOf[i];
-        }
-        int[] fill = w.fill;
-        System.arraycopy(startOf, 0, fill, 0, n + 1);
-        for (int p = count - 1; p >= 0; p--) { // ascending similarity order read backwards: best first within a start
-            int i = qStart(pairs[p]);
-            int at = fill[i]++;
-            while (at > startOf[i] && value[order[at - 1]] < value[p]) {
-                order[at] = order[at - 1];
-                at--;
-            }
-            order[at] = p;
-        }
-        rest[n] = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            rest[i] = rest[i + 1] + (startOf[i + 1] > startOf[i] ? value[order[startOf[i]]] : 0);
-        }
-        w.bestValue = greedy + Tuning.OPTIMAL_TIE; // an equal alignment keeps the greedy one, as a forward screening has it
-        w.bestCount = -1;
-        w.steps = 0;
-        search(w, pairs, n, 0, 0L, 0, 0);
-        if (w.bestCount < 0) {
-            return greedyCount;
-        }
-        for (int k = 0; k < w.bestCount; k++) {
-            w.accepted[k] = pairs[w.best[k]];
-        }
-        return w.bestCount;
-    }
-
-    private static void search(Work w, long[] pairs, int n, int i, long eUsed, double sum, int depth) {
-        if (sum > w.bestValue) {
-            w.bestValue = sum;
-            w.bestCount = depth;
-            System.arraycopy(w.path, 0, w.best, 0, depth);
-        }
-        if (i >= n || sum + w.rest[i] <= w.bestValue || ++w.steps > Tuning.MAX_OPTIMAL_STEPS) {
-            return;
-        }
-        for (int k = w.startOf[i]; k < w.startOf[i + 1]; k++) {
-            int p = w.order[k];
-            long eMask = mask(eStart(pairs[p]), eLength(pairs[p]));
-            if ((eUsed & eMask) == 0) {
-                w.path[depth] = p;
-                search(w, pairs, n, i + qLength(pairs[p]), eUsed | eMask, sum + w.value[p], depth + 1);
-            }
-        }
-        search(w, pairs, n, i + 1, eUsed, sum, depth);
     }
 
     /** Weight of the query side in the score, from both sides' total token weights (see {@link Tuning#MIN_QUERY_SHARE}). */
@@ -348,36 +296,6 @@ public final class NameScorer {
 
     public static double round(double v) {
         return Math.round(v * 10_000.0) / 10_000.0;
-    }
-
-    // pair layout, bit 63 down to bit 0:
-    //   [63..32] the SimCode (0…0 | sim:14 | kind:4) | [31..24] 0 | [23..16] tiebreak:8 (query weight × 10)
-    //   | [15..10] qStart:6 | [9..8] qLen:2 | [7..2] eStart:6 | [1..0] eLen:2
-    // so pairs sort by similarity, then kind, then query weight.
-
-    private static long pack(int code, int qs, int ql, int es, int el, double queryWeight) {
-        long tiebreak = Math.min(255, Math.round(queryWeight * 10));
-        return (long) code << 32 | tiebreak << 16 | (long) qs << 10 | (long) ql << 8 | (long) es << 2 | el;
-    }
-
-    private static int code(long pair) {
-        return (int) (pair >>> 32);
-    }
-
-    private static int qStart(long pair) {
-        return (int) (pair >>> 10 & 63);
-    }
-
-    private static int qLength(long pair) {
-        return (int) (pair >>> 8 & 3);
-    }
-
-    private static int eStart(long pair) {
-        return (int) (pair >>> 2 & 63);
-    }
-
-    private static int eLength(long pair) {
-        return (int) (pair & 3);
     }
 
     private static long[] add(Work w, long[] arr, int index, long value) {

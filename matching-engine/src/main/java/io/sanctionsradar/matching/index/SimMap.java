@@ -1,4 +1,4 @@
-package io.sanctionsradar.matching.retrieve;
+package io.sanctionsradar.matching.index;
 
 import io.sanctionsradar.matching.score.SimCode;
 
@@ -67,7 +67,7 @@ public final class SimMap {
         return keys[slot];
     }
 
-    int codeAt(int slot) {
+    public int codeAt(int slot) {
         return codes[slot];
     }
 
