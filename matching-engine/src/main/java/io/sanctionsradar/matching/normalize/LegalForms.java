@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching.normalize;
 
 import io.sanctionsradar.matching.score.EditDistance;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ public final class LegalForms {
                 BY_FIRST_TOKEN.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
                 CANONICAL_OF_PHRASE.put(text, row[0]);
                 for (String w : phrase) {
-                    if (w.length() >= 5 && !LONG_WORDS.contains(w)) {
+                    if (w.length() >= Tuning.LEGAL_FORM_TYPO_TARGET_LENGTH && !LONG_WORDS.contains(w)) {
                         LONG_WORDS.add(w);
                     }
                 }
@@ -88,7 +89,7 @@ public final class LegalForms {
      * phrases; words outside a legal-form phrase keep their spelling.
      */
     static String correct(String token) {
-        if (token.length() < 4 || BY_FIRST_TOKEN.containsKey(token)) {
+        if (token.length() < Tuning.LEGAL_FORM_TYPO_MIN_LENGTH || BY_FIRST_TOKEN.containsKey(token)) {
             return token;
         }
         for (String w : LONG_WORDS) {

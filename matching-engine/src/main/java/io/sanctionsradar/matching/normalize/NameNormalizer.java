@@ -1,5 +1,7 @@
 package io.sanctionsradar.matching.normalize;
 
+import io.sanctionsradar.matching.tuning.Tuning;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,7 +213,8 @@ public final class NameNormalizer {
                 i += Math.max(1, len[i]);
             }
             for (int i = 0; i < end; i += Math.max(1, len[i])) {
-                if (len[i] == 1 && corrected.get(i).length() <= 3 && !shortFormConfirmed(len, i, end)) {
+                if (len[i] == 1 && corrected.get(i).length() <= Tuning.SHORT_LEGAL_FORM_LENGTH
+                        && !shortFormConfirmed(len, i, end)) {
                     len[i] = -1;
                 }
             }

@@ -1,5 +1,7 @@
 package io.sanctionsradar.matching.normalize;
 
+import io.sanctionsradar.matching.tuning.Tuning;
+
 import java.util.Arrays;
 
 /**
@@ -41,7 +43,7 @@ public record NameTokens(String[] tokens, byte[] classes, boolean[] joinsNext, b
 
     /** True when tokens i..i+2 may be written as one word: a short particle in the middle ("abd al jalil"). */
     public boolean joinsThree(int i) {
-        return i + 2 < tokens.length && joinsNext[i] && joinsNext[i + 1] && tokens[i + 1].length() <= 3;
+        return i + 2 < tokens.length && joinsNext[i] && joinsNext[i + 1] && tokens[i + 1].length() <= Tuning.MAX_JOINED_PARTICLE_LENGTH;
     }
 
     public String triple(int i) {

@@ -1,5 +1,7 @@
 package io.sanctionsradar.matching.normalize;
 
+import io.sanctionsradar.matching.tuning.Tuning;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -110,7 +112,7 @@ public final class NameVariants {
      * over-folding only costs precision on tokens that are already near-identical.
      */
     static String foldKey(String token) {
-        if (token.length() < 3) {
+        if (token.length() < Tuning.MIN_FOLDED_TOKEN_LENGTH) {
             return token;
         }
         String s = softJ(token);

@@ -80,7 +80,7 @@ public final class SecondarySignals {
                 continue;
             }
             int rank;
-            if (Math.abs(ld[0] - qd[0]) > 1) {
+            if (Math.abs(ld[0] - qd[0]) > Tuning.BIRTH_YEAR_TOLERANCE) {
                 rank = 0;
             } else if (ld[0] != qd[0]) {
                 rank = 1;

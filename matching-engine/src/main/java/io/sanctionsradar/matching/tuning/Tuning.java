@@ -20,6 +20,28 @@ public final class Tuning {
     public static final int MIN_PHONETIC_LENGTH = 4;
     /** Longest Double Metaphone code kept (the codec keeps 4 by default). No measurement recorded. */
     public static final int METAPHONE_CODE_LENGTH = 8;
+    /**
+     * Shortest token given a romanization fold key of its own (shorter ones are their own key): over-folding only
+     * costs precision on tokens already near-identical, and short ones have little to fold. No measurement recorded.
+     */
+    public static final int MIN_FOLDED_TOKEN_LENGTH = 3;
+    /**
+     * Longest middle token for which three tokens may be written as one word: a short particle ("abd al jalil").
+     * No measurement recorded.
+     */
+    public static final int MAX_JOINED_PARTICLE_LENGTH = 3;
+    /**
+     * One-word legal forms this short (AO, SA, AS, CO) are ordinary words too, so they count as legal forms only
+     * where the name confirms it. No measurement recorded.
+     */
+    public static final int SHORT_LEGAL_FORM_LENGTH = 3;
+    /**
+     * Shortest token read as a one-edit misspelling of a legal-form word, to detect legal-form phrases (words outside
+     * a phrase keep their spelling). No measurement recorded.
+     */
+    public static final int LEGAL_FORM_TYPO_MIN_LENGTH = 4;
+    /** Shortest legal-form word a misspelling is corrected to (see LEGAL_FORM_TYPO_MIN_LENGTH). No measurement recorded. */
+    public static final int LEGAL_FORM_TYPO_TARGET_LENGTH = 5;
 
     // ---------------------------------------------------------------- index: weights and lookups
 
@@ -121,6 +143,8 @@ public final class Tuning {
     public static final double BIRTH_YEAR_MATCH = +0.03;
     /** Every listed birth year differs by more than one year: probably another person with that name. */
     public static final double BIRTH_YEAR_MISMATCH = -0.10;
+    /** Years a birth year may differ by and still count as near (no mismatch): lists approximate birth years. */
+    public static final int BIRTH_YEAR_TOLERANCE = 1;
     /** Query country among the entry's nationalities, citizenships or address countries. */
     public static final double COUNTRY_MATCH = +0.03;
     /** Entry has countries and the query's is not one of them: weak, people and firms move. */
