@@ -31,7 +31,7 @@ public class Outbox {
         event.payload = payloadJson;
         event.occurredAt = Instant.now();
         event.persist();
-        afterCommit.wake(relay::wake); // publish now rather than at the next poll
+        afterCommit.wake(relay, relay::wake); // publish now rather than at the next poll
         return event.id;
     }
 }

@@ -337,7 +337,7 @@ public class AlertStore {
             }
             insert.executeBatch();
         }
-        afterCommit.wake(relay::wake); // published right after the commit, not at the next poll
+        afterCommit.wake(relay, relay::wake); // published right after the commit, not at the next poll
     }
 
     private String write(Object value) {

@@ -47,6 +47,16 @@ class AlertRelayWakeTest {
     }
 
     @Test
+    void a_transaction_storing_alerts_twice_wakes_the_relay_once() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            alerts.insert(List.of(found()));
+            alerts.insert(List.of(found()));
+        });
+
+        assertEquals(1, relay.wakeUps.get(), "one commit, one wake-up: a list import writes thousands of rows");
+    }
+
+    @Test
     void an_alert_stored_in_a_transaction_that_rolls_back_does_not_wake_the_relay() {
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             alerts.insert(List.of(found()));
