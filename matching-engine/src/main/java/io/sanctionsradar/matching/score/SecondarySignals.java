@@ -10,7 +10,6 @@ import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Non-name evidence, applied as small additive adjustments to the name score. They are deliberately
@@ -56,7 +55,7 @@ public final class SecondarySignals {
             String c = q.country().trim().toUpperCase(java.util.Locale.ROOT);
             out.add(entry.countries().contains(c)
                     ? new Adjustment("country", Tuning.COUNTRY_MATCH, "query country " + c + " is linked to the entry")
-                    : new Adjustment("country", Tuning.COUNTRY_MISMATCH, "query country " + c + " not among " + new TreeSet<>(entry.countries())));
+                    : new Adjustment("country", Tuning.COUNTRY_MISMATCH, "query country " + c + " not among " + entry.countries()));
         }
         if (q.type() == null && plan.hasLegalForm && entry.type() == SubjectType.PERSON) {
             out.add(new Adjustment("type", Tuning.LEGAL_FORM_ON_PERSON, "query has a company legal form, entry is a person"));
