@@ -36,7 +36,9 @@ public record Identifier(IdentifierType type, String value, String country, Stri
      */
     public static Identifier of(String kind, String value, String country) {
         IdentifierKinds.Kind k = IdentifierKinds.of(kind)
-                .orElseThrow(() -> new InvalidIdentifierException("type", "unknown identifier type: " + kind));
+                .orElseThrow(() -> new InvalidIdentifierException("type", kind == null || kind.isBlank()
+                        ? "must name an identifier type such as PASSPORT, NATIONAL_ID, IMO or BIC"
+                        : "\"" + kind + "\" describes a listing, it names no identifier type"));
         return new Identifier(k.type(), value, country, k.currency());
     }
 
