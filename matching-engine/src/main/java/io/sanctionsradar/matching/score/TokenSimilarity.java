@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
+import io.sanctionsradar.matching.normalize.ConsonantSkeleton;
 import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.tuning.Tuning;
 
@@ -59,8 +60,10 @@ public final class TokenSimilarity {
                 }
             }
         }
-        if (best < Tuning.SKELETON_SIM && abjadQuery && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton)) {
-            best = Tuning.SKELETON_SIM;
+        float skeleton = q.skeleton.length() >= Tuning.LONG_SKELETON_CLASSES ? Tuning.LONG_SKELETON_SIM : Tuning.SKELETON_SIM;
+        if (best < skeleton && abjadQuery && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton)
+                && ConsonantSkeleton.vowelsAgree(q.token, e.token)) {
+            best = skeleton;
             kind = MatchKind.TRANSLITERATED;
         }
         if (best < Tuning.PHONETIC_SIM && 4 * Math.min(lq, le) >= Tuning.PHONETIC_LENGTH_QUARTERS * maxLen && phoneticEqual(q, e)) {
