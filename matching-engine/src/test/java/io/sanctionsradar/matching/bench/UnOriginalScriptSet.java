@@ -147,19 +147,31 @@ public final class UnOriginalScriptSet {
         String type = kind.equals("INDIVIDUAL") ? "PERSON" : "ORGANIZATION";
         Set<String> years = kind.equals("INDIVIDUAL") ? unBirthYears(e) : Set.of();
         Set<String> ids = new TreeSet<>();
-        for (List<String> name : latinNames(e, kind)) {
-            String key = key(String.join(" ", name));
+        List<List<String>> names = latinNames(e, kind);
+        for (int n = 0; n < names.size(); n++) {
+            String key = key(String.join(" ", names.get(n)));
             if (key.indexOf(' ') < 0 && key.length() < 6) {
                 continue; // one short word (an acronym) is no link
             }
+            boolean alias = n >= primaryNames(e, kind);
             for (Listed l : byKey.getOrDefault(key, List.of())) {
-                boolean yearsAgree = years.isEmpty() || l.years().isEmpty() || l.years().stream().anyMatch(years::contains);
+                boolean bothDated = !years.isEmpty() && !l.years().isEmpty();
+                boolean yearsAgree = bothDated ? l.years().stream().anyMatch(years::contains)
+                        : !alias || kind.equals("ENTITY");
                 if (l.type().equals(type) && yearsAgree) {
                     ids.add(l.sourceId());
                 }
             }
         }
         return ids;
+    }
+
+    /**
+     * How many of {@link #latinNames} are the entry's own name (not aliases): an alias ("Abu Turab") is shared by
+     * several people, so it links a person only with a birth year on both sides that agrees.
+     */
+    private static int primaryNames(Element e, String kind) {
+        return kind.equals("INDIVIDUAL") ? 1 : text(e, "FIRST_NAME").split(" / ").length;
     }
 
     /** The primary Latin name first, then an entity's other names (" / "), then aliases of good quality. */
