@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Spelling equivalences between name tokens: a compact table of given-name variants, a transliteration
- * "fold" key that erases differences between romanization schemes, and a consonant skeleton for names
- * romanized from scripts that omit short vowels (Arabic, Hebrew).
+ * "fold" key that erases differences between romanization schemes (the consonant skeleton of abjad
+ * romanizations is {@link ConsonantSkeleton}).
  */
 public final class NameVariants {
 
@@ -41,6 +41,8 @@ public final class NameVariants {
             "rashid rasheed rachid",
             "abu abou",
             "bin ben ibn",
+            // the Arabic article as romanizations write it, also assimilated to a sun letter (ad-Din, ash-Shami)
+            "al el ul ad ar ash az",
             "john jon",
             // Slavic given names
             "aleksandr alexander alexandr oleksandr aleksander aleksandar alexandre",
@@ -152,24 +154,5 @@ public final class NameVariants {
             }
         }
         return new String(c);
-    }
-
-    /**
-     * Consonant skeleton: Arabic and Hebrew script omit short vowels, so "mhmd" must meet "mohammed";
-     * long-vowel letters (w, y) are dropped too because romanizations render them as vowels.
-     */
-    static String skeleton(String token) {
-        StringBuilder b = new StringBuilder(token.length());
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if ("aeiouyw".indexOf(c) >= 0) {
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) == c) {
-                continue;
-            }
-            b.append(c);
-        }
-        return b.toString();
     }
 }

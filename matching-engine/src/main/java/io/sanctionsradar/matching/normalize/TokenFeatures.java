@@ -53,7 +53,7 @@ public final class TokenFeatures {
             this.metaphone = null;
             this.metaphoneAlt = null;
         }
-        this.skeleton = NameVariants.skeleton(token);
+        this.skeleton = ConsonantSkeleton.key(token);
     }
 
     static boolean isNumeric(String t) {

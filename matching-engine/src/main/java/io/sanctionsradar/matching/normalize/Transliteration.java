@@ -66,11 +66,26 @@ public final class Transliteration {
     /** ASCII Latin rendering of text written in the given family (not LATIN). */
     static String toLatin(String text, Family family) {
         String input = family == Family.HANGUL ? romanizeHangulSyllables(text) : text;
+        if (family == Family.ABJAD && ArabicScript.isArabic(input)) {
+            input = ArabicScript.romanize(input); // ICU writes no vowels at all: "tarq zyz" for Tariq Aziz
+            if (isAscii(input)) {
+                return input;
+            }
+        }
         Reusable<Transliterator> cache = CACHE.get(family);
         Transliterator t = cache.take();
         String latin = t.transliterate(input);
         cache.give(t);
         return latin;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Syllables are romanized the way sanctions lists spell Korean names (McCune-Reischauer without

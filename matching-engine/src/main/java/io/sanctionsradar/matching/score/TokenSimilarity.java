@@ -1,13 +1,14 @@
 package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
+import io.sanctionsradar.matching.normalize.ConsonantSkeleton;
 import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 /**
  * Similarity of two word tokens in [0, 1] with the kind of evidence. The first matching rule wins, so the
  * ladder below is also the calibration: exact 1.0 > listed variant > romanization variant > spelling distance
- * (one edit in five letters = 0.8) > phonetic code > consonant skeleton.
+ * (one edit in five letters = 0.8) > consonant skeleton (one side written in an abjad) > phonetic code.
  */
 public final class TokenSimilarity {
 
@@ -28,7 +29,11 @@ public final class TokenSimilarity {
         public static final Result EXACT = new Result(1f, MatchKind.EXACT);
     }
 
-    public static Result compare(TokenFeatures q, TokenFeatures e, boolean abjadQuery) {
+    /**
+     * Similarity of query token q with indexed string e; the consonant skeleton counts when one side was written
+     * in an abjad (the query, or some listed name holding e), with the vowels that side writes found in the other.
+     */
+    public static Result compare(TokenFeatures q, TokenFeatures e, boolean abjadQuery, boolean abjadEntry) {
         if (q.token.equals(e.token)) {
             return Result.EXACT;
         }
@@ -59,8 +64,10 @@ public final class TokenSimilarity {
                 }
             }
         }
-        if (best < Tuning.SKELETON_SIM && abjadQuery && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton)) {
-            best = Tuning.SKELETON_SIM;
+        float skeleton = q.skeleton.length() >= Tuning.LONG_SKELETON_CLASSES ? Tuning.LONG_SKELETON_SIM : Tuning.SKELETON_SIM;
+        if (best < skeleton && (abjadQuery || abjadEntry) && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton)
+                && (abjadQuery ? ConsonantSkeleton.vowelsAgree(q.token, e.token) : ConsonantSkeleton.vowelsAgree(e.token, q.token))) {
+            best = skeleton;
             kind = MatchKind.TRANSLITERATED;
         }
         if (best < Tuning.PHONETIC_SIM && 4 * Math.min(lq, le) >= Tuning.PHONETIC_LENGTH_QUARTERS * maxLen && phoneticEqual(q, e)) {
