@@ -56,7 +56,11 @@ public class OfacSdnCsv implements ListFormat {
     private static final Pattern MMSI = Pattern.compile("\\bMMSI\\s+(\\d{9})\\b");
     private static final Pattern DOCUMENT = Pattern.compile("\\b(Passport|National ID No\\.|Cedula No\\.|"
             + "Tax ID No\\.|Registration ID|Identification Number|SWIFT/BIC|RUC #|NIT #|D-U-N-S Number|"
-            + "Business Registration Number|Company Number|C\\.U\\.R\\.P\\.|R\\.F\\.C\\.)\\s+([A-Za-z0-9./-]+)"
+            + "Business Registration Number|Company Number|C\\.U\\.R\\.P\\.|R\\.F\\.C\\.|"
+            // matched by identifier in screening: addresses and aircraft numbers the remarks carry
+            + "Digital Currency Address - [A-Z0-9]{2,6}|Aircraft Tail Number|"
+            + "Aircraft Manufacturer's Serial Number \\(MSN\\)|Aircraft Construction Number \\([^)]*\\))"
+            + "\\s+([A-Za-z0-9./-]+)"
             + "(?:\\s+\\(([^)]+)\\))?");
     private static final int SDN_COLUMNS = 12;
 

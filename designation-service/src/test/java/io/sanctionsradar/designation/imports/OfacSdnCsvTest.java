@@ -2,6 +2,7 @@ package io.sanctionsradar.designation.imports;
 
 import io.sanctionsradar.designation.domain.AliasKind;
 import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
 import io.sanctionsradar.designation.domain.SubjectType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,25 @@ class OfacSdnCsvTest {
         MalformedListException e = assertThrows(MalformedListException.class,
                 () -> format.parse(Map.of("sdn.csv", csl)));
         assertEquals(1, e.line());
+    }
+
+    @Test
+    void digital_currency_addresses_and_aircraft_numbers_become_identifiers(@TempDir Path dir) throws IOException {
+        Path sdn = dir.resolve("sdn.csv");
+        Files.writeString(sdn, "25308,\"YAN, Xiaobing\",\"individual\",\"SDNTK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"DOB 25 Mar 1977; Digital Currency Address - XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h; alt. "
+                + "Digital Currency Address - XBT 1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo.\"\n"
+                + "18150,\"MSN 391\",\"aircraft\",\"SDGT] [NPWMD] [IFSR\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"Aircraft Manufacture Date 2002; Aircraft Model Airbus A340-642; Aircraft Manufacturer's Serial "
+                + "Number (MSN) 391; Aircraft Tail Number EP-MMH; Linked To: MAHAN AIR.\"\n");
+        ParsedList parsed = format.parse(Map.of("sdn.csv", sdn));
+
+        assertEquals(List.of(new Identifier("Digital Currency Address - XBT", "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h",
+                null, null), new Identifier("Digital Currency Address - XBT", "1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo",
+                null, null)), entry(parsed, "25308").subject().identifiers());
+        assertEquals(List.of(new Identifier("Aircraft Manufacturer's Serial Number (MSN)", "391", null, null),
+                new Identifier("Aircraft Tail Number", "EP-MMH", null, null)),
+                entry(parsed, "18150").subject().identifiers());
     }
 
     @Test
