@@ -50,6 +50,9 @@ public final class TokenSimilarity {
         if (q.fold.length() >= Tuning.MIN_FOLD_LENGTH && q.fold.equals(e.fold)) {
             return new Result(Tuning.FOLD_SIM, MatchKind.TRANSLITERATED);
         }
+        if (q.pinyinSyllable && e.pinyinSyllable) {
+            return Result.NONE; // two different syllables are two different characters, however alike (Pinyin)
+        }
         float best = 0f;
         MatchKind kind = null;
         int maxLen = Math.max(lq, le);
