@@ -37,12 +37,22 @@ class OriginalScriptQualityTest {
                 MatchingEngine.DEFAULT_THRESHOLD);
         System.out.println("un-original-script at " + m.row() + " " + m.recallByFamily());
 
-        assertTrue(m.recall() >= 0.76, "recall " + m.recall());
-        assertTrue(m.top1() >= 0.75, "top-1 " + m.top1());
-        assertTrue(m.recallByFamily().get("arabic") >= 0.76, "arabic " + m.recallByFamily());
-        List<String> arabicFalsePositives = queries.stream().filter(q -> q.family().equals("arabic-unlisted"))
+        assertTrue(m.recall() >= 0.79, "recall " + m.recall());
+        assertTrue(m.top1() >= 0.78, "top-1 " + m.top1());
+        assertEquals(0.0, m.fpRate(), "unlisted names matched");
+        assertTrue(m.recallByFamily().get("arabic") >= 0.79, "arabic " + m.recallByFamily());
+    }
+
+    /** Short names are the hardest to keep apart: one near word is most of the name. */
+    @Test
+    void shortArabicAndHanScriptNamesThatAreNotListedMatchNothing() throws URISyntaxException {
+        Path file = Path.of(getClass().getResource("/matching/eval/un-original-script.jsonl").toURI());
+        List<QualityEvaluation.LabelledQuery> unlisted = QualityEvaluation.readQueries(file).stream()
+                .filter(q -> q.family().endsWith("-unlisted")).toList();
+        assertTrue(unlisted.size() >= 30, "unlisted names loaded");
+        List<String> falsePositives = unlisted.stream()
                 .filter(q -> !engine.screen(Query.of(q.name()), MatchingEngine.DEFAULT_THRESHOLD, 1, null).isEmpty())
                 .map(QualityEvaluation.LabelledQuery::name).toList();
-        assertEquals(List.of(), arabicFalsePositives);
+        assertEquals(List.of(), falsePositives);
     }
 }

@@ -118,7 +118,7 @@ final class AmongKnownStrings {
         WordKeys(TokenFeatures q, boolean abjad) {
             this.features = q;
             this.abjad = abjad;
-            this.skeletal = q.skeleton.length() >= 2;
+            this.skeletal = !q.skeleton.isEmpty();
             token = q.token.hashCode();
             group = q.group == null ? 0 : q.group.hashCode();
             fold = q.fold.hashCode();

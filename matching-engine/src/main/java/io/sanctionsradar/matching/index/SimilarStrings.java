@@ -138,7 +138,7 @@ final class SimilarStrings {
 
     /** An abjad query word reaches every string of its skeleton, a Latin one the abjad-born strings only. */
     private void considerSkeleton(TokenFeatures q, boolean abjad, SimMap out) {
-        if (q.skeleton.length() >= 2) {
+        if (!q.skeleton.isEmpty()) {
             considerAll(q, abjad, (abjad ? vocab.bySkeleton : vocab.byAbjadSkeleton).get(q.skeleton), out);
         }
     }

@@ -78,7 +78,7 @@ final class Vocabulary {
                 byMetaphone.computeIfAbsent(f.metaphoneAlt, k -> new IntList(2)).add(id);
             }
         }
-        if (f.skeleton.length() >= 2) {
+        if (!f.skeleton.isEmpty()) {
             bySkeleton.computeIfAbsent(f.skeleton, k -> new IntList(2)).add(id);
         }
         return id;
@@ -100,7 +100,7 @@ final class Vocabulary {
 
     /** Marks a string as written in an abjad by some name, so that Latin query words reach it by skeleton. */
     void markAbjad(int id) {
-        if (id < 0 || abjadBorn[id] || features[id].skeleton.length() < 2) {
+        if (id < 0 || abjadBorn[id] || features[id].skeleton.isEmpty()) {
             return;
         }
         abjadBorn[id] = true;

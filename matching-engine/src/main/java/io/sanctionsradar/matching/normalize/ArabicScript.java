@@ -23,11 +23,16 @@ final class ArabicScript {
             // Persian and Urdu letters
             Map.entry('پ', "p"), Map.entry('چ', "ch"), Map.entry('ژ', "zh"), Map.entry('گ', "g"),
             Map.entry('ک', "k"), Map.entry('ٹ', "t"), Map.entry('ڈ', "d"), Map.entry('ڑ', "r"),
-            Map.entry('ں', "n"), Map.entry('ھ', "h"), Map.entry('ہ', "h"));
+            Map.entry('ں', "n"), Map.entry('ھ', "h"), Map.entry('ہ', "h"),
+            // Pashto letters (Taliban names on the UN list)
+            Map.entry('ځ', "z"), Map.entry('څ', "s"), Map.entry('ږ', "zh"), Map.entry('ښ', "sh"), Map.entry('ړ', "r"),
+            Map.entry('ټ', "t"), Map.entry('ډ', "d"), Map.entry('ڼ', "n"));
 
-    /** Alif and its hamza forms, ta marbuta, alif maqsura, Urdu bari ye: always vowels. */
-    private static final Map<Character, String> VOWELS = Map.of(
-            'ا', "a", 'أ', "a", 'آ', "a", 'ٱ', "a", 'إ', "i", 'ة', "a", 'ۃ', "a", 'ۀ', "a", 'ى', "a", 'ے', "e");
+    /** Alif and its hamza forms, ta marbuta, alif maqsura, Urdu bari ye, Pashto ye forms: always vowels. */
+    private static final Map<Character, String> VOWELS = Map.ofEntries(
+            Map.entry('ا', "a"), Map.entry('أ', "a"), Map.entry('آ', "a"), Map.entry('ٱ', "a"), Map.entry('إ', "i"),
+            Map.entry('ة', "a"), Map.entry('ۃ', "a"), Map.entry('ۀ', "a"), Map.entry('ى', "a"), Map.entry('ے', "e"),
+            Map.entry('ې', "e"), Map.entry('ۍ', "ai"));
 
     private ArabicScript() {
     }
@@ -71,7 +76,8 @@ final class ArabicScript {
         if (word.length() == 0) {
             return;
         }
-        String w = word.toString().replace('ي', 'ی').replace('ك', 'ک'); // Persian and Arabic forms of ya and kaf
+        // one form of ya, kaf and heh (Arabic and Persian/Urdu code points differ)
+        String w = word.toString().replace('ي', 'ی').replace('ك', 'ک').replace('ہ', 'ه');
         word.setLength(0);
         switch (w) {
             case "بن" -> out.append("bin");

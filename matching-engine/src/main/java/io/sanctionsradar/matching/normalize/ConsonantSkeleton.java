@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Consonant skeleton of a token romanized from a script that omits short vowels (Arabic, Persian, Urdu, Hebrew),
  * and the vowel slack that goes with it. Romanizations of one Arabic word disagree on vowels and on letters, so the
- * key keeps consonants only, each as its class: q/k/g/c (ق ك and Egyptian ج), h/kh/x (ح خ ه), s/sh/ch/th (س ش ص ث),
- * d/dh/z/zh (د ذ ض ظ ز), j/dj, and w/y go with the vowels (و ی); the article inside a compound is written one way (Abd al-Rahman, Abdulrahman,
+ * key keeps consonants only, each as its class (a doubled one once): q/k/g/c (ق ك and Egyptian ج), h/kh/x (ح خ ه), s/sh/ch/th (س ش ص ث),
+ * d/dh/z/zh (د ذ ض ظ ز), j/dj/dz, and w/y go with the vowels (و ی); the article inside a compound is written one way (Abd al-Rahman, Abdulrahman,
  * Abdel Rahman, Abdurrahman; Salah al-Din, Salaheddine), and a final ta marbuta "-ah" as "-a". The key only blocks
  * candidates: {@link #vowelsAgree} then checks that every vowel the abjad side writes (a long vowel, which Arabic
  * does write) has one in the Latin spelling at the same place, so "ahmd" (أحمد) does not meet "Hamza".
@@ -26,15 +26,18 @@ public final class ConsonantSkeleton {
     public static String key(String token) {
         String s = canonical(token);
         StringBuilder b = new StringBuilder(s.length());
+        boolean vowel = false;
         for (int i = 0; i < s.length(); i++) {
             char c = classAt(s, i);
             if (c == 0) {
+                vowel = true;
                 continue;
             }
             i += digraph(s, i) ? 1 : 0;
-            if (b.length() == 0 || b.charAt(b.length() - 1) != c) {
-                b.append(c);
+            if (vowel || b.length() == 0 || b.charAt(b.length() - 1) != c) {
+                b.append(c); // a doubled consonant is one Arabic letter (shadda); one repeated after a vowel is two
             }
+            vowel = false;
         }
         return b.toString();
     }
@@ -63,8 +66,8 @@ public final class ConsonantSkeleton {
                 continue;
             }
             i += digraph(s, i) ? 1 : 0;
-            if (c == last) {
-                continue; // the key writes a repeated class once; its vowel counts in the next gap
+            if (c == last && !vowel) {
+                continue; // a doubled consonant is one in the key
             }
             gaps |= vowel ? 1L << gap : 0;
             gap++;
@@ -102,8 +105,7 @@ public final class ConsonantSkeleton {
         }
         char c = s.charAt(i);
         char d = s.charAt(i + 1);
-        return d == 'h' && "ksctdzgp".indexOf(c) >= 0 || c == 'd' && (d == 'j' || d == 'z') || c == 't' && d == 's'
-                || c == 'c' && d == 'k';
+        return d == 'h' && "ksctdzgp".indexOf(c) >= 0 || c == 'd' && (d == 'j' || d == 'z') || c == 'c' && d == 'k';
     }
 
     /** Consonant class at i (a digraph counts as its class), or 0 for a vowel, w, y or a non-letter. */
@@ -113,7 +115,7 @@ public final class ConsonantSkeleton {
             char d = s.charAt(i + 1);
             return switch (c) {
                 case 'k', 'g', 'c' -> d == 'k' ? 'k' : c == 'k' ? 'h' : c == 'g' ? 'k' : 's'; // kh, gh, ch, ck
-                case 's', 't' -> 's'; // sh, th, ts
+                case 's', 't' -> 's'; // sh, th
                 case 'd' -> d == 'h' ? 'd' : 'j'; // dh, dj, dz
                 case 'z' -> 'd'; // zh
                 case 'p' -> 'f'; // ph

@@ -41,6 +41,9 @@ public final class NameVariants {
             "rashid rasheed rachid",
             "abu abou",
             "bin ben ibn",
+            // Qaddafi: ق is q, g or k, dh or dd, and the final i or y, in as many spellings as lists and press use
+            "qadhafi qaddafi gadhafi gaddafi kadhafi kaddafi qadafi gadafi kadafi khadafi khaddafi khadafy gheddafi"
+                    + " gaddafy qadhdhafi",
             // the Arabic article as romanizations write it, also assimilated to a sun letter (ad-Din, ash-Shami)
             "al el ul ad ar ash az",
             "john jon",
@@ -48,7 +51,7 @@ public final class NameVariants {
             "aleksandr alexander alexandr oleksandr aleksander aleksandar alexandre",
             "aleksei alexei alexey aleksey oleksiy oleksii alexis",
             "sergei sergey serhiy serhii sergiy",
-            "yevgeniy evgeny evgeni yevgeny evgenii yevhen eugene",
+            "yevgeniy evgeny evgeni yevgeny evgenii yevhen eugene eugeny evgueni jewgeni jevgenij ievgen",
             "dmitri dmitry dmitriy dmytro dimitri",
             "mikhail michael mykhailo mikhael",
             "andrei andrey andriy andrii",
@@ -58,11 +61,13 @@ public final class NameVariants {
             "pyotr petr peter petro",
             "fyodor fedor feodor",
             "maksim maxim maksym",
-            "yakov yaakov jakov",
+            "yakov yaakov jakov jakow",
             "igor ihor",
             "oleg oleh",
             "viktor victor",
-            "yuri yury yuriy iurii yurii jurij",
+            "yuri yury yuriy iurii yurii jurij juri iouri",
+            "yuliya yulia julia iuliia juliya",
+            "yelena elena jelena",
             // Korean surnames across romanization schemes
             "kim gim",
             "lee yi ri rhee",
@@ -117,7 +122,7 @@ public final class NameVariants {
         if (token.length() < Tuning.MIN_FOLDED_TOKEN_LENGTH) {
             return token;
         }
-        String s = softJ(token);
+        String s = germanFrenchPolish(softJ(token));
         s = s.replace("shch", "sh").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
                 .replace("zh", "j").replace("kh", "h").replace("ph", "f").replace("th", "t").replace("gh", "g")
                 .replace("dh", "d").replace("ck", "k").replace("ks", "x").replace("cz", "ch").replace("w", "v")
@@ -139,17 +144,45 @@ public final class NameVariants {
         if (b.length() > 2 && b.charAt(0) == 'i' && b.charAt(1) == 'e') {
             b.deleteCharAt(0); // initial Cyrillic "е" is written ye- or e-
         }
-        return b.toString();
+        return russianEnding(token, b);
     }
 
-    /** "j" after a vowel is the ISO/ICU rendering of Cyrillic "й", which BGN writes "y" (Sergej/Sergey). */
+    /** Other schemes' letters for ш ч щ: German tsch/sch/schtsch, French tch/ch/chtch, Polish cz/sz/szcz. */
+    private static String germanFrenchPolish(String s) {
+        if (s.indexOf('s') < 0 && !s.contains("chtch")) {
+            return s;
+        }
+        return s.replace("schtsch", "sh").replace("chtch", "sh").replace("szcz", "sh").replace("tsch", "ch")
+                .replace("sz", "sh");
+    }
+
+    /**
+     * Endings one Russian ending is written with: -off/-eff for -ov/-ev (older émigré spelling), French -ine for
+     * -in (Poutine, Prigojine), and ё after ж ч ш щ and й written o or e (Gorbachyov/Gorbachev, Solovyov/Soloviev).
+     */
+    private static String russianEnding(String token, StringBuilder b) {
+        int n = b.length();
+        if (n > 4 && (token.endsWith("off") || token.endsWith("eff"))) {
+            b.setCharAt(n - 1, 'v');
+        } else if (n > 5 && token.endsWith("ine")) {
+            b.setLength(n - 1);
+        }
+        String s = b.toString();
+        if (s.length() > 5 && (s.endsWith("chov") || s.endsWith("shov") || s.endsWith("jov") || s.endsWith("iov"))) {
+            return s.substring(0, s.length() - 2) + "ev";
+        }
+        return s;
+    }
+
+    /** "j" after a vowel and before a consonant or the end is Cyrillic "й", which BGN writes "y" (Sergej/Sergey). */
     private static String softJ(String token) {
         if (token.indexOf('j') < 0) {
             return token;
         }
         char[] c = token.toCharArray();
         for (int i = 1; i < c.length; i++) {
-            if (c[i] == 'j' && "aeiou".indexOf(c[i - 1]) >= 0) {
+            boolean beforeVowel = i + 1 < c.length && "aeiou".indexOf(c[i + 1]) >= 0; // French j (ж): Prigojine
+            if (c[i] == 'j' && "aeiou".indexOf(c[i - 1]) >= 0 && !beforeVowel) {
                 c[i] = 'y';
             }
         }

@@ -27,6 +27,8 @@ public final class TokenFeatures {
     public final String metaphone;
     public final String metaphoneAlt;
     public final String skeleton;
+    /** A pinyin syllable: it meets another syllable only exactly or as a variant (see {@link Pinyin}). */
+    public final boolean pinyinSyllable;
 
     public TokenFeatures(String token) {
         this(token, true);
@@ -54,6 +56,7 @@ public final class TokenFeatures {
             this.metaphoneAlt = null;
         }
         this.skeleton = ConsonantSkeleton.key(token);
+        this.pinyinSyllable = Pinyin.isSyllable(token);
     }
 
     static boolean isNumeric(String t) {

@@ -50,6 +50,9 @@ public final class TokenSimilarity {
         if (q.fold.length() >= Tuning.MIN_FOLD_LENGTH && q.fold.equals(e.fold)) {
             return new Result(Tuning.FOLD_SIM, MatchKind.TRANSLITERATED);
         }
+        if (q.pinyinSyllable && e.pinyinSyllable) {
+            return Result.NONE; // two different syllables are two different characters, however alike (Pinyin)
+        }
         float best = 0f;
         MatchKind kind = null;
         int maxLen = Math.max(lq, le);
@@ -65,8 +68,8 @@ public final class TokenSimilarity {
             }
         }
         float skeleton = q.skeleton.length() >= Tuning.LONG_SKELETON_CLASSES ? Tuning.LONG_SKELETON_SIM : Tuning.SKELETON_SIM;
-        if (best < skeleton && (abjadQuery || abjadEntry) && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton)
-                && (abjadQuery ? ConsonantSkeleton.vowelsAgree(q.token, e.token) : ConsonantSkeleton.vowelsAgree(e.token, q.token))) {
+        if (best < skeleton && (abjadQuery || abjadEntry) && !q.skeleton.isEmpty() && q.skeleton.equals(e.skeleton)
+                && skeletonVowelsAgree(q, e, abjadQuery)) {
             best = skeleton;
             kind = MatchKind.TRANSLITERATED;
         }
@@ -75,6 +78,17 @@ public final class TokenSimilarity {
             kind = MatchKind.PHONETIC;
         }
         return kind == null ? Result.NONE : new Result(best, kind);
+    }
+
+    /**
+     * The vowels the abjad side writes are in the other spelling; a one-consonant word ("adi" / "Uday", "dya" / "Zia")
+     * needs vowels in the same gaps on both sides, as a single consonant says little.
+     */
+    private static boolean skeletonVowelsAgree(TokenFeatures q, TokenFeatures e, boolean abjadQuery) {
+        boolean agree = abjadQuery ? ConsonantSkeleton.vowelsAgree(q.token, e.token)
+                : ConsonantSkeleton.vowelsAgree(e.token, q.token);
+        return agree && (q.skeleton.length() > 1 || ConsonantSkeleton.vowelsAgree(abjadQuery ? e.token : q.token,
+                abjadQuery ? q.token : e.token));
     }
 
     public static boolean phoneticEqual(TokenFeatures q, TokenFeatures e) {

@@ -35,6 +35,8 @@ class ArabicScriptTest {
     void persianAndUrduLettersAreRomanizedToo() {
         assertEquals("amr ali chuhdri", norm("عامر علی چوہدری"));
         assertEquals("pruiz", norm("پرویز"));
+        assertEquals("thna allah", norm("ثناء اللہ")); // Urdu heh in Allah
+        assertEquals("mhmd amr zdran", norm("محمد عمر ځدران")); // Pashto dze
     }
 
     @Test

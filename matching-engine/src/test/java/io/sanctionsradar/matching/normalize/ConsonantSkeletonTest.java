@@ -47,6 +47,13 @@ class ConsonantSkeletonTest {
     }
 
     @Test
+    void aConsonantRepeatedAfterAVowelIsTwoLetters() {
+        sameKey("hassan", "hasan", "hsn");
+        assertNotEquals(ConsonantSkeleton.key("lila"), ConsonantSkeleton.key("la")); // ليلى has two lams
+        sameKey("motassadeq", "mtsdq"); // t-s, not a digraph
+    }
+
+    @Test
     void consonantsOfDifferentClassesStayApart() {
         assertNotEquals(ConsonantSkeleton.key("tariq"), ConsonantSkeleton.key("tahir"));
         assertNotEquals(ConsonantSkeleton.key("samir"), ConsonantSkeleton.key("amir"));

@@ -1,0 +1,49 @@
+package io.sanctionsradar.matching.normalize;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Romanization families of one name: the fold key (schemes) and the variant groups (closed lists). */
+class RomanizationFamiliesTest {
+
+    private static void sameFold(String... spellings) {
+        for (String s : spellings) {
+            assertEquals(NameVariants.foldKey(spellings[0]), NameVariants.foldKey(s), spellings[0] + " / " + s);
+        }
+    }
+
+    private static void sameGroup(String... spellings) {
+        assertNotNull(NameVariants.group(spellings[0]), spellings[0]);
+        for (String s : spellings) {
+            assertEquals(NameVariants.group(spellings[0]), NameVariants.group(s), spellings[0] + " / " + s);
+        }
+    }
+
+    @Test
+    void cyrillicSchemesFoldTogether() {
+        sameFold("chernyshov", "tschernyschow", "czernyszow"); // BGN, German, Polish
+        sameFold("khrushchev", "khrouchtchev", "khrushchov"); // French chtch, ё written o
+        sameFold("ivanov", "ivanoff", "iwanow");
+        sameFold("lebedev", "lebedeff");
+        sameFold("solovyov", "soloviev", "solovyev");
+        sameFold("gorbachev", "gorbatschow");
+        sameFold("prigozhin", "prigojine");
+        sameFold("sergey", "sergej");
+        sameFold("dostoevsky", "dostoevskiy", "dostoevskii", "dostoevski");
+    }
+
+    @Test
+    void givenNamesAndTheQaddafiFamilyAreClosedLists() {
+        sameGroup("yevgeniy", "evgeny", "evgenii", "jevgenij", "evgueni", "jewgeni");
+        sameGroup("yuliya", "yulia", "julia");
+        sameGroup("qadhafi", "qaddafi", "gadhafi", "gaddafi", "kadhafi", "khadafy", "gheddafi");
+    }
+
+    @Test
+    void aFrenchJBeforeAVowelIsNotTheLetterY() {
+        assertNotEquals(NameVariants.foldKey("prigoyin"), NameVariants.foldKey("prigojine"));
+    }
+}
