@@ -124,6 +124,17 @@ class OfacSdnCsvTest {
     }
 
     @Test
+    void an_imo_company_number_is_an_identifier_of_its_own_kind(@TempDir Path dir) throws IOException {
+        Path sdn = dir.resolve("sdn.csv");
+        Files.writeString(sdn, "17067,\"CHONGCHONGANG SHIPPING COMPANY LIMITED\",-0- ,\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "-0- ,-0- ,\"Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and "
+                + "510.210; Identification Number IMO 5342883.\"\n");
+
+        assertEquals(List.of(new Identifier("IMO Company Number", "5342883", null, null)),
+                entry(format.parse(Map.of("sdn.csv", sdn)), "17067").subject().identifiers());
+    }
+
+    @Test
     void without_sdn_csv_nothing_is_parsed(@TempDir Path dir) {
         assertThrows(MalformedListException.class, () -> format.parse(Map.of("alt.csv", dir.resolve("alt.csv"))));
     }

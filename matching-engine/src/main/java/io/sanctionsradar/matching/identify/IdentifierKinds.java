@@ -67,6 +67,9 @@ public final class IdentifierKinds {
 
     /** First rule that fits, most specific first ("Tax ID No." is a tax id before it is an id). */
     private static IdentifierType type(String w) {
+        if (w.contains(" imo ") && w.contains("company")) {
+            return IdentifierType.REGISTRATION; // a shipowner's IMO company number: no check digit
+        }
         if (hasAny(w, " imo ", "vessel registration")) {
             return IdentifierType.IMO;
         }

@@ -37,6 +37,7 @@ class IdentifierTest {
         assertEquals(IdentifierType.BIC, type("swiftbic"));
         assertEquals(IdentifierType.IMO, type("Vessel Registration Identification"));
         assertEquals(IdentifierType.IMO, type("imo"));
+        assertEquals(IdentifierType.REGISTRATION, type("IMO Company Number"), "a company's IMO number has no check digit");
         assertEquals(IdentifierType.MMSI, type("MMSI"));
         assertEquals(IdentifierType.AIRCRAFT_TAIL, type("Aircraft Tail Number"));
         assertEquals(IdentifierType.AIRCRAFT_SERIAL, type("Aircraft Construction Number (also called L/N or S/N or F/N)"));
