@@ -60,7 +60,8 @@ public class OfacSdnCsv implements ListFormat {
             // matched by identifier in screening: addresses and aircraft numbers the remarks carry
             + "Digital Currency Address - [A-Z0-9]{2,6}|Aircraft Tail Number|"
             + "Aircraft Manufacturer's Serial Number \\(MSN\\)|Aircraft Construction Number \\([^)]*\\))"
-            + "\\s+(?!IMO\\b)([A-Za-z0-9./-]+)"
+            // the number: "B 960789" is one (a letter written apart), a lower-case word ("issued") is none
+            + "\\s+(?!IMO\\b)(?![a-z]+\\b)([A-Z]\\s\\d{5,}|[A-Za-z0-9./-]+)"
             + "(?:\\s+\\(([^)]+)\\))?");
     /** A shipowner's or manager's IMO company number (7 digits, no check digit), not a ship's IMO number. */
     private static final Pattern IMO_COMPANY = Pattern.compile(

@@ -135,6 +135,19 @@ class OfacSdnCsvTest {
     }
 
     @Test
+    void a_passport_number_written_with_a_spaced_letter_is_one_number_and_words_are_none(@TempDir Path dir)
+            throws IOException {
+        Path sdn = dir.resolve("sdn.csv");
+        Files.writeString(sdn, "6944,\"AL-SHARIF, Sa'd Abdullah Hussein\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,"
+                + "-0- ,-0- ,-0- ,\"DOB 1969; nationality Saudi Arabia; Passport B 960789; alt. Passport G 649385 "
+                + "issued 08 Sep 2006 expires 17 Jul 2011; U.S.A. Passport issued 21 Jun 1992 in Amman, Jordan.\"\n");
+
+        assertEquals(List.of(new Identifier("Passport", "B 960789", null, null),
+                new Identifier("Passport", "G 649385", null, null)),
+                entry(format.parse(Map.of("sdn.csv", sdn)), "6944").subject().identifiers());
+    }
+
+    @Test
     void without_sdn_csv_nothing_is_parsed(@TempDir Path dir) {
         assertThrows(MalformedListException.class, () -> format.parse(Map.of("alt.csv", dir.resolve("alt.csv"))));
     }
