@@ -66,6 +66,10 @@ public final class Transliteration {
     /** ASCII Latin rendering of text written in the given family (not LATIN). */
     static String toLatin(String text, Family family) {
         String input = family == Family.HANGUL ? romanizeHangulSyllables(text) : text;
+        String korean = family == Family.OTHER ? KoreanHanja.reading(input) : null;
+        if (korean != null) {
+            return korean; // 金正恩: Kim Jong Un, not Jin Zheng'en
+        }
         if (family == Family.ABJAD && ArabicScript.isArabic(input)) {
             input = ArabicScript.romanize(input); // ICU writes no vowels at all: "tarq zyz" for Tariq Aziz
             if (isAscii(input)) {
