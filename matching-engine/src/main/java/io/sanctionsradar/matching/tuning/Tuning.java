@@ -161,6 +161,13 @@ public final class Tuning {
     public static final double COUNTRY_MATCH = +0.03;
     /** Entry has countries and the query's is not one of them: weak, people and firms move. */
     public static final double COUNTRY_MISMATCH = -0.03;
+    /**
+     * Query and entry both carry an identifier of one exclusive scheme and scope (an IMO number, a passport of the
+     * same country) with different values: strong evidence of another subject, yet documents are renewed and lists
+     * carry typos, so an exact name (1.0) stays reported at 0.85 with the reason, while a fuzzy one (below ~0.93)
+     * falls under the default threshold. No measurement recorded (no evaluation set carries identifiers yet).
+     */
+    public static final double IDENTIFIER_CONTRADICTION = -0.15;
     /** Query carries a company legal form but the entry is a person (query type unknown). */
     public static final double LEGAL_FORM_ON_PERSON = -0.08;
     /**

@@ -178,7 +178,8 @@ public class ScreeningService {
                                    Search search) {
         double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
         int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
-        Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
+        Query query = new Query(request.name(), request.type(), request.birthDate(), request.country(),
+                request.canonicalIdentifiers());
         List<MatchView> matches = search.find(query, threshold, limit, filter(request)).stream()
                 .map(hit -> view(hit.listing(), hit)).toList();
         return new ScreeningResult(UUID.randomUUID(), batchId, now, view.version(), MatchingEngine.ALGORITHM,
