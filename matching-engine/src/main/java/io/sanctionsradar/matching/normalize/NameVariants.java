@@ -122,7 +122,7 @@ public final class NameVariants {
         if (token.length() < Tuning.MIN_FOLDED_TOKEN_LENGTH) {
             return token;
         }
-        String s = germanFrenchPolish(softJ(token));
+        String s = germanFrenchPolish(diphthongW(softJ(token)));
         s = s.replace("shch", "sh").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
                 .replace("zh", "j").replace("kh", "h").replace("ph", "f").replace("th", "t").replace("gh", "g")
                 .replace("dh", "d").replace("ck", "k").replace("ks", "x").replace("cz", "ch").replace("w", "v")
@@ -145,6 +145,21 @@ public final class NameVariants {
             b.deleteCharAt(0); // initial Cyrillic "е" is written ye- or e-
         }
         return russianEnding(token, b);
+    }
+
+    /** "w" between a vowel and a consonant closes a diphthong, written u too: Tawhid/Tauhid, Dawlat/Daulat. */
+    private static String diphthongW(String s) {
+        int w = s.indexOf('w');
+        if (w < 1) {
+            return s;
+        }
+        char[] c = s.toCharArray();
+        for (int i = w; i + 1 < c.length; i++) {
+            if (c[i] == 'w' && "aeiou".indexOf(c[i - 1]) >= 0 && "aeiouy".indexOf(c[i + 1]) < 0) {
+                c[i] = 'u';
+            }
+        }
+        return new String(c);
     }
 
     /** Other schemes' letters for ш ч щ: German tsch/sch/schtsch, French tch/ch/chtch, Polish cz/sz/szcz. */
