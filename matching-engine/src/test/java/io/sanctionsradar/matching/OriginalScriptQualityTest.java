@@ -40,7 +40,7 @@ class OriginalScriptQualityTest {
         assertTrue(m.recall() >= 0.81, "recall " + m.recall());
         assertTrue(m.top1() >= 0.80, "top-1 " + m.top1());
         assertEquals(0.0, m.fpRate(), "unlisted names matched");
-        assertTrue(m.recallByFamily().get("arabic") >= 0.80, "arabic " + m.recallByFamily());
+        assertTrue(m.recallByFamily().get("arabic") >= 0.81, "arabic " + m.recallByFamily());
     }
 
     /** Short names are the hardest to keep apart: one near word is most of the name. */
