@@ -142,7 +142,7 @@ public final class ConsonantSkeleton {
         }
         return switch (c) {
             case 'a', 'e', 'i', 'o', 'u', 'y', 'w' -> 0;
-            case 'v' -> 'f';
+            case 'v', 'p' -> 'f'; // Hebrew פ is p or f; Arabic has no p and writes it ف or ب
             case 'q', 'k', 'g', 'c' -> 'k';
             case 'x' -> 'h';
             case 'z' -> 'd';

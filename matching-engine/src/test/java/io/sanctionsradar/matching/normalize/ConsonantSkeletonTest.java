@@ -24,6 +24,7 @@ class ConsonantSkeletonTest {
         sameKey("jamal", "djamal");
         sameKey("hamza", "hamzah", "hamzeh");
         sameKey("mustafa", "moustapha");
+        sameKey("federman", "pdrmn"); // Hebrew פ
     }
 
     @Test

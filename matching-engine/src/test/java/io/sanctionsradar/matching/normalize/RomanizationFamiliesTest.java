@@ -48,6 +48,13 @@ class RomanizationFamiliesTest {
     }
 
     @Test
+    void ukrainianAndBelarusianAreNotReadAsRussian() {
+        assertEquals("vitaliy volodymyrovych klychko", NameNormalizer.normalizedForm("Віталій Володимирович Кличко"));
+        assertEquals("syarhey zubkou", NameNormalizer.normalizedForm("Сяргей Зубкоў"));
+        assertEquals("bech", NameNormalizer.normalizedForm("Бэч")); // BGN's middle dot (B·ech) does not split a word
+    }
+
+    @Test
     void aFrenchJBeforeAVowelIsNotTheLetterY() {
         assertNotEquals(NameVariants.foldKey("prigoyin"), NameVariants.foldKey("prigojine"));
     }
