@@ -11,6 +11,7 @@ import io.sanctionsradar.matching.index.KnownStrings;
 import io.sanctionsradar.matching.index.LocalityOrder;
 import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.PreparedName;
+import io.sanctionsradar.matching.normalize.GluedWords;
 import io.sanctionsradar.matching.normalize.NameNormalizer;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
@@ -327,7 +328,7 @@ public final class MatchingEngine {
         if (query == null || query.name() == null) {
             return List.of();
         }
-        NameTokens tokens = NameNormalizer.normalize(query.name());
+        NameTokens tokens = splitGluedWords(NameNormalizer.normalize(query.name()));
         if (tokens.isEmpty()) {
             return List.of();
         }
@@ -339,6 +340,17 @@ public final class MatchingEngine {
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;
+    }
+
+    /** A forward query's glued words the list writes apart ("vladimirputin", "JSCSOVCOMFLOT"), split. */
+    private NameTokens splitGluedWords(NameTokens tokens) {
+        if (direction != ScreeningDirection.FORWARD) {
+            return tokens;
+        }
+        return GluedWords.split(tokens, w -> {
+            int id = index.vocabularyId(w);
+            return id >= 0 && index.tokenPostings(id) != null && index.tokenPostings(id).size() > 0;
+        }, w -> index.vocabularyId(w) >= 0);
     }
 
     /** Vocabulary-sized lookups of the query plans (see {@link QueryPlan#release}). */

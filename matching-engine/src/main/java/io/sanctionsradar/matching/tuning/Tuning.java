@@ -36,6 +36,13 @@ public final class Tuning {
      */
     public static final int SHORT_LEGAL_FORM_LENGTH = 3;
     /**
+     * Shortest piece a glued query word ("vladimirputin") is split into when both pieces are listed words: 4 keeps a
+     * 2-3 letter piece ("al", "bin", "wan") from finding a name on its own. Issue #26 section 2; no measurement.
+     */
+    public static final int GLUED_PIECE_MIN_LENGTH = 4;
+    /** Shortest name left beside a legal form glued to it ("JSCSOVCOMFLOT"). No measurement recorded. */
+    public static final int GLUED_NAME_WITH_FORM_MIN_LENGTH = 5;
+    /**
      * Shortest token read as a one-edit misspelling of a legal-form word, to detect legal-form phrases (words outside
      * a phrase keep their spelling). No measurement recorded.
      */
