@@ -59,6 +59,8 @@ public final class QueryPlan {
     public final double[] weightByDf;
     /** A search of the monitoring book with a listed name: its names are the side a forward check screens. */
     private final ScreeningDirection direction;
+    /** The query is one rare listed word alone: its share of the score is fixed (see {@link #share}). */
+    private final boolean distinctiveAlone;
 
     /**
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
@@ -87,6 +89,7 @@ public final class QueryPlan {
             weights[i] = weight(i, index, stats);
         }
         totalWeight = sum(weights);
+        distinctiveAlone = direction == ScreeningDirection.FORWARD && isDistinctiveAlone(index);
         unitWeights = unitWeights();
         maxBonus = SecondarySignals.maxBonus(query);
         unitTokens = unitTokens();
@@ -323,7 +326,48 @@ public final class QueryPlan {
      * ({@link ScreeningDirection#REVERSE}: the share a forward check of the indexed name would give it).
      */
     public double share(double queryTotal, double entryTotal) {
-        return direction.queryShare(queryTotal, entryTotal);
+        return distinctiveAlone ? Tuning.DISTINCTIVE_ALONE_SHARE : direction.queryShare(queryTotal, entryTotal);
+    }
+
+    /**
+     * The share for a scored name: in a reverse search an indexed name that is itself a distinctive name alone gets
+     * the share its forward screening would give it (ReverseSearchTest: never below the forward score).
+     */
+    public double share(double queryTotal, double entryTotal, NameTokens entry, int firstTokenId,
+                        TokenStatistics stats) {
+        if (direction == ScreeningDirection.REVERSE && isDistinctiveAlone(entry, firstTokenId, stats)) {
+            return 1 - Tuning.DISTINCTIVE_ALONE_SHARE;
+        }
+        return share(queryTotal, entryTotal);
+    }
+
+    /**
+     * Upper bound of share·qCov + (1 − share)·eCov for a name not read yet: in a reverse search the name may be a
+     * distinctive name alone, so the larger of both mixes.
+     */
+    public double boundMix(double qCov, double eCov, double queryTotal, double entryTotal) {
+        double share = share(queryTotal, entryTotal);
+        double mix = share * qCov + (1 - share) * eCov;
+        if (direction == ScreeningDirection.REVERSE) {
+            double other = 1 - Tuning.DISTINCTIVE_ALONE_SHARE;
+            mix = Math.max(mix, other * qCov + (1 - other) * eCov);
+        }
+        return mix;
+    }
+
+    private static boolean isDistinctiveAlone(NameTokens t, int tokenId, TokenStatistics stats) {
+        return t.size() == 1 && t.classes()[0] == NameTokens.WORD
+                && t.tokens()[0].length() >= Tuning.DISTINCTIVE_ALONE_MIN_LENGTH && tokenId >= 0
+                && stats.documentFrequency(tokenId) <= Tuning.DISTINCTIVE_ALONE_MAX_ENTRIES;
+    }
+
+    /** Whether the query is one rare, long listed word alone ("Deripaska"): see {@link Tuning#DISTINCTIVE_ALONE_SHARE}. */
+    public boolean distinctiveAlone() {
+        return distinctiveAlone;
+    }
+
+    private boolean isDistinctiveAlone(CandidateIndex index) {
+        return tokens.size() == 1 && isDistinctiveAlone(tokens, listedId(tokens.tokens()[0], index), index.stats);
     }
 
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
