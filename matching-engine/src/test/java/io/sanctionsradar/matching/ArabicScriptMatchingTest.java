@@ -52,7 +52,7 @@ class ArabicScriptMatchingTest {
     void indexedScreeningsAgreeWithScoringEveryNameWhenArabicScriptIsListed() {
         List<WatchlistEntry> listed = new ArrayList<>(entries);
         String[] arabic = {"طارق عزيز", "عبد الرحمن ياسين", "سيف الدين فليح حسن طه الراوي", "أبو بكر البغدادي",
-                "جمال مصطفى عبد الله سلطان التكريتي"};
+                "جمال مصطفى عبد الله سلطان التكريتي", "الاتحاد الاسلامي"};
         for (int i = 0; i < arabic.length; i++) {
             listed.add(MatchingEngineTest.person("arabic-" + (i + 2), arabic[i]));
         }
@@ -60,7 +60,7 @@ class ArabicScriptMatchingTest {
         engine.replaceAll(listed);
         for (String q : List.of("Tariq Aziz", "Abdul Rahman Yasin", "Saif al-Din Fulayh Hasan Taha al-Rawi",
                 "Abu Bakr al-Baghdadi", "Jamal Mustafa Abdallah Sultan al-Tikriti", "Muhammad Husayn Tantawi",
-                "طارق عزيز", "Hussein Mohammed")) {
+                "طارق عزيز", "Hussein Mohammed", "Al-Itihaad al-Islamiya", "الاتحاد الاسلامي")) {
             assertEquals(engine.screenExhaustively(Query.of(q), 0.6, 5, null).toString(),
                     engine.screen(Query.of(q), 0.6, 5, null).toString(), q);
         }

@@ -37,10 +37,10 @@ class OriginalScriptQualityTest {
                 MatchingEngine.DEFAULT_THRESHOLD);
         System.out.println("un-original-script at " + m.row() + " " + m.recallByFamily());
 
-        assertTrue(m.recall() >= 0.79, "recall " + m.recall());
-        assertTrue(m.top1() >= 0.78, "top-1 " + m.top1());
+        assertTrue(m.recall() >= 0.81, "recall " + m.recall());
+        assertTrue(m.top1() >= 0.80, "top-1 " + m.top1());
         assertEquals(0.0, m.fpRate(), "unlisted names matched");
-        assertTrue(m.recallByFamily().get("arabic") >= 0.79, "arabic " + m.recallByFamily());
+        assertTrue(m.recallByFamily().get("arabic") >= 0.81, "arabic " + m.recallByFamily());
     }
 
     /** Short names are the hardest to keep apart: one near word is most of the name. */

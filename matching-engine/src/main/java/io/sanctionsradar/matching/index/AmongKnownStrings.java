@@ -139,7 +139,14 @@ final class AmongKnownStrings {
                     && q.group.equals(vocabulary[id].group)
                     || fold == k[at + 2] && q.fold.equals(vocabulary[id].fold)
                     || skeletal && (abjad || vocab.abjadBorn[id]) && skeleton == k[at + 3]
-                    && q.skeleton.equals(vocabulary[id].skeleton);
+                    && q.skeleton.equals(vocabulary[id].skeleton)
+                    || literalKey(q, vocabulary[id], vocab.abjadBorn[id]);
+        }
+
+        /** The abjad side's skeleton with its h read alone: rare enough to compare as strings. */
+        private boolean literalKey(TokenFeatures q, TokenFeatures e, boolean abjadBorn) {
+            return abjad && q.skeletonLiteral != null && q.skeletonLiteral.equals(e.skeleton)
+                    || abjadBorn && e.skeletonLiteral != null && e.skeletonLiteral.equals(q.skeleton);
         }
     }
 }

@@ -141,6 +141,9 @@ final class SimilarStrings {
         if (!q.skeleton.isEmpty()) {
             considerAll(q, abjad, (abjad ? vocab.bySkeleton : vocab.byAbjadSkeleton).get(q.skeleton), out);
         }
+        if (abjad && q.skeletonLiteral != null) {
+            considerAll(q, abjad, vocab.bySkeleton.get(q.skeletonLiteral), out); // its h read alone
+        }
     }
 
     private void considerAll(TokenFeatures q, boolean abjad, IntList ids, SimMap out) {

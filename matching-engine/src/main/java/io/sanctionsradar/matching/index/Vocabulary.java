@@ -105,6 +105,9 @@ final class Vocabulary {
         }
         abjadBorn[id] = true;
         byAbjadSkeleton.computeIfAbsent(features[id].skeleton, k -> new IntList(1)).add(id);
+        if (features[id].skeletonLiteral != null) {
+            byAbjadSkeleton.computeIfAbsent(features[id].skeletonLiteral, k -> new IntList(1)).add(id);
+        }
         grown.run(); // a cached Latin lookup could miss it
     }
 

@@ -24,16 +24,29 @@ public final class ConsonantSkeleton {
 
     /** Class skeleton of a lower-case ASCII token: consonant classes, doubled ones once, vowels and w/y dropped. */
     public static String key(String token) {
+        return key(token, true);
+    }
+
+    /**
+     * The skeleton with every h read as a letter of its own, or null when that is the {@link #key}: an Arabic-script
+     * rendering writes ت+ح as "th" (الاتحاد "athad"), which lists write with a vowel between (Itihaad).
+     */
+    public static String literalKey(String token) {
+        String literal = token.indexOf('h') > 0 ? key(token, false) : null;
+        return literal == null || literal.equals(key(token, true)) ? null : literal;
+    }
+
+    private static String key(String token, boolean digraphs) {
         String s = canonical(token);
         StringBuilder b = new StringBuilder(s.length());
         boolean vowel = false;
         for (int i = 0; i < s.length(); i++) {
-            char c = classAt(s, i);
+            char c = classAt(s, i, digraphs);
             if (c == 0) {
                 vowel = true;
                 continue;
             }
-            i += digraph(s, i) ? 1 : 0;
+            i += digraphs && digraph(s, i) ? 1 : 0;
             if (vowel || b.length() == 0 || b.charAt(b.length() - 1) != c) {
                 b.append(c); // a doubled consonant is one Arabic letter (shadda); one repeated after a vowel is two
             }
@@ -48,24 +61,29 @@ public final class ConsonantSkeleton {
      * vowels out). Both tokens must have the same {@link #key}.
      */
     public static boolean vowelsAgree(String abjad, String latin) {
-        long a = vowelGaps(canonical(abjad));
-        long l = vowelGaps(canonical(latin));
+        return vowelsAgree(abjad, latin, true);
+    }
+
+    /** {@link #vowelsAgree} with the abjad side read as its {@link #literalKey} (or not). */
+    public static boolean vowelsAgree(String abjad, String latin, boolean abjadDigraphs) {
+        long a = vowelGaps(canonical(abjad), abjadDigraphs);
+        long l = vowelGaps(canonical(latin), true);
         return (a & ~l) == 0;
     }
 
     /** Bit i set when a vowel precedes the i-th consonant class of the key (bit n: after the last); 63 at most. */
-    private static long vowelGaps(String s) {
+    private static long vowelGaps(String s, boolean digraphs) {
         long gaps = 0;
         int gap = 0;
         char last = 0;
         boolean vowel = false;
         for (int i = 0; i < s.length() && gap < 63; i++) {
-            char c = classAt(s, i);
+            char c = classAt(s, i, digraphs);
             if (c == 0) {
                 vowel |= Character.isLetter(s.charAt(i));
                 continue;
             }
-            i += digraph(s, i) ? 1 : 0;
+            i += digraphs && digraph(s, i) ? 1 : 0;
             if (c == last && !vowel) {
                 continue; // a doubled consonant is one in the key
             }
@@ -109,9 +127,9 @@ public final class ConsonantSkeleton {
     }
 
     /** Consonant class at i (a digraph counts as its class), or 0 for a vowel, w, y or a non-letter. */
-    private static char classAt(String s, int i) {
+    private static char classAt(String s, int i, boolean digraphs) {
         char c = s.charAt(i);
-        if (digraph(s, i)) {
+        if (digraphs && digraph(s, i)) {
             char d = s.charAt(i + 1);
             return switch (c) {
                 case 'k', 'g', 'c' -> d == 'k' ? 'k' : c == 'k' ? 'h' : c == 'g' ? 'k' : 's'; // kh, gh, ch, ck
@@ -124,7 +142,7 @@ public final class ConsonantSkeleton {
         }
         return switch (c) {
             case 'a', 'e', 'i', 'o', 'u', 'y', 'w' -> 0;
-            case 'v' -> 'f';
+            case 'v', 'p' -> 'f'; // Hebrew פ is p or f; Arabic has no p and writes it ف or ب
             case 'q', 'k', 'g', 'c' -> 'k';
             case 'x' -> 'h';
             case 'z' -> 'd';

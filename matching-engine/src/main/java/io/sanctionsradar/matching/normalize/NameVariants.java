@@ -122,7 +122,7 @@ public final class NameVariants {
         if (token.length() < Tuning.MIN_FOLDED_TOKEN_LENGTH) {
             return token;
         }
-        String s = germanFrenchPolish(softJ(token));
+        String s = germanFrenchPolish(diphthongW(softJ(token)));
         s = s.replace("shch", "sh").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
                 .replace("zh", "j").replace("kh", "h").replace("ph", "f").replace("th", "t").replace("gh", "g")
                 .replace("dh", "d").replace("ck", "k").replace("ks", "x").replace("cz", "ch").replace("w", "v")
@@ -147,8 +147,32 @@ public final class NameVariants {
         return russianEnding(token, b);
     }
 
+    /**
+     * "w" between a vowel and h, f, q or k closes an Arabic diphthong, written u too (Tawhid/Tauhid, Tawfiq/Taufiq,
+     * Shawkat/Shaukat); before other consonants it is the German and Polish в (Dostojewski, Jakowlew).
+     */
+    private static String diphthongW(String s) {
+        int w = s.indexOf('w');
+        if (w < 1) {
+            return s;
+        }
+        char[] c = s.toCharArray();
+        for (int i = w; i + 1 < c.length; i++) {
+            if (c[i] == 'w' && "aeiou".indexOf(c[i - 1]) >= 0 && "hfqk".indexOf(c[i + 1]) >= 0) {
+                c[i] = 'u';
+            }
+        }
+        return new String(c);
+    }
+
     /** Other schemes' letters for ш ч щ: German tsch/sch/schtsch, French tch/ch/chtch, Polish cz/sz/szcz. */
     private static String germanFrenchPolish(String s) {
+        if (s.indexOf('w') >= 0 && s.contains("ch")) {
+            s = s.replaceAll("(?<![st])ch", "h"); // a spelling with w for в is German or Polish: ch is х (Tichonow)
+        } else if (s.contains("tch") && s.indexOf("ch", s.indexOf("tch") + 3) >= 0) {
+            int rest = s.indexOf("tch") + 3; // French, tch for ч: a ch after it is ш (Tchernychev)
+            s = s.substring(0, rest) + s.substring(rest).replace("ch", "sh");
+        }
         if (s.indexOf('s') < 0 && !s.contains("chtch")) {
             return s;
         }
@@ -174,15 +198,20 @@ public final class NameVariants {
         return s;
     }
 
-    /** "j" after a vowel and before a consonant or the end is Cyrillic "й", which BGN writes "y" (Sergej/Sergey). */
+    /**
+     * "j" after a vowel and before a consonant or the end is Cyrillic "й", which BGN writes "y" (Sergej/Sergey); in a
+     * German or Polish spelling also before a vowel and at the start (Jakowlew/Yakovlev).
+     */
     private static String softJ(String token) {
         if (token.indexOf('j') < 0) {
             return token;
         }
         char[] c = token.toCharArray();
-        for (int i = 1; i < c.length; i++) {
+        boolean germanOrPolish = token.indexOf('w') >= 0; // w for в: there j is always й (Jakowlew, Dostojewski)
+        for (int i = 0; i < c.length; i++) {
+            boolean afterVowel = i > 0 && "aeiou".indexOf(c[i - 1]) >= 0;
             boolean beforeVowel = i + 1 < c.length && "aeiou".indexOf(c[i + 1]) >= 0; // French j (ж): Prigojine
-            if (c[i] == 'j' && "aeiou".indexOf(c[i - 1]) >= 0 && !beforeVowel) {
+            if (c[i] == 'j' && (germanOrPolish ? afterVowel || i == 0 && beforeVowel : afterVowel && !beforeVowel)) {
                 c[i] = 'y';
             }
         }

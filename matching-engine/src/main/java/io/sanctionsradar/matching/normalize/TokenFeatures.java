@@ -27,6 +27,8 @@ public final class TokenFeatures {
     public final String metaphone;
     public final String metaphoneAlt;
     public final String skeleton;
+    /** The skeleton with h read alone where the skeleton reads a digraph, or null when it is the same. */
+    public final String skeletonLiteral;
     /** A pinyin syllable: it meets another syllable only exactly or as a variant (see {@link Pinyin}). */
     public final boolean pinyinSyllable;
 
@@ -56,6 +58,7 @@ public final class TokenFeatures {
             this.metaphoneAlt = null;
         }
         this.skeleton = ConsonantSkeleton.key(token);
+        this.skeletonLiteral = ConsonantSkeleton.literalKey(token);
         this.pinyinSyllable = Pinyin.isSyllable(token);
     }
 

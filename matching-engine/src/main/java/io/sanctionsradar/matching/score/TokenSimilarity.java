@@ -67,9 +67,8 @@ public final class TokenSimilarity {
                 }
             }
         }
-        float skeleton = q.skeleton.length() >= Tuning.LONG_SKELETON_CLASSES ? Tuning.LONG_SKELETON_SIM : Tuning.SKELETON_SIM;
-        if (best < skeleton && (abjadQuery || abjadEntry) && !q.skeleton.isEmpty() && q.skeleton.equals(e.skeleton)
-                && skeletonVowelsAgree(q, e, abjadQuery)) {
+        float skeleton = abjadQuery || abjadEntry ? skeletonSim(abjadQuery ? q : e, abjadQuery ? e : q) : 0f;
+        if (best < skeleton) {
             best = skeleton;
             kind = MatchKind.TRANSLITERATED;
         }
@@ -81,14 +80,18 @@ public final class TokenSimilarity {
     }
 
     /**
-     * The vowels the abjad side writes are in the other spelling; a one-consonant word ("adi" / "Uday", "dya" / "Zia")
-     * needs vowels in the same gaps on both sides, as a single consonant says little.
+     * Skeleton similarity of a word written in an abjad with a Latin one: the same skeleton (the abjad word's h read
+     * as in a digraph or alone), and the vowels the abjad side writes in the Latin spelling; a one-consonant word
+     * ("adi" / "Uday", "dya" / "Zia") needs vowels in the same gaps on both sides, as a single consonant says little.
      */
-    private static boolean skeletonVowelsAgree(TokenFeatures q, TokenFeatures e, boolean abjadQuery) {
-        boolean agree = abjadQuery ? ConsonantSkeleton.vowelsAgree(q.token, e.token)
-                : ConsonantSkeleton.vowelsAgree(e.token, q.token);
-        return agree && (q.skeleton.length() > 1 || ConsonantSkeleton.vowelsAgree(abjadQuery ? e.token : q.token,
-                abjadQuery ? q.token : e.token));
+    private static float skeletonSim(TokenFeatures abjad, TokenFeatures latin) {
+        boolean digraphs = abjad.skeleton.equals(latin.skeleton);
+        if (latin.skeleton.isEmpty() || !digraphs && !latin.skeleton.equals(abjad.skeletonLiteral)
+                || !ConsonantSkeleton.vowelsAgree(abjad.token, latin.token, digraphs)
+                || latin.skeleton.length() == 1 && !ConsonantSkeleton.vowelsAgree(latin.token, abjad.token)) {
+            return 0f;
+        }
+        return latin.skeleton.length() >= Tuning.LONG_SKELETON_CLASSES ? Tuning.LONG_SKELETON_SIM : Tuning.SKELETON_SIM;
     }
 
     public static boolean phoneticEqual(TokenFeatures q, TokenFeatures e) {

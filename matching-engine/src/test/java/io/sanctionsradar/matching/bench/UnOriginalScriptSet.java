@@ -32,8 +32,9 @@ import org.w3c.dom.NodeList;
  * linked to the same subject on the committed CSL fixture, plus short names in Arabic and Han script that are not
  * listed. The link is strict: a Latin UN name (FIRST…FOURTH_NAME, an entity's names split at " / ", or a good-quality
  * alias) equals a CSL name or alias word for word (order, case, punctuation and diacritics aside), the types agree,
- * and where both sides give birth years they share one. The CSL of 2022 carries no UN reference numbers, so the
- * name is the link.
+ * and where both sides give birth years they share one (always, for a person linked by an alias); a link through an
+ * alias also needs a word of the UN entry's own name in the CSL record, since that is the name the script writes.
+ * The CSL of 2022 carries no UN reference numbers, so the name is the link.
  *
  * <p>Usage: {@code UnOriginalScriptSet [consolidated.xml] [out.jsonl]}; defaults to the shared UN 2026-02 list and
  * the test resource.
@@ -158,12 +159,30 @@ public final class UnOriginalScriptSet {
                 boolean bothDated = !years.isEmpty() && !l.years().isEmpty();
                 boolean yearsAgree = bothDated ? l.years().stream().anyMatch(years::contains)
                         : !alias || kind.equals("ENTITY");
-                if (l.type().equals(type) && yearsAgree) {
+                boolean ownNameListed = !alias || carriesAWordOf(l, names.subList(0, primaryNames(e, kind)));
+                if (l.type().equals(type) && yearsAgree && ownNameListed) {
                     ids.add(l.sourceId());
                 }
             }
         }
         return ids;
+    }
+
+    /**
+     * Whether a CSL entry linked through an alias also carries a word (four letters or more) of the UN entry's own
+     * name, the name the original script writes: "Sayf al-Adl" is Mohammed Salah al-Din Zidan, but a record that only
+     * knows the nom de guerre cannot be found by his real name, whatever the matcher.
+     */
+    private static boolean carriesAWordOf(Listed l, List<List<String>> ownNames) {
+        Set<String> own = new HashSet<>();
+        for (List<String> name : ownNames) {
+            for (String w : key(String.join(" ", name)).split(" ")) {
+                if (w.length() >= 4) {
+                    own.add(w);
+                }
+            }
+        }
+        return l.keys().stream().flatMap(k -> Arrays.stream(k.split(" "))).anyMatch(own::contains);
     }
 
     /**

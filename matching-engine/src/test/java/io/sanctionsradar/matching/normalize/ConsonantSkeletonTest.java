@@ -24,6 +24,7 @@ class ConsonantSkeletonTest {
         sameKey("jamal", "djamal");
         sameKey("hamza", "hamzah", "hamzeh");
         sameKey("mustafa", "moustapha");
+        sameKey("federman", "pdrmn"); // Hebrew פ
     }
 
     @Test
@@ -51,6 +52,14 @@ class ConsonantSkeletonTest {
         sameKey("hassan", "hasan", "hsn");
         assertNotEquals(ConsonantSkeleton.key("lila"), ConsonantSkeleton.key("la")); // ليلى has two lams
         sameKey("motassadeq", "mtsdq"); // t-s, not a digraph
+    }
+
+    @Test
+    void anAbjadWordsHMayBeALetterOfItsOwn() {
+        // الاتحاد renders "athad": t+h is two letters there, which the Latin spelling writes with a vowel between
+        assertEquals(ConsonantSkeleton.key("itihaad"), ConsonantSkeleton.literalKey("athad"));
+        assertTrue(ConsonantSkeleton.vowelsAgree("athad", "itihaad", false));
+        assertEquals(null, ConsonantSkeleton.literalKey("hassan")); // no digraph to read otherwise
     }
 
     @Test

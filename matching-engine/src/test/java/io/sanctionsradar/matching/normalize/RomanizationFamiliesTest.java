@@ -24,14 +24,19 @@ class RomanizationFamiliesTest {
 
     @Test
     void cyrillicSchemesFoldTogether() {
-        sameFold("chernyshov", "tschernyschow", "czernyszow"); // BGN, German, Polish
-        sameFold("khrushchev", "khrouchtchev", "khrushchov"); // French chtch, ё written o
+        sameFold("chernyshov", "tschernyschow", "czernyszow", "tchernychev"); // BGN, German, Polish, French
+        sameFold("tikhonov", "tichonow"); // German ch for х
+        sameFold("khodorkovsky", "chodorkowski"); // Polish
+        sameFold("khrushchev", "khrouchtchev", "khrushchov", "chruschtschow"); // French chtch, ё written o, German
         sameFold("ivanov", "ivanoff", "iwanow");
         sameFold("lebedev", "lebedeff");
         sameFold("solovyov", "soloviev", "solovyev");
         sameFold("gorbachev", "gorbatschow");
         sameFold("prigozhin", "prigojine");
         sameFold("sergey", "sergej");
+        sameFold("tawhid", "tauhid", "taukhid"); // Arabic through Cyrillic: Таухид
+        sameFold("dostoyevsky", "dostojewski"); // w before a consonant is в here
+        sameFold("yakovlev", "yakowlew");
         sameFold("dostoevsky", "dostoevskiy", "dostoevskii", "dostoevski");
     }
 
@@ -40,6 +45,13 @@ class RomanizationFamiliesTest {
         sameGroup("yevgeniy", "evgeny", "evgenii", "jevgenij", "evgueni", "jewgeni");
         sameGroup("yuliya", "yulia", "julia");
         sameGroup("qadhafi", "qaddafi", "gadhafi", "gaddafi", "kadhafi", "khadafy", "gheddafi");
+    }
+
+    @Test
+    void ukrainianAndBelarusianAreNotReadAsRussian() {
+        assertEquals("vitaliy volodymyrovych klychko", NameNormalizer.normalizedForm("Віталій Володимирович Кличко"));
+        assertEquals("syarhey zubkou", NameNormalizer.normalizedForm("Сяргей Зубкоў"));
+        assertEquals("bech", NameNormalizer.normalizedForm("Бэч")); // BGN's middle dot (B·ech) does not split a word
     }
 
     @Test
