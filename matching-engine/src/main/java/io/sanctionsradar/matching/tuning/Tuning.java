@@ -30,6 +30,19 @@ public final class Tuning {
      * No measurement recorded.
      */
     public static final int MAX_JOINED_PARTICLE_LENGTH = 3;
+
+    /**
+     * Shortest piece a glued query word ("VladimirPutin", "kambizrostamian") is cut into, a legal form aside: a
+     * misspelt word falls into shorter listed pieces too often ("petrobna" → "pet robna", "mohanmad" → "mohan mad":
+     * two dev-set typos lost at 3 letters, none at 4). Held-out variants at 4: glued persons 0.05 → 0.83, joined
+     * words 0.77 → 0.95, glued legal forms 0.22 → 0.84 (matching/eval/variants.jsonl).
+     */
+    public static final int MIN_GLUED_PIECE = 4;
+    /**
+     * Shortest unknown word cut into two listed words unless one piece is a legal form: a misspelt six- or
+     * seven-letter word ("gazpom", "tarding") often falls into two short listed words; real glued names are longer.
+     */
+    public static final int MIN_GLUED_WORD = 8;
     /**
      * One-word legal forms this short (AO, SA, AS, CO) are ordinary words too, so they count as legal forms only
      * where the name confirms it. No measurement recorded.
@@ -130,6 +143,20 @@ public final class Tuning {
     public static final double MIN_QUERY_SHARE = 0.45;
     /** See {@link #MIN_QUERY_SHARE}. No measurement recorded. */
     public static final double MAX_QUERY_SHARE = 0.75;
+
+    /**
+     * Share of a query that is one distinctive word ("Hikvision", "Deripaska"): its own coverage decides, so an exact
+     * hit scores at least this much and names rank by how much of them the word explains. Above MAX_QUERY_SHARE, so
+     * it applies as a constant (the candidate bounds stay bounds).
+     */
+    public static final double DISTINCTIVE_ALONE_SHARE = 0.8;
+    /** Shortest word that counts as distinctive alone: shorter ones are initials, particles or common stems. */
+    public static final int DISTINCTIVE_MIN_LENGTH = 5;
+    /**
+     * Most listed entries a distinctive word may appear in: a brand carried by a group of companies, a family name of
+     * a few relatives; a word more entries carry (Mohammed, Wang, Trading) says too little alone.
+     */
+    public static final int DISTINCTIVE_MAX_ENTRIES = 8;
     /**
      * Pairs up to which a reverse search aligns a name optimally; beyond, greedily (no name comes close). Bounds the
      * search's buffers; no measurement recorded.
