@@ -76,6 +76,9 @@ public final class Transliteration {
         if (korean != null) {
             return korean; // 金正恩: Kim Jong Un, not Jin Zheng'en
         }
+        if (family == Family.OTHER) {
+            input = HanCompanyWords.translate(input);
+        }
         if (family == Family.ABJAD && ArabicScript.isArabic(input)) {
             input = ArabicScript.romanize(input); // ICU writes no vowels at all: "tarq zyz" for Tariq Aziz
             if (isAscii(input)) {
