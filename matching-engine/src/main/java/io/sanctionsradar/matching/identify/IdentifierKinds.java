@@ -26,7 +26,7 @@ public final class IdentifierKinds {
     /** Words of kinds that describe, date or classify a listing rather than number its subject. */
     private static final List<String> NOT_IDENTIFIERS = List.of("website", "email", "e mail", "date", "risk",
             "directive", "target type", "gender", "organization type", "issuer name", "ticker", "nationality",
-            "gazette", "phone", "fax", "sanctions", "transactions prohibited");
+            "phone", "fax", "sanctions", "transactions prohibited", "information", "model", "operator");
 
     private IdentifierKinds() {
     }
@@ -67,6 +67,9 @@ public final class IdentifierKinds {
 
     /** First rule that fits, most specific first ("Tax ID No." is a tax id before it is an id). */
     private static IdentifierType type(String w) {
+        if (w.contains(" imo ") && w.contains("company")) {
+            return IdentifierType.REGISTRATION; // a shipowner's IMO company number: no check digit
+        }
         if (hasAny(w, " imo ", "vessel registration")) {
             return IdentifierType.IMO;
         }
@@ -86,15 +89,17 @@ public final class IdentifierKinds {
         if (hasAny(w, "passport", "pasaporte", "passeport", "reisepass")) {
             return IdentifierType.PASSPORT;
         }
-        if (hasAny(w, " tax ", " nit ", " rfc ", " r f c ", " ruc ", " inn ", " tin ", " vat ", "fiscal", " cuit ")) {
+        if (hasAny(w, " tax ", " nit ", " rfc ", " r f c ", " ruc ", " inn ", " tin ", " vat ", " v a t ", "fiscal",
+                " cuit ", " rif ", " fein ", " ein ")) {
             return IdentifierType.TAX_ID;
         }
         if (hasAny(w, "registration", "regnumber", "company number", "company no", "business", " d u n s ", " duns ",
-                " uscc ", "unified social credit", "legal entity", " lei ", " ogrn ", "commercial register")) {
+                " uscc ", "unified social credit", "legal entity", " lei ", " ogrn ", "commercial regist", "mercantil",
+                "trade license", "trade licence", " c r no ", "chamber of commerce")) {
             return IdentifierType.REGISTRATION;
         }
         if (hasAny(w, "national", "identity", "identidad", "identification", " id ", "cedula", "cédula", " curp ",
-                " c u r p ", " ssn ", "social security", " dni ", " nin ")) {
+                " c u r p ", " ssn ", "social security", " dni ", " d n i ", " nin ")) {
             return IdentifierType.NATIONAL_ID;
         }
         return IdentifierType.OTHER;

@@ -37,11 +37,23 @@ class IdentifierTest {
         assertEquals(IdentifierType.BIC, type("swiftbic"));
         assertEquals(IdentifierType.IMO, type("Vessel Registration Identification"));
         assertEquals(IdentifierType.IMO, type("imo"));
+        assertEquals(IdentifierType.REGISTRATION, type("IMO Company Number"), "a company's IMO number has no check digit");
         assertEquals(IdentifierType.MMSI, type("MMSI"));
         assertEquals(IdentifierType.AIRCRAFT_TAIL, type("Aircraft Tail Number"));
         assertEquals(IdentifierType.AIRCRAFT_SERIAL, type("Aircraft Construction Number (also called L/N or S/N or F/N)"));
         assertEquals(IdentifierType.AIRCRAFT_SERIAL, type("Aircraft Manufacturer's Serial Number (MSN)"));
         assertEquals(IdentifierType.OTHER, type("BIK (RU)"));
+        assertEquals(IdentifierType.OTHER, type("Government Gazette Number"));
+        assertEquals(IdentifierType.REGISTRATION, type("Commercial Registry Number"));
+        assertEquals(IdentifierType.REGISTRATION, type("Folio Mercantil No."));
+        assertEquals(IdentifierType.REGISTRATION, type("Matricula Mercantil No"));
+        assertEquals(IdentifierType.REGISTRATION, type("Trade License No."));
+        assertEquals(IdentifierType.REGISTRATION, type("C.R. No."));
+        assertEquals(IdentifierType.TAX_ID, type("V.A.T. Number"));
+        assertEquals(IdentifierType.TAX_ID, type("RIF #"));
+        assertEquals(IdentifierType.TAX_ID, type("US FEIN"));
+        assertEquals(IdentifierType.REGISTRATION, type("Chamber of Commerce Number"));
+        assertEquals(IdentifierType.NATIONAL_ID, type("D.N.I."));
         assertEquals(IdentifierType.NATIONAL_ID, type("national_id"));
         assertEquals(IdentifierType.CRYPTO_ADDRESS, type("CRYPTO_ADDRESS"));
     }
@@ -53,6 +65,11 @@ class IdentifierTest {
         assertNull(type("Listing Date (CMIC)"));
         assertNull(type("Secondary sanctions risk:"));
         assertNull(type("Nationality of Registration"));
+        assertNull(type("Executive Order 13846 information:"));
+        assertNull(type("CAATSA Section 235 Information:"));
+        assertNull(type("Aircraft Model"));
+        assertNull(type("Aircraft Operator"));
+        assertNull(type("Aircraft Manufacture Date"));
         assertNull(type(" "));
         InvalidIdentifierException e = assertThrows(InvalidIdentifierException.class,
                 () -> Identifier.of("Website", "www.example.com", null));

@@ -22,8 +22,7 @@ import java.util.UUID;
 /**
  * Screens a CSV file of any length: the upload is read whole first (spooled to disk beyond a size) and checked,
  * then screened and answered as NDJSON a chunk at a time, so neither the file nor the answer is held in memory.
- * Columns: {@code name} (required; its cell may be blank when identifiers are given), {@code type}, {@code
- * birthDate}, {@code country}, {@code identifiers} ({@link IdentifierColumn}: "IMO:9074729;PASSPORT:AB123/RU"),
+ * Columns: {@code name} (required), {@code type}, {@code birthDate}, {@code country}, {@code identifiers} ({@link IdentifierColumn}: "IMO:9074729;PASSPORT:AB123/RU"),
  * {@code reference} (the caller's own id, echoed back). A bad record is answered with its line and errors and the rest goes on; a bad header
  * or a malformed record refuses the whole file before anything is screened.
  */

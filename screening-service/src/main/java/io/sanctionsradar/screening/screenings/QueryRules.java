@@ -35,9 +35,7 @@ final class QueryRules {
             return List.of(new FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a query object"));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (q.identifiers().isEmpty() || q.name() != null) {
-            checkName(errors, prefix, q.name()); // identifiers alone are a query
-        }
+        checkName(errors, prefix, q.name()); // even with identifiers: answers and receipts echo a name (contract)
         errors.addAll(checkOptions(q, prefix));
         checkIdentifiers(errors, prefix, q.identifiers());
         return errors;

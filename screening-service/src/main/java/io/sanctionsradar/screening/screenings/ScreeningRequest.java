@@ -8,8 +8,9 @@ import java.util.List;
 
 /** One name to screen, with the optional signals and filters that narrow it. */
 public record ScreeningRequest(
-        @Schema(description = "The name as the customer gave it, in any script; may be left out when identifiers "
-                + "are given", maxLength = 512)
+        @Schema(description = "The name as the customer gave it, in any script; required even with identifiers (an "
+                + "equal identifier matches whatever the name, and answers and receipts always echo one)",
+                maxLength = 512, required = true)
         String name,
         @Schema(description = "Only entries of this type match")
         SubjectType type,

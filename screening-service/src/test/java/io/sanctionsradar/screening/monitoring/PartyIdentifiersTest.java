@@ -54,6 +54,8 @@ class PartyIdentifiersTest {
         assertEquals("v-1", alert.getString("partyId"));
         assertEquals(id(listed), alert.getString("entryId"));
         assertEquals(1.0f, alert.getFloat("match.score"));
+        assertEquals("IMO " + imo, alert.getString("party.identifiers[0].value"), "the alert shows the party's identifiers");
+        assertEquals(imo, alert.getString("match.explanation.identifierMatches[0].listed.value"));
 
         // a party stored after the listing is screened with its identifiers too
         put(portfolio, "v-2", Map.of("name", "Another Name Entirely", "identifiers",

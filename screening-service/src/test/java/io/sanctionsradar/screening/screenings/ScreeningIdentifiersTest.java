@@ -85,14 +85,14 @@ class ScreeningIdentifiersTest {
     }
 
     @Test
-    void identifiers_alone_are_a_query_and_country_scoped_ones_need_agreeing_countries() {
-        given().contentType(ContentType.JSON).body(Map.of("identifiers", List.of(Map.of("type", "REGISTRATION",
+    void an_identifier_matches_under_any_name_and_country_scoped_ones_need_agreeing_countries() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "Unrelated", "identifiers", List.of(Map.of("type", "REGISTRATION",
                         "value", "rg " + IMO, "country", "pa"))))
                 .post("/api/v1/screenings").then().statusCode(200)
                 .body("matches[0].entryId", equalTo(id(listed)))
                 .body("matches[0].matchedName", equalTo(VESSEL_NAME));
-        given().contentType(ContentType.JSON).body(Map.of("identifiers", List.of(Map.of("type", "REGISTRATION",
-                        "value", "RG" + IMO, "country", "LR"))))
+        given().contentType(ContentType.JSON).body(Map.of("name", "Unrelated", "identifiers",
+                        List.of(Map.of("type", "REGISTRATION", "value", "RG" + IMO, "country", "LR"))))
                 .post("/api/v1/screenings").then().statusCode(200).body("matches", hasSize(0));
     }
 
@@ -113,10 +113,12 @@ class ScreeningIdentifiersTest {
                 "check digit");
         refused(Map.of("name", "X", "identifiers", List.of(identifier("IMO", "9074729"), identifier("Website", "a.b"))),
                 "identifiers[1].type", "");
-        refused(Map.of("identifiers", List.of(Map.of("type", "PASSPORT", "value", "AB1", "country", "Russia"))),
-                "identifiers[0].country", "");
-        refused(Map.of("identifiers", List.of(identifier("BIC", "DEUT1EFF"))), "identifiers[0].value", "BIC");
-        refused(Map.of("identifiers", List.of()), "name", "");
+        refused(Map.of("name", "X", "identifiers", List.of(Map.of("type", "PASSPORT", "value", "AB1",
+                "country", "Russia"))), "identifiers[0].country", "");
+        refused(Map.of("name", "X", "identifiers", List.of(identifier("BIC", "DEUT1EFF"))), "identifiers[0].value",
+                "BIC");
+        // the name stays required with identifiers: answers and receipts echo it (the public contract)
+        refused(Map.of("identifiers", List.of(identifier("IMO", IMO))), "name", "blank");
         given().contentType(ContentType.JSON)
                 .body(List.of(Map.of("name", "A"), Map.of("name", "B", "identifiers", List.of(identifier("MMSI", "1")))))
                 .post("/api/v1/screenings/batch").then().statusCode(400)
@@ -126,7 +128,7 @@ class ScreeningIdentifiersTest {
     @Test
     void a_csv_batch_carries_identifiers_in_one_column() throws Exception {
         String csv = "name,identifiers,reference\n"
-                + ",IMO:" + IMO + ";PASSPORT:AB123/RU,by-imo\n"
+                + "Unrelated,IMO:" + IMO + ";PASSPORT:AB123/RU,by-imo\n"
                 + "Nobody,IMO:9074728,bad-imo\n"
                 + "Nobody,IMO,no-value\n";
         String body = given().contentType("text/csv").body(csv).post("/api/v1/screenings/batch")
