@@ -86,6 +86,9 @@ public final class Transliteration {
             }
         }
         Family pipeline = family == Family.CYRILLIC && ukrainianOrBelarusian(input) ? Family.CYRILLIC_UK_BE : family;
+        if (pipeline == Family.CYRILLIC_UK_BE) {
+            input = input.replaceAll("[’'ʼ`]", ""); // the apostrophe (Юр’евіч): ICU's ʺ for it would split the word
+        }
         Reusable<Transliterator> cache = CACHE.get(pipeline);
         Transliterator t = cache.take();
         String latin = t.transliterate(input);
