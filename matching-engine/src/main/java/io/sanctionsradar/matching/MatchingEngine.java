@@ -11,8 +11,8 @@ import io.sanctionsradar.matching.index.KnownStrings;
 import io.sanctionsradar.matching.index.LocalityOrder;
 import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.PreparedName;
-import io.sanctionsradar.matching.normalize.GluedWords;
 import io.sanctionsradar.matching.normalize.NameNormalizer;
+import io.sanctionsradar.matching.normalize.GluedWords;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
 import io.sanctionsradar.matching.retrieve.CandidateSearch;
@@ -328,7 +328,10 @@ public final class MatchingEngine {
         if (query == null || query.name() == null) {
             return List.of();
         }
-        NameTokens tokens = splitGluedWords(NameNormalizer.normalize(query.name()));
+        NameTokens written = NameNormalizer.normalize(query.name());
+        // a listed name is never cut: the list writes it as it is
+        NameTokens tokens = direction == ScreeningDirection.FORWARD ? GluedWords.split(written, this::listedWord)
+                : written;
         if (tokens.isEmpty()) {
             return List.of();
         }
@@ -336,21 +339,15 @@ public final class MatchingEngine {
         if (rows.length < index.vocabularySize()) {
             rows = new int[index.vocabularySize() + 4096];
         }
-        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, direction);
+        QueryPlan plan = new QueryPlan(query, tokens, tokens != written, index, rows, onlyStrings, direction);
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;
     }
 
-    /** A forward query's glued words the list writes apart ("vladimirputin", "JSCSOVCOMFLOT"), split. */
-    private NameTokens splitGluedWords(NameTokens tokens) {
-        if (direction != ScreeningDirection.FORWARD) {
-            return tokens;
-        }
-        return GluedWords.split(tokens, w -> {
-            int id = index.vocabularyId(w);
-            return id >= 0 && index.tokenPostings(id) != null && index.tokenPostings(id).size() > 0;
-        }, w -> index.vocabularyId(w) >= 0);
+    /** True when some listed name holds the word as a token of its own. */
+    private boolean listedWord(String word) {
+        return index.stats.documentFrequency(index.vocabularyId(word)) > 0;
     }
 
     /** Vocabulary-sized lookups of the query plans (see {@link QueryPlan#release}). */

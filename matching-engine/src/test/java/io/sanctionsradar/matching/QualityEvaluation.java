@@ -139,14 +139,28 @@ public final class QualityEvaluation {
                 a.negatives() + b.negatives(), a.falsePositives() + b.falsePositives());
     }
 
-    /** Every {@code *.jsonl} of a directory, by file name, measured at the threshold. */
-    public static Map<String, Metrics> evaluateDirectory(MatchingEngine engine, Map<String, String> sourceIdOf, Path dir,
-                                                         double threshold) {
+    /** An engine loaded with a list, and the list's designationId -> source id mapping the eval files use. */
+    public record Screening(MatchingEngine engine, Map<String, String> sourceIdOf) {
+        public static Screening of(WatchlistFixtures.Watchlist wl) {
+            MatchingEngine engine = new MatchingEngine();
+            engine.replaceAll(wl.entries());
+            return new Screening(engine, wl.sourceIdOf());
+        }
+    }
+
+    /** Query files whose expected ids are another list's than the CSL fixture, with that list's resource. */
+    public static final Map<String, String> OWN_WATCHLIST =
+            Map.of("uk-non-latin.jsonl", "/matching/eval/uk-2025-latin.jsonl.gz");
+
+    /** Every {@code *.jsonl} of a directory, by file name, measured at the threshold on the CSL or its own list. */
+    public static Map<String, Metrics> evaluateDirectory(Screening csl, Path dir, double threshold) {
         Map<String, Metrics> out = new TreeMap<>();
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-                out.put(f.getFileName().toString(),
-                        metrics(run(engine, readQueries(f), threshold), sourceIdOf, threshold));
+                String name = f.getFileName().toString();
+                Screening s = OWN_WATCHLIST.containsKey(name)
+                        ? Screening.of(WatchlistFixtures.fromClasspath(OWN_WATCHLIST.get(name))) : csl;
+                out.put(name, metrics(run(s.engine(), readQueries(f), threshold), s.sourceIdOf(), threshold));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

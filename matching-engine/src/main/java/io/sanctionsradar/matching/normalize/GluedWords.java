@@ -7,92 +7,100 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Words a query writes together that the list writes apart ("VladimirPutin", "vladimirputin", "JSCSOVCOMFLOT"):
- * a query word the list does not hold is split at query time only where both pieces are words the list holds,
- * or one piece is a legal form and the other a listed word. Listed names are not split (their glued words are
- * met by the query's joined units); case is not used, so "GmbH" or "SenseTime" stay one word. Each piece of
- * a name is at least {@link Tuning#GLUED_PIECE_MIN_LENGTH} letters, so a short glued piece never carries a match.
+ * Words written together that the list writes apart: "VladimirPutin", "aliibrahim", "JSCSOVCOMFLOT",
+ * "DELIJANCOMPANY". A query word the list does not know is cut in two where both pieces are listed words (or one is
+ * a legal form), so that each piece is aligned on its own. Only the query side is cut, and only into pieces of
+ * {@link Tuning#MIN_GLUED_PIECE} letters or more (a legal form may be shorter), so a short piece never carries a
+ * match; the opposite case, a list word the query writes apart, is a joined unit of the query plan.
  */
 public final class GluedWords {
+
+    /** A legal form glued in front has three letters or more ("jscsovcomflot"): "ab", "as", "sl" begin names. */
+    private static final int MIN_LEADING_LEGAL_FORM = 3;
 
     private GluedWords() {
     }
 
-    /**
-     * The tokens with each unknown glued word split in two where {@code known} (a word the list holds as a
-     * token) accepts the pieces; the same instance when nothing splits.
-     */
-    public static NameTokens split(NameTokens t, Predicate<String> known, Predicate<String> anyString) {
-        List<String> tokens = null;
-        for (int i = 0; i < t.size(); i++) {
-            String w = t.tokens()[i];
-            String[] pieces = t.classes()[i] == NameTokens.WORD && w.length() >= 2 * Tuning.GLUED_PIECE_MIN_LENGTH
-                    && !anyString.test(w) ? pieces(w, known) : null;
-            if (pieces != null && tokens == null) {
-                tokens = new ArrayList<>();
+    /** The tokens with every unknown glued word cut in two; the same object when nothing was cut. */
+    public static NameTokens split(NameTokens tokens, Predicate<String> listed) {
+        if (tokens.transliterated()) {
+            return tokens; // a vowel-less reading of Arabic cuts anywhere; its compounds are the scripts' rules
+        }
+        List<String> out = null;
+        List<Byte> classes = null;
+        List<Boolean> joins = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.tokens()[i];
+            String[] cut = tokens.classes()[i] == NameTokens.WORD && !listed.test(t) ? cut(t, listed) : null;
+            if (cut != null && out == null) {
+                out = new ArrayList<>();
+                classes = new ArrayList<>();
+                joins = new ArrayList<>();
                 for (int k = 0; k < i; k++) {
-                    tokens.add(t.tokens()[k]);
+                    out.add(tokens.tokens()[k]);
+                    classes.add(tokens.classes()[k]);
+                    joins.add(tokens.joinsNext()[k]);
                 }
             }
-            if (tokens != null) {
-                tokens.add(pieces == null ? w : pieces[0] + " " + pieces[1]);
+            if (out == null) {
+                continue;
+            }
+            if (cut == null) {
+                out.add(t);
+                classes.add(tokens.classes()[i]);
+                joins.add(tokens.joinsNext()[i]);
+            } else {
+                for (int piece = 0; piece < 2; piece++) {
+                    String legalForm = LegalForms.ofWord(cut[piece]);
+                    out.add(legalForm != null ? legalForm : cut[piece]);
+                    classes.add(legalForm != null ? NameTokens.LEGAL_FORM : NameTokens.WORD);
+                    joins.add(piece == 0 || tokens.joinsNext()[i]);
+                }
             }
         }
-        return tokens == null ? t : rebuild(t, tokens);
+        return out == null ? tokens : build(tokens, out, classes, joins);
     }
 
-    /** The best split of a word into a legal form and a known word, or two known words; null if none. */
-    private static String[] pieces(String w, Predicate<String> known) {
+    /**
+     * Two pieces that are both listed (or a legal form), the longer the shorter piece the better; null when none.
+     * A listed word is asked for through the predicate only, so the same rule serves any index.
+     */
+    static String[] cut(String word, Predicate<String> listed) {
         String[] best = null;
         int bestShorter = 0;
-        for (int at = 1; at < w.length(); at++) {
-            String left = w.substring(0, at);
-            String right = w.substring(at);
-            boolean legalLeft = isLegalForm(left) && right.length() >= Tuning.GLUED_NAME_WITH_FORM_MIN_LENGTH;
-            boolean legalRight = isLegalForm(right) && left.length() >= Tuning.GLUED_NAME_WITH_FORM_MIN_LENGTH;
-            int shorter = Math.min(left.length(), right.length());
-            boolean words = shorter >= Tuning.GLUED_PIECE_MIN_LENGTH;
-            if ((legalLeft && known.test(right)) || (legalRight && known.test(left))
-                    || (words && shorter > bestShorter && known.test(left) && known.test(right))) {
-                int rank = legalLeft || legalRight ? Integer.MAX_VALUE : shorter;
-                if (rank > bestShorter) {
+        for (int at = MIN_LEADING_LEGAL_FORM; at <= word.length() - 2; at++) {
+            String left = word.substring(0, at);
+            String right = word.substring(at);
+            boolean legalForm = LegalForms.ofWord(left) != null || LegalForms.ofWord(right) != null;
+            if (word.length() < (legalForm ? Tuning.MIN_GLUED_PIECE + 2 : Tuning.MIN_GLUED_WORD)) {
+                continue; // a short unknown word is likelier a misspelling ("gazpom") than two words
+            }
+            if (known(left, MIN_LEADING_LEGAL_FORM, listed) && known(right, 2, listed)) {
+                int shorter = Math.min(left.length(), right.length());
+                if (shorter > bestShorter) {
                     best = new String[] {left, right};
-                    bestShorter = rank;
+                    bestShorter = shorter;
                 }
             }
         }
         return best;
     }
 
-    private static boolean isLegalForm(String piece) {
-        List<String> one = List.of(LegalForms.correct(piece));
-        return LegalForms.phraseLength(one, 0, 1) == 1;
+    /** A listed word of MIN_GLUED_PIECE letters or more, or a legal form of at least legalFormLength letters. */
+    private static boolean known(String piece, int legalFormLength, Predicate<String> listed) {
+        if (piece.length() >= legalFormLength && LegalForms.ofWord(piece) != null) {
+            return true;
+        }
+        return piece.length() >= Tuning.MIN_GLUED_PIECE && listed.test(piece);
     }
 
-    /** Tokens again from the words, one glued word now two: legal-form pieces classed, word pieces joinable. */
-    private static NameTokens rebuild(NameTokens t, List<String> words) {
-        List<String> tokens = new ArrayList<>();
-        List<Byte> classes = new ArrayList<>();
-        List<Boolean> joins = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String[] pieces = words.get(i).split(" ");
-            for (int p = 0; p < pieces.length; p++) {
-                boolean legal = pieces.length > 1 && isLegalForm(pieces[p]);
-                String corrected = LegalForms.correct(pieces[p]);
-                tokens.add(legal ? LegalForms.canonical(List.of(corrected), 0, 1) : pieces[p]);
-                classes.add(legal ? NameTokens.LEGAL_FORM : t.classes()[i]);
-                joins.add(p + 1 < pieces.length ? !legal && !isLegalForm(pieces[p + 1]) : t.joinsNext()[i]);
-            }
+    private static NameTokens build(NameTokens from, List<String> tokens, List<Byte> classes, List<Boolean> joins) {
+        byte[] c = new byte[classes.size()];
+        boolean[] j = new boolean[joins.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = classes.get(i);
+            j[i] = joins.get(i) && i + 1 < c.length;
         }
-        int n = Math.min(tokens.size(), NameTokens.MAX_TOKENS);
-        String[] tk = new String[n];
-        byte[] c = new byte[n];
-        boolean[] j = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            tk[k] = tokens.get(k);
-            c[k] = classes.get(k);
-            j[k] = k + 1 < n && joins.get(k) && c[k] == NameTokens.WORD && classes.get(k + 1) == NameTokens.WORD;
-        }
-        return new NameTokens(tk, c, j, t.transliterated(), t.abjad());
+        return new NameTokens(tokens.toArray(String[]::new), c, j, from.transliterated(), from.abjad());
     }
 }

@@ -76,6 +76,9 @@ public final class Transliteration {
         if (korean != null) {
             return korean; // 金正恩: Kim Jong Un, not Jin Zheng'en
         }
+        if (family == Family.OTHER) {
+            input = HanCompanyWords.translate(input);
+        }
         if (family == Family.ABJAD && ArabicScript.isArabic(input)) {
             input = ArabicScript.romanize(input); // ICU writes no vowels at all: "tarq zyz" for Tariq Aziz
             if (isAscii(input)) {
@@ -83,6 +86,9 @@ public final class Transliteration {
             }
         }
         Family pipeline = family == Family.CYRILLIC && ukrainianOrBelarusian(input) ? Family.CYRILLIC_UK_BE : family;
+        if (pipeline == Family.CYRILLIC_UK_BE) {
+            input = input.replaceAll("[’'ʼ`]", ""); // the apostrophe (Юр’евіч): ICU's ʺ for it would split the word
+        }
         Reusable<Transliterator> cache = CACHE.get(pipeline);
         Transliterator t = cache.take();
         String latin = t.transliterate(input);

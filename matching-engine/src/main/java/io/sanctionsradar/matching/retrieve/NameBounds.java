@@ -65,9 +65,10 @@ final class NameBounds {
             }
         }
         double qTotal = plan.totalWeight;
+        double share = plan.share(qTotal, eTotal);
         double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;
         double eCov = eTotal > 0 ? eWeighted / eTotal : 0;
-        return plan.boundMix(qCov, eCov, qTotal, eTotal);
+        return share * qCov + (1 - share) * eCov;
     }
 
     /**
@@ -81,7 +82,8 @@ final class NameBounds {
         if (q <= 0 || w <= 0 || entryTotal <= 0) {
             return 0;
         }
-        return plan.boundMix(Math.min(1.0, a / q), Math.min(1.0, w / entryTotal), q, entryTotal);
+        double share = plan.share(q, entryTotal);
+        return share * Math.min(1.0, a / q) + (1 - share) * Math.min(1.0, w / entryTotal);
     }
 
     /**
@@ -94,9 +96,10 @@ final class NameBounds {
      */
     static double creditBound(QueryPlan plan, double queryReach, double credit, double eTotal) {
         double qTotal = plan.totalWeight;
+        double share = plan.share(qTotal, eTotal);
         double qCov = qTotal > 0 ? Math.min(1.0, queryReach / qTotal) : 0;
         double eCov = eTotal > 0 ? credit / eTotal : 0;
-        return plan.boundMix(qCov, eCov, qTotal, eTotal);
+        return share * qCov + (1 - share) * eCov;
     }
 
     /**

@@ -105,7 +105,7 @@ public final class NameScorer {
             eWeights[j] = entryWeight(ec[j], name.tokenIds[j], stats, plan.weightByDf);
             eTotal += eWeights[j];
         }
-        double share = plan.share(qTotal, eTotal, e, m > 0 ? name.tokenIds[0] : -1, stats);
+        double share = plan.share(qTotal, eTotal);
         Arrays.sort(pairs, 0, count);
         int acceptedCount = greedy(pairs, count, w.accepted);
         if (plan.optimallyAligned() && count <= Tuning.MAX_OPTIMAL_PAIRS) {

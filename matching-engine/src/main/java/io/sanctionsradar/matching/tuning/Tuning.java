@@ -30,18 +30,24 @@ public final class Tuning {
      * No measurement recorded.
      */
     public static final int MAX_JOINED_PARTICLE_LENGTH = 3;
+
+    /**
+     * Shortest piece a glued query word ("VladimirPutin", "kambizrostamian") is cut into, a legal form aside: a
+     * misspelt word falls into shorter listed pieces too often ("petrobna" → "pet robna", "mohanmad" → "mohan mad":
+     * two dev-set typos lost at 3 letters, none at 4). Held-out variants at 4: glued persons 0.05 → 0.83, joined
+     * words 0.77 → 0.95, glued legal forms 0.22 → 0.84 (matching/eval/variants.jsonl).
+     */
+    public static final int MIN_GLUED_PIECE = 4;
+    /**
+     * Shortest unknown word cut into two listed words unless one piece is a legal form: a misspelt six- or
+     * seven-letter word ("gazpom", "tarding") often falls into two short listed words; real glued names are longer.
+     */
+    public static final int MIN_GLUED_WORD = 8;
     /**
      * One-word legal forms this short (AO, SA, AS, CO) are ordinary words too, so they count as legal forms only
      * where the name confirms it. No measurement recorded.
      */
     public static final int SHORT_LEGAL_FORM_LENGTH = 3;
-    /**
-     * Shortest piece a glued query word ("vladimirputin") is split into when both pieces are listed words: 4 keeps a
-     * 2-3 letter piece ("al", "bin", "wan") from finding a name on its own. Issue #26 section 2; no measurement.
-     */
-    public static final int GLUED_PIECE_MIN_LENGTH = 4;
-    /** Shortest name left beside a legal form glued to it ("JSCSOVCOMFLOT"). No measurement recorded. */
-    public static final int GLUED_NAME_WITH_FORM_MIN_LENGTH = 5;
     /**
      * Shortest token read as a one-edit misspelling of a legal-form word, to detect legal-form phrases (words outside
      * a phrase keep their spelling). No measurement recorded.
@@ -137,19 +143,20 @@ public final class Tuning {
     public static final double MIN_QUERY_SHARE = 0.45;
     /** See {@link #MIN_QUERY_SHARE}. No measurement recorded. */
     public static final double MAX_QUERY_SHARE = 0.75;
+
     /**
-     * A distinctive name alone ("Hikvision", "Deripaska"): a one-word query of a word at most
-     * DISTINCTIVE_ALONE_MAX_ENTRIES entries carry, at least DISTINCTIVE_ALONE_MIN_LENGTH letters, weighs its own side
-     * at this share, so an exact hit scores 0.75 plus a quarter of the listed name's coverage (above the threshold,
-     * the shorter listed names first) instead of being drowned by the words the listed name adds. Common surnames
-     * fail the rarity test (CSL: "Mohammed" 161 entries, "Wang" 13) or the length ("Smith", "Wang"). Held-out
-     * variants.jsonl distinctive_alone recall 0.142 -> 0.863, FP of every negative family unchanged, dev set unchanged.
+     * Share of a query that is one distinctive word ("Hikvision", "Deripaska"): its own coverage decides, so an exact
+     * hit scores at least this much and names rank by how much of them the word explains. Above MAX_QUERY_SHARE, so
+     * it applies as a constant (the candidate bounds stay bounds).
      */
-    public static final double DISTINCTIVE_ALONE_SHARE = 0.75;
-    /** See {@link #DISTINCTIVE_ALONE_SHARE}. */
-    public static final int DISTINCTIVE_ALONE_MAX_ENTRIES = 5;
-    /** See {@link #DISTINCTIVE_ALONE_SHARE}. */
-    public static final int DISTINCTIVE_ALONE_MIN_LENGTH = 6;
+    public static final double DISTINCTIVE_ALONE_SHARE = 0.8;
+    /** Shortest word that counts as distinctive alone: shorter ones are initials, particles or common stems. */
+    public static final int DISTINCTIVE_MIN_LENGTH = 5;
+    /**
+     * Most listed entries a distinctive word may appear in: a brand carried by a group of companies, a family name of
+     * a few relatives; a word more entries carry (Mohammed, Wang, Trading) says too little alone.
+     */
+    public static final int DISTINCTIVE_MAX_ENTRIES = 8;
     /**
      * Pairs up to which a reverse search aligns a name optimally; beyond, greedily (no name comes close). Bounds the
      * search's buffers; no measurement recorded.

@@ -13,6 +13,11 @@ class KoreanHanjaTest {
     }
 
     @Test
+    void aChineseCompanyNamesLegalFormAndCommonWordsAreTranslated() {
+        assertEquals("cheng dou jing xin technology ltd", NameNormalizer.normalizedForm("成都景昕科技有限公司"));
+    }
+
+    @Test
     void otherHanNamesKeepTheirMandarinReading() {
         assertEquals("jin li qun", NameNormalizer.normalizedForm("金立群")); // a character without a Korean reading here
         assertEquals("wang jun zheng", NameNormalizer.normalizedForm("王君正")); // not a Korean surname

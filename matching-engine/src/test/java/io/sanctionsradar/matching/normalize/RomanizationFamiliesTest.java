@@ -51,6 +51,7 @@ class RomanizationFamiliesTest {
     void ukrainianAndBelarusianAreNotReadAsRussian() {
         assertEquals("vitaliy volodymyrovych klychko", NameNormalizer.normalizedForm("Віталій Володимирович Кличко"));
         assertEquals("syarhey zubkou", NameNormalizer.normalizedForm("Сяргей Зубкоў"));
+        assertEquals("ivan yurevich", NameNormalizer.normalizedForm("Iван Юр’евiч")); // one word across the apostrophe
         assertEquals("bech", NameNormalizer.normalizedForm("Бэч")); // BGN's middle dot (B·ech) does not split a word
     }
 
