@@ -44,7 +44,7 @@ import java.util.function.Predicate;
 public final class MatchingEngine {
 
     /** Name and version of the algorithm; changes whenever scores for the same input can change. */
-    public static final String ALGORITHM = "sanctions-radar-name-match/1.2";
+    public static final String ALGORITHM = "sanctions-radar-name-match/2.0";
 
     /** Score at or above which a name is reported as a hit (why 0.78: {@link Tuning#DEFAULT_THRESHOLD}). */
     public static final double DEFAULT_THRESHOLD = Tuning.DEFAULT_THRESHOLD;

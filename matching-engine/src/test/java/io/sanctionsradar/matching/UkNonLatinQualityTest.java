@@ -16,10 +16,10 @@ class UkNonLatinQualityTest {
 
     @Test
     void nonLatinNamesFindTheirGroup() throws URISyntaxException {
-        WatchlistFixtures.Watchlist wl = WatchlistFixtures.fromClasspath("/matching/eval-uk/uk-2025-latin.jsonl.gz");
+        WatchlistFixtures.Watchlist wl = WatchlistFixtures.fromClasspath("/matching/eval/uk-2025-latin.jsonl.gz");
         MatchingEngine engine = new MatchingEngine();
         engine.replaceAll(wl.entries());
-        Path file = Path.of(getClass().getResource("/matching/eval-uk/uk-non-latin.jsonl").toURI());
+        Path file = Path.of(getClass().getResource("/matching/eval/uk-non-latin.jsonl").toURI());
         List<QualityEvaluation.LabelledQuery> queries = QualityEvaluation.readQueries(file);
         QualityEvaluation.Metrics m = QualityEvaluation.metrics(
                 QualityEvaluation.run(engine, queries, MatchingEngine.DEFAULT_THRESHOLD), wl.sourceIdOf(),

@@ -144,7 +144,19 @@ public final class NameVariants {
         if (b.length() > 2 && b.charAt(0) == 'i' && b.charAt(1) == 'e') {
             b.deleteCharAt(0); // initial Cyrillic "е" is written ye- or e-
         }
-        return russianEnding(token, b);
+        return allahCompound(russianEnding(token, b));
+    }
+
+    /**
+     * A name compounded with Allah is written -ullah, -ollah or -allah (Nasrullah/Nasrallah, Hizbullah/Hizballah,
+     * Hedayatollah/Hidayatullah): the vowel before "llah" (one l in the key) is the article's, written one way.
+     */
+    private static String allahCompound(String s) {
+        int n = s.length();
+        if (n >= 7 && s.endsWith("lah") && "aeiou".indexOf(s.charAt(n - 4)) >= 0) {
+            return s.substring(0, n - 4) + "alah";
+        }
+        return s;
     }
 
     /**

@@ -29,8 +29,8 @@ import org.w3c.dom.NodeList;
 /**
  * Builds a second held-out set from the UK's consolidated list (OFSI, 2025-04, "2022 format" xlsx): the list gives
  * many subjects a "Name Non-Latin Script" beside its Latin names (Cyrillic, Arabic script, Han, Hangul, Greek …).
- * The watchlist is the UK's own Latin names, one entry per Group ID ({@code matching/eval-uk/uk-2025-latin.jsonl.gz});
- * each distinct non-Latin name is a query that must find its group ({@code matching/eval-uk/uk-non-latin.jsonl}, family
+ * The watchlist is the UK's own Latin names, one entry per Group ID ({@code matching/eval/uk-2025-latin.jsonl.gz});
+ * each distinct non-Latin name is a query that must find its group ({@code matching/eval/uk-non-latin.jsonl}, family
  * = script). The link is the list's own: no matching decides it.
  *
  * <p>Usage: {@code UkNonLatinSet [ConList.xlsx] [out dir]}.
@@ -54,7 +54,7 @@ public final class UkNonLatinSet {
     public static void main(String[] args) throws Exception {
         Path xlsx = Path.of(args.length > 0 ? args[0]
                 : "../../shared/data/lists/uk-ofsi-2025-04/ConList_2022format_2025-04-14.xlsx");
-        Path out = Path.of(args.length > 1 ? args[1] : "src/test/resources/matching/eval-uk");
+        Path out = Path.of(args.length > 1 ? args[1] : "src/test/resources/matching/eval");
         Map<String, Group> groups = groups(rows(xlsx));
         Files.createDirectories(out);
         writeWatchlist(groups, out.resolve("uk-2025-latin.jsonl.gz"));

@@ -35,6 +35,8 @@ class RomanizationFamiliesTest {
         sameFold("prigozhin", "prigojine");
         sameFold("sergey", "sergej");
         sameFold("tawhid", "tauhid", "taukhid"); // Arabic through Cyrillic: Таухид
+        sameFold("nasrallah", "nasrullah", "nasrollah"); // compounds with Allah
+        sameFold("hizballah", "hizbullah", "hizbollah");
         sameFold("dostoyevsky", "dostojewski"); // w before a consonant is в here
         sameFold("yakovlev", "yakowlew");
         sameFold("dostoevsky", "dostoevskiy", "dostoevskii", "dostoevski");
