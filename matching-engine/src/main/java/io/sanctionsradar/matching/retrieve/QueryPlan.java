@@ -1,11 +1,5 @@
 package io.sanctionsradar.matching.retrieve;
 
-import io.sanctionsradar.matching.index.EntryRecord;
-import io.sanctionsradar.matching.index.IntList;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.KnownStrings;
@@ -355,50 +349,8 @@ public final class QueryPlan {
         if (word.length() < Tuning.DISTINCTIVE_MIN_LENGTH) {
             return false;
         }
-        int id = index.vocabularyId(word);
-        int entries = index.stats.documentFrequency(id);
-        return entries >= 1 && entries <= Tuning.DISTINCTIVE_MAX_ENTRIES
-                && unrelatedCarriers(id, word, index) <= Tuning.DISTINCTIVE_MAX_UNRELATED;
-    }
-
-    /**
-     * Groups of unrelated listed entries holding the word: an entry joins a group when it shares another word of
-     * DISTINCTIVE_RELATED_LENGTH letters with it (Hangzhou Hikvision / Hikvision Digital), else starts one.
-     */
-    private static int unrelatedCarriers(int vocabularyId, String word, CandidateIndex index) {
-        IntList names = index.tokenPostings(vocabularyId);
-        List<Set<String>> groups = new ArrayList<>();
-        Set<EntryRecord> seen = new HashSet<>();
-        for (int k = 0; names != null && k < names.size(); k++) {
-            EntryRecord entry = index.name(names.get(k)).entry;
-            if (!seen.add(entry)) {
-                continue;
-            }
-            Set<String> words = otherWords(entry, word, index);
-            Set<String> group = groups.stream().filter(g -> !java.util.Collections.disjoint(g, words)).findFirst()
-                    .orElse(null);
-            if (group == null) {
-                groups.add(words);
-            } else {
-                group.addAll(words);
-            }
-        }
-        return groups.size();
-    }
-
-    private static Set<String> otherWords(EntryRecord entry, String word, CandidateIndex index) {
-        Set<String> words = new HashSet<>();
-        for (int nameId : entry.nameIds) {
-            NameTokens t = index.name(nameId).tokens;
-            for (int i = 0; i < t.size(); i++) {
-                String w = t.tokens()[i];
-                if (t.classes()[i] == NameTokens.WORD && w.length() >= Tuning.DISTINCTIVE_RELATED_LENGTH
-                        && !w.equals(word)) {
-                    words.add(w);
-                }
-            }
-        }
-        return words;
+        int entries = index.stats.documentFrequency(index.vocabularyId(word));
+        return entries >= 1 && entries <= Tuning.DISTINCTIVE_MAX_ENTRIES;
     }
 
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
