@@ -60,7 +60,9 @@ class HeldOutQualityTest {
             floor("variants.jsonl", 0.957, 0.950, 0.060),
             traps("variants.jsonl/common_person", 0.016),
             found("variants.jsonl/descriptor", 0.878, 0.873),
-            found("variants.jsonl/distinctive_alone", 1.000, 0.989),
+            // 1.000 -> 0.994 with DISTINCTIVE_MAX_UNRELATED: "Occidente" alone (five unrelated companies) is a generic word,
+            // as "Smith" alone is a surname in general use; neither finds a name any more
+            found("variants.jsonl/distinctive_alone", 0.994, 0.984),
             traps("variants.jsonl/generic_company", 0.000),
             found("variants.jsonl/glued_person", 0.831, 0.831),
             found("variants.jsonl/join", 0.952, 0.952),

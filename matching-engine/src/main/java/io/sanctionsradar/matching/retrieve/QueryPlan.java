@@ -2,6 +2,8 @@ package io.sanctionsradar.matching.retrieve;
 
 import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.index.CandidateIndex;
+import io.sanctionsradar.matching.index.EntryRecord;
+import io.sanctionsradar.matching.index.IntList;
 import io.sanctionsradar.matching.index.KnownStrings;
 import io.sanctionsradar.matching.index.Lookup;
 import io.sanctionsradar.matching.index.SimMap;
@@ -11,6 +13,12 @@ import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.SecondarySignals;
 import io.sanctionsradar.matching.tuning.Tuning;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A query prepared for scoring: its tokens, "units" (each token, plus each adjacent pair and each triple
@@ -349,8 +357,50 @@ public final class QueryPlan {
         if (word.length() < Tuning.DISTINCTIVE_MIN_LENGTH) {
             return false;
         }
-        int entries = index.stats.documentFrequency(index.vocabularyId(word));
-        return entries >= 1 && entries <= Tuning.DISTINCTIVE_MAX_ENTRIES;
+        int id = index.vocabularyId(word);
+        int entries = index.stats.documentFrequency(id);
+        return entries >= 1 && entries <= Tuning.DISTINCTIVE_MAX_ENTRIES
+                && unrelatedCarriers(id, word, index) <= Tuning.DISTINCTIVE_MAX_UNRELATED;
+    }
+
+    /**
+     * Groups of unrelated listed entries holding the word: an entry joins a group when it shares another word of
+     * DISTINCTIVE_RELATED_LENGTH letters with it (Hangzhou Hikvision / Hikvision Digital), else starts one.
+     */
+    private static int unrelatedCarriers(int vocabularyId, String word, CandidateIndex index) {
+        IntList names = index.tokenPostings(vocabularyId);
+        List<Set<String>> groups = new ArrayList<>();
+        Set<EntryRecord> seen = new HashSet<>();
+        for (int k = 0; names != null && k < names.size(); k++) {
+            EntryRecord entry = index.name(names.get(k)).entry;
+            if (!seen.add(entry)) {
+                continue;
+            }
+            Set<String> words = otherWords(entry, word, index);
+            Set<String> group = groups.stream().filter(g -> !Collections.disjoint(g, words)).findFirst()
+                    .orElse(null);
+            if (group == null) {
+                groups.add(words);
+            } else {
+                group.addAll(words);
+            }
+        }
+        return groups.size();
+    }
+
+    private static Set<String> otherWords(EntryRecord entry, String word, CandidateIndex index) {
+        Set<String> words = new HashSet<>();
+        for (int nameId : entry.nameIds) {
+            NameTokens t = index.name(nameId).tokens;
+            for (int i = 0; i < t.size(); i++) {
+                String w = t.tokens()[i];
+                if (t.classes()[i] == NameTokens.WORD && w.length() >= Tuning.DISTINCTIVE_RELATED_LENGTH
+                        && !w.equals(word)) {
+                    words.add(w);
+                }
+            }
+        }
+        return words;
     }
 
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */
