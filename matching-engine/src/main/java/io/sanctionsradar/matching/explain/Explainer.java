@@ -10,6 +10,7 @@ import io.sanctionsradar.matching.index.TokenStatistics;
 import io.sanctionsradar.matching.retrieve.QueryPlan;
 import io.sanctionsradar.matching.score.NameScorer;
 import io.sanctionsradar.matching.score.RankedEntry;
+import io.sanctionsradar.matching.tuning.Tuning;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,6 +77,9 @@ public final class Explainer {
         b.append(", tokens ").append(k.length() == 0 ? "none" : k);
         if (plan.distinctiveAlone) {
             b.append(", distinctive name alone");
+        }
+        if (x.alignment.patronymicsDiffer) {
+            b.append(String.format(Locale.ROOT, ", patronymics differ -%.2f", Tuning.PATRONYMIC_CONFLICT));
         }
         if (plan.gluedWordsCut) {
             b.append(", glued words read apart");

@@ -10,6 +10,8 @@ public final class EntryRecord {
     int[] distinctTokens = new int[0];
     /** See {@link CandidateIndex#strings}: made on the first check, as a monitored party's entry is never checked */
     volatile KnownStrings strings;
+    /** The patronymics its names carry, made on first need by score.Patronymics (names swap in place unchanged) */
+    public volatile String[] patronymics;
 
     EntryRecord(WatchlistEntry entry) {
         this.entry = entry;

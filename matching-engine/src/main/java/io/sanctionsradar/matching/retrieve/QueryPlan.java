@@ -426,6 +426,11 @@ public final class QueryPlan {
      * Whether names are aligned with the query optimally instead of greedily (see
      * {@link ScreeningDirection#alignsOptimally}).
      */
+    /** True when the query is the screened name and the index the watchlist (see {@link ScreeningDirection}). */
+    public boolean forward() {
+        return direction == ScreeningDirection.FORWARD;
+    }
+
     public boolean optimallyAligned() {
         return direction.alignsOptimally();
     }

@@ -34,6 +34,8 @@ public final class NameScorer {
         public double nameScore;
         public double queryCoverage;
         public double entryCoverage;
+        /** Both names hold a patronymic and the two were left unmatched ({@link Patronymics}). */
+        public boolean patronymicsDiffer;
         long[] pairs;
         int pairCount;
         public double[] entryWeights;
@@ -112,7 +114,7 @@ public final class NameScorer {
             acceptedCount = OptimalAlignment.optimal(plan, pairs, count, n, share / qTotal, eWeights,
                     (1 - share) / eTotal, w, acceptedCount);
         }
-        return nameScore(plan, w, acceptedCount, n, m, qTotal, eTotal, share, detail);
+        return nameScore(plan, name, w, acceptedCount, n, m, qTotal, eTotal, share, detail);
     }
 
     /**
@@ -195,8 +197,8 @@ public final class NameScorer {
     }
 
     /** The name score of the accepted pairs (1 when every token of both sides is matched exactly). */
-    private static double nameScore(QueryPlan plan, Work w, int acceptedCount, int n, int m, double qTotal,
-                                    double eTotal, double share, Alignment detail) {
+    private static double nameScore(QueryPlan plan, NameRecord name, Work w, int acceptedCount, int n, int m,
+                                    double qTotal, double eTotal, double share, Alignment detail) {
         long[] accepted = w.accepted;
         double[] eWeights = w.eWeights;
         float[] qSim = w.qSim;
@@ -223,7 +225,13 @@ public final class NameScorer {
         double queryCoverage = qTotal > 0 ? qWeighted / qTotal : 0;
         double entryCoverage = eTotal > 0 ? eWeighted / eTotal : 0;
         double nameScore = allExact ? 1.0 : Math.min(1.0, share * queryCoverage + (1 - share) * entryCoverage);
+        // forward only: in reverse the query is a listed name, whose patronymic the party may lack (or be a surname)
+        boolean patronymicsDiffer = !allExact && plan.forward() && Patronymics.contradict(plan.tokens, qSim, n, name.entry);
+        if (patronymicsDiffer) { // only lowers a score: every candidate bound stays a bound
+            nameScore = Math.max(0, nameScore - Tuning.PATRONYMIC_CONFLICT);
+        }
         if (detail != null) {
+            detail.patronymicsDiffer = patronymicsDiffer;
             detail.queryCoverage = queryCoverage;
             detail.entryCoverage = entryCoverage;
             detail.nameScore = nameScore;

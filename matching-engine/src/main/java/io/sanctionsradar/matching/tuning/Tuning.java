@@ -158,6 +158,12 @@ public final class Tuning {
      */
     public static final int DISTINCTIVE_MAX_ENTRIES = 8;
     /**
+     * Taken off a name score when both names carry an East Slavic patronymic and the two differ ("Ivan Petrovich
+     * Sidorov" is not "SIDOROV, Ivan Ivanovich"). Held-out other-patronymic traps: 21.6 % matched before; the figure
+     * after is in docs/benchmarks.md.
+     */
+    public static final double PATRONYMIC_CONFLICT = 0.15;
+    /**
      * Most groups of unrelated listed entries (no other word of 4+ letters in common) that may carry a distinctive
      * word: a surname of five or more unrelated listed people is a family name in general use (CSL: Smith, Johnson,
      * Miller), not evidence of one subject; relatives (Prigozhin, Lukashenka) and a brand's companies (Novatek,
