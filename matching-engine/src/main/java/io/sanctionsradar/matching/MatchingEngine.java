@@ -1,6 +1,9 @@
 package io.sanctionsradar.matching;
 
+import io.sanctionsradar.matching.Explanation.IdentifierMatch;
 import io.sanctionsradar.matching.explain.Explainer;
+import io.sanctionsradar.matching.explain.IdentifierEvidence;
+import io.sanctionsradar.matching.identify.IdentifierIndex;
 import io.sanctionsradar.matching.index.CandidateIndex;
 import io.sanctionsradar.matching.index.EntryRecord;
 import io.sanctionsradar.matching.index.IntList;
@@ -9,6 +12,7 @@ import io.sanctionsradar.matching.index.LocalityOrder;
 import io.sanctionsradar.matching.index.NameRecord;
 import io.sanctionsradar.matching.index.PreparedName;
 import io.sanctionsradar.matching.normalize.NameNormalizer;
+import io.sanctionsradar.matching.normalize.GluedWords;
 import io.sanctionsradar.matching.normalize.NameTokens;
 import io.sanctionsradar.matching.normalize.Reusable;
 import io.sanctionsradar.matching.retrieve.CandidateSearch;
@@ -46,6 +50,7 @@ public final class MatchingEngine {
     public static final double DEFAULT_THRESHOLD = Tuning.DEFAULT_THRESHOLD;
 
     private final CandidateIndex index = new CandidateIndex();
+    private final IdentifierIndex identifiers = new IdentifierIndex();
     private final CandidateSearch search;
     /** Whether the queries or the indexed names are the screened side (see {@link #reverse()}). */
     private final ScreeningDirection direction;
@@ -76,6 +81,7 @@ public final class MatchingEngine {
 
     /** Adds the entry, or replaces the entry with the same id. */
     public void upsert(WatchlistEntry entry) {
+        identifiers.put(entry.entryId(), entry.identifiers());
         if (index.updateIfSameNames(entry)) {
             return; // same names: nothing to re-index, only the entry's other attributes change
         }
@@ -83,6 +89,7 @@ public final class MatchingEngine {
     }
 
     public void remove(String entryId) {
+        identifiers.remove(entryId);
         index.remove(entryId);
     }
 
@@ -99,6 +106,10 @@ public final class MatchingEngine {
         List<WatchlistEntry> list = new ArrayList<>(last.values());
         List<List<PreparedName>> prepared = list.parallelStream().map(CandidateIndex::prepare).toList();
         index.clear();
+        identifiers.clear();
+        for (WatchlistEntry entry : list) {
+            identifiers.put(entry.entryId(), entry.identifiers());
+        }
         for (int i : LocalityOrder.of(prepared)) {
             index.put(list.get(i), prepared.get(i));
         }
@@ -115,11 +126,17 @@ public final class MatchingEngine {
     }
 
     /**
-     * Best-first matches with score ≥ threshold, at most one per entry (its best name), at most {@code limit}.
+     * Best-first matches with score ≥ threshold, at most one per entry (its best name), at most {@code limit}. Entries
+     * holding an identifier equal to one of the query's come first, scored 1.0, whatever their names.
      *
      * @param entryFilter entries for which this returns false are skipped (null = all)
      */
     public List<Match> screen(Query query, double threshold, int limit, Predicate<String> entryFilter) {
+        return withIdentifierMatches(query, screenNames(query, threshold, limit, entryFilter), limit, entryFilter,
+                null);
+    }
+
+    private List<Match> screenNames(Query query, double threshold, int limit, Predicate<String> entryFilter) {
         return withPlan(query, limit, null, plan -> {
             Candidates c = search.candidates(plan, threshold, Math.max(Tuning.MAX_CANDIDATES, limit));
             QueryPlan.SimSource sims = SimSources.indexed(plan, index);
@@ -132,11 +149,18 @@ public final class MatchingEngine {
      * only needs to know which entries match (the monitoring reverse pass, where a common name matches thousands).
      */
     public List<String> screenIds(Query query, double threshold, int limit, Predicate<String> entryFilter) {
-        return withPlan(query, limit, null, plan -> {
+        List<String> byName = withPlan(query, limit, null, plan -> {
             Candidates c = search.candidates(plan, threshold, Math.max(Tuning.MAX_CANDIDATES, limit));
             return rank(plan, c, SimSources.indexed(plan, index), threshold, limit, entryFilter).stream()
                     .map(RankedEntry::entryId).toList();
         });
+        Map<String, List<IdentifierMatch>> hits = identifierHits(query, limit, entryFilter, null);
+        if (hits.isEmpty()) {
+            return byName;
+        }
+        List<String> out = new ArrayList<>(hits.keySet());
+        byName.stream().filter(id -> !hits.containsKey(id)).forEach(out::add);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
     public List<Match> screen(Query query) {
@@ -181,6 +205,12 @@ public final class MatchingEngine {
      */
     public List<Match> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
                                      Predicate<String> entryFilter) {
+        return withIdentifierMatches(query, screenEntryNames(query, threshold, limit, entryIds, entryFilter), limit,
+                entryFilter, entryIds);
+    }
+
+    private List<Match> screenEntryNames(Query query, double threshold, int limit, Collection<String> entryIds,
+                                         Predicate<String> entryFilter) {
         if (limit <= 0 || entryIds.isEmpty() || query == null) {
             return List.of();
         }
@@ -247,6 +277,58 @@ public final class MatchingEngine {
         return index;
     }
 
+    // ---------------------------------------------------------------- identifiers
+
+    /**
+     * The name matches with the entries that hold one of the query's identifiers first, scored 1.0 and explained by
+     * the identifiers that agree (and their best name's alignment when the query has a name).
+     *
+     * @param onlyEntries when not null, identifier matches among these entries only
+     */
+    private List<Match> withIdentifierMatches(Query query, List<Match> byName, int limit,
+                                              Predicate<String> entryFilter, Collection<String> onlyEntries) {
+        Map<String, List<IdentifierMatch>> hits = identifierHits(query, limit, entryFilter, onlyEntries);
+        if (hits.isEmpty()) {
+            return byName;
+        }
+        Map<String, Match> named = new LinkedHashMap<>();
+        byName.forEach(m -> named.put(m.entryId(), m));
+        List<Match> out = new ArrayList<>(hits.size() + byName.size());
+        hits.forEach((entryId, evidence) -> out.add(IdentifierEvidence.identified(entryId,
+                named.containsKey(entryId) ? named.get(entryId) : bestName(query, entryId),
+                index.entry(entryId).entry, evidence)));
+        byName.stream().filter(m -> !hits.containsKey(m.entryId())).forEach(out::add);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** The entry's best-aligned name for the query at any score, or null when the query has no name to align. */
+    private Match bestName(Query query, String entryId) {
+        List<Match> best = screenEntryNames(query, 0, 1, List.of(entryId), null);
+        return best.isEmpty() ? null : best.get(0);
+    }
+
+    /** Entries (by id, sorted) holding an identifier the same as one of the query's, with the pairs that agree. */
+    private Map<String, List<IdentifierMatch>> identifierHits(Query query, int limit, Predicate<String> entryFilter,
+                                                              Collection<String> onlyEntries) {
+        if (query == null || query.identifiers().isEmpty() || limit <= 0) {
+            return Map.of();
+        }
+        Map<String, List<IdentifierMatch>> hits = new LinkedHashMap<>();
+        for (String entryId : identifiers.entriesWithKeysOf(query.identifiers())) {
+            EntryRecord record = index.entry(entryId);
+            if (record == null || !typeAllowed(query, record) || onlyEntries != null && !onlyEntries.contains(entryId)
+                    || entryFilter != null && !entryFilter.test(entryId)) {
+                continue;
+            }
+            List<IdentifierMatch> evidence = IdentifierEvidence.agreeing(query.identifiers(),
+                    record.entry.identifiers());
+            if (!evidence.isEmpty()) {
+                hits.put(entryId, evidence);
+            }
+        }
+        return hits;
+    }
+
     // ---------------------------------------------------------------- query pipeline
 
     /**
@@ -262,7 +344,10 @@ public final class MatchingEngine {
         if (query == null || query.name() == null) {
             return List.of();
         }
-        NameTokens tokens = NameNormalizer.normalize(query.name());
+        NameTokens written = NameNormalizer.normalize(query.name());
+        // a listed name is never cut: the list writes it as it is
+        NameTokens tokens = direction == ScreeningDirection.FORWARD ? GluedWords.split(written, this::listedWord)
+                : written;
         if (tokens.isEmpty()) {
             return List.of();
         }
@@ -270,10 +355,15 @@ public final class MatchingEngine {
         if (rows.length < index.vocabularySize()) {
             rows = new int[index.vocabularySize() + 4096];
         }
-        QueryPlan plan = new QueryPlan(query, tokens, index, rows, onlyStrings, direction);
+        QueryPlan plan = new QueryPlan(query, tokens, tokens != written, index, rows, onlyStrings, direction);
         List<T> answer = pipeline.apply(plan);
         rowTables.give(plan.release()); // not after a failure: its marks may not all be cleared
         return answer;
+    }
+
+    /** True when some listed name holds the word as a token of its own. */
+    private boolean listedWord(String word) {
+        return index.stats.documentFrequency(index.vocabularyId(word)) > 0;
     }
 
     /** Vocabulary-sized lookups of the query plans (see {@link QueryPlan#release}). */

@@ -3,7 +3,9 @@
  * io.sanctionsradar.matching.MatchingEngine} is the facade; {@link io.sanctionsradar.matching.Query}, {@link
  * io.sanctionsradar.matching.Match}, {@link io.sanctionsradar.matching.Explanation}, {@link
  * io.sanctionsradar.matching.WatchlistEntry}, {@link io.sanctionsradar.matching.EntryName}, {@link
- * io.sanctionsradar.matching.NameKind} and {@link io.sanctionsradar.matching.SubjectType} are what goes in and out.
+ * io.sanctionsradar.matching.NameKind}, {@link io.sanctionsradar.matching.SubjectType} and {@link
+ * io.sanctionsradar.matching.Identifier} (canonical by construction: {@code identify} maps the lists' kinds and
+ * normalizes values per scheme) are what goes in and out.
  *
  * <p>The stages, in pipeline order, each a package: {@code normalize} turns a name into tokens (scripts, legal
  * forms, titles, variants, phonetic and fold keys); {@code index} keeps the listed names' tokens as a vocabulary with

@@ -19,19 +19,56 @@ import java.util.TreeMap;
  * Runs labelled queries (dev-queries.jsonl format) through the engine and computes the same metrics as
  * score.py; {@link #main} prints a threshold sweep and writes a results file score.py can read.
  */
-final class QualityEvaluation {
+public final class QualityEvaluation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record LabelledQuery(String qid, String name, SubjectType type, List<String> expect, String family) {
+    /** One line of an eval file; birthDate and country are optional, unknown fields (such as "why") are ignored. */
+    public record LabelledQuery(String qid, String name, SubjectType type, List<String> expect, String family,
+                                String birthDate, String country) {
+        public LabelledQuery(String qid, String name, SubjectType type, List<String> expect, String family) {
+            this(qid, name, type, expect, family, null, null);
+        }
     }
 
-    record Outcome(LabelledQuery query, List<Match> matches, double latencyMs) {
+    public record Outcome(LabelledQuery query, List<Match> matches, double latencyMs) {
     }
 
-    record Metrics(double threshold, double recall, double top1, double fpRate, Map<String, Double> recallByFamily,
-                   int positives, int negatives) {
-        String row() {
+    /** Counts of one family (or of a whole file): positives found, found first, negatives with any match. */
+    public record Tally(int positives, int found, int first, int negatives, int falsePositives) {
+        Tally plus(boolean positive, boolean ok, boolean top, boolean fp) {
+            return new Tally(positives + (positive ? 1 : 0), found + (ok ? 1 : 0), first + (top ? 1 : 0),
+                    negatives + (positive ? 0 : 1), falsePositives + (fp ? 1 : 0));
+        }
+
+        public int n() {
+            return positives + negatives;
+        }
+
+        public double recall() {
+            return positives == 0 ? 1 : (double) found / positives;
+        }
+
+        public double top1() {
+            return positives == 0 ? 1 : (double) first / positives;
+        }
+
+        public double fpRate() {
+            return negatives == 0 ? 0 : (double) falsePositives / negatives;
+        }
+
+        /** n, recall, top-1 and FP rate; "-" where the family has no positives or no negatives. */
+        public String row(String label) {
+            return String.format(Locale.ROOT, "%-34s %5d  %6s  %6s  %7s", label, n(),
+                    positives == 0 ? "-" : String.format(Locale.ROOT, "%.3f", recall()),
+                    positives == 0 ? "-" : String.format(Locale.ROOT, "%.3f", top1()),
+                    negatives == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * fpRate()));
+        }
+    }
+
+    public record Metrics(double threshold, double recall, double top1, double fpRate, Map<String, Double> recallByFamily,
+                          int positives, int negatives, Tally total, Map<String, Tally> families) {
+        public String row() {
             return String.format(Locale.ROOT, "%.2f  recall %.4f  top1 %.4f  fp %.4f  min-family %.3f",
                     threshold, recall, top1, fpRate,
                     recallByFamily.values().stream().mapToDouble(Double::doubleValue).min().orElse(1));
@@ -41,7 +78,7 @@ final class QualityEvaluation {
     private QualityEvaluation() {
     }
 
-    static List<LabelledQuery> readQueries(Path path) {
+    public static List<LabelledQuery> readQueries(Path path) {
         try {
             List<LabelledQuery> out = new ArrayList<>();
             for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
@@ -53,7 +90,7 @@ final class QualityEvaluation {
                 q.path("expect").forEach(e -> expect.add(e.asText()));
                 SubjectType type = q.hasNonNull("type") ? SubjectType.valueOf(q.get("type").asText()) : null;
                 out.add(new LabelledQuery(q.path("qid").asText(), q.path("name").asText(), type, expect,
-                        q.path("family").asText()));
+                        q.path("family").asText(), q.path("birthDate").asText(null), q.path("country").asText(null)));
             }
             return out;
         } catch (IOException e) {
@@ -62,39 +99,84 @@ final class QualityEvaluation {
     }
 
     /** Screens at a low floor threshold so one run serves every threshold of the sweep. */
-    static List<Outcome> run(MatchingEngine engine, List<LabelledQuery> queries, double floor) {
+    public static List<Outcome> run(MatchingEngine engine, List<LabelledQuery> queries, double floor) {
         List<Outcome> out = new ArrayList<>();
         for (LabelledQuery q : queries) {
             long t0 = System.nanoTime();
-            List<Match> m = engine.screen(new Query(q.name(), q.type(), null, null), floor, 10, null);
+            List<Match> m = engine.screen(new Query(q.name(), q.type(), q.birthDate(), q.country()), floor, 10, null);
             out.add(new Outcome(q, m, (System.nanoTime() - t0) / 1e6));
         }
         return out;
     }
 
-    static Metrics metrics(List<Outcome> outcomes, Map<String, String> sourceIdOf, double threshold) {
-        int pos = 0, hit = 0, top1 = 0, neg = 0, fp = 0;
-        Map<String, int[]> fam = new TreeMap<>();
+    /** A negative (empty expect) is a false positive when anything matches at the threshold. */
+    public static Metrics metrics(List<Outcome> outcomes, Map<String, String> sourceIdOf, double threshold) {
+        Tally total = new Tally(0, 0, 0, 0, 0);
+        Map<String, Tally> families = new TreeMap<>();
         for (Outcome o : outcomes) {
             List<String> ids = o.matches().stream().filter(m -> m.score() >= threshold)
                     .map(m -> sourceIdOf.getOrDefault(m.entryId(), m.entryId())).toList();
-            if (o.query().expect().isEmpty()) {
-                neg++;
-                fp += ids.isEmpty() ? 0 : 1;
-            } else {
-                pos++;
-                boolean ok = ids.stream().anyMatch(o.query().expect()::contains);
-                hit += ok ? 1 : 0;
-                top1 += !ids.isEmpty() && o.query().expect().contains(ids.get(0)) ? 1 : 0;
-                int[] f = fam.computeIfAbsent(o.query().family(), k -> new int[2]);
-                f[0] += ok ? 1 : 0;
-                f[1]++;
-            }
+            List<String> expect = o.query().expect();
+            boolean positive = !expect.isEmpty();
+            boolean ok = positive && ids.stream().anyMatch(expect::contains);
+            boolean top = positive && !ids.isEmpty() && expect.contains(ids.get(0));
+            boolean fp = !positive && !ids.isEmpty();
+            total = total.plus(positive, ok, top, fp);
+            families.merge(o.query().family(), new Tally(0, 0, 0, 0, 0).plus(positive, ok, top, fp), QualityEvaluation::sum);
         }
         Map<String, Double> byFamily = new TreeMap<>();
-        fam.forEach((k, v) -> byFamily.put(k, (double) v[0] / v[1]));
-        return new Metrics(threshold, pos == 0 ? 1 : (double) hit / pos, pos == 0 ? 1 : (double) top1 / pos,
-                neg == 0 ? 0 : (double) fp / neg, byFamily, pos, neg);
+        families.forEach((k, v) -> {
+            if (v.positives() > 0) {
+                byFamily.put(k, v.recall());
+            }
+        });
+        return new Metrics(threshold, total.recall(), total.top1(), total.fpRate(), byFamily, total.positives(),
+                total.negatives(), total, families);
+    }
+
+    private static Tally sum(Tally a, Tally b) {
+        return new Tally(a.positives() + b.positives(), a.found() + b.found(), a.first() + b.first(),
+                a.negatives() + b.negatives(), a.falsePositives() + b.falsePositives());
+    }
+
+    /** An engine loaded with a list, and the list's designationId -> source id mapping the eval files use. */
+    public record Screening(MatchingEngine engine, Map<String, String> sourceIdOf) {
+        public static Screening of(WatchlistFixtures.Watchlist wl) {
+            MatchingEngine engine = new MatchingEngine();
+            engine.replaceAll(wl.entries());
+            return new Screening(engine, wl.sourceIdOf());
+        }
+    }
+
+    /** Query files whose expected ids are another list's than the CSL fixture, with that list's resource. */
+    public static final Map<String, String> OWN_WATCHLIST =
+            Map.of("uk-non-latin.jsonl", "/matching/eval/uk-2025-latin.jsonl.gz");
+
+    /** Every {@code *.jsonl} of a directory, by file name, measured at the threshold on the CSL or its own list. */
+    public static Map<String, Metrics> evaluateDirectory(Screening csl, Path dir, double threshold) {
+        Map<String, Metrics> out = new TreeMap<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                Screening s = OWN_WATCHLIST.containsKey(name)
+                        ? Screening.of(WatchlistFixtures.fromClasspath(OWN_WATCHLIST.get(name))) : csl;
+                out.put(name, metrics(run(s.engine(), readQueries(f), threshold), s.sourceIdOf(), threshold));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The report table: per file its total, then each family (n, recall, top-1, FP rate). */
+    public static String table(Map<String, Metrics> byFile) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-34s %5s  %6s  %6s  %7s%n",
+                "file / family", "n", "recall", "top-1", "FP"));
+        byFile.forEach((file, m) -> {
+            b.append(m.total().row(file)).append('\n');
+            m.families().forEach((family, t) -> b.append(t.row("  " + family)).append('\n'));
+        });
+        return b.toString();
     }
 
     /** Writes score.py's results format: only matches at the given threshold. */

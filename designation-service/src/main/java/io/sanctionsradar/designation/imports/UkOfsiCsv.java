@@ -4,6 +4,7 @@ import io.sanctionsradar.designation.domain.Address;
 import io.sanctionsradar.designation.domain.Alias;
 import io.sanctionsradar.designation.domain.AliasKind;
 import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
 import io.sanctionsradar.designation.domain.Measure;
 import io.sanctionsradar.designation.domain.MeasureType;
 import io.sanctionsradar.designation.domain.Subject;
@@ -49,6 +50,13 @@ public class UkOfsiCsv implements ListFormat {
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Pattern DOB = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
     private static final Pattern NUMBERED = Pattern.compile("\\s*\\d+\\)\\s*");
+    /**
+     * A document number inside the free text of "Passport Details" / "NI Number": a word of five or more letters and
+     * digits that starts with at most three letters then a digit (so dates and words are not), with the country
+     * that may follow in brackets ("2255278 (Syria)").
+     */
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
+            "\\b([A-Z]{0,3}\\d[A-Z0-9]{4,})\\b(?:\\s*\\(([^)]+)\\))?");
 
     /** The rows of one party, in file order. */
     private record Group(int line, List<CSVRecord> rows) {
@@ -94,6 +102,20 @@ public class UkOfsiCsv implements ListFormat {
         return new ParsedList(SOURCE_LIST, entries, rejections);
     }
 
+    /** The document numbers of a free-text column, each of this kind (see {@link #DOCUMENT_NUMBER}). */
+    private static List<Identifier> documents(String kind, String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<Identifier> out = new ArrayList<>();
+        Matcher m = DOCUMENT_NUMBER.matcher(text);
+        while (m.find()) {
+            String country = m.group(2) == null ? null : Countries.code(m.group(2).trim()).orElse(null);
+            out.add(new Identifier(kind, m.group(1), country, null));
+        }
+        return out;
+    }
+
     private static DesignationDraft draft(String id, List<CSVRecord> rows) {
         CSVRecord prime = rows.stream().filter(r -> "Prime Alias".equals(value(r, "Alias Type"))).findFirst()
                 .orElse(rows.get(0));
@@ -105,6 +127,7 @@ public class UkOfsiCsv implements ListFormat {
         Set<String> nationalities = new LinkedHashSet<>();
         Set<Address> addresses = new LinkedHashSet<>();
         Set<String> remarks = new LinkedHashSet<>();
+        Set<Identifier> identifiers = new LinkedHashSet<>();
         Set<String> programmes = new LinkedHashSet<>();
         for (CSVRecord row : rows) {
             String rowName = name(row, individual);
@@ -130,6 +153,8 @@ public class UkOfsiCsv implements ListFormat {
             if (address != null) {
                 addresses.add(address);
             }
+            identifiers.addAll(documents("Passport", value(row, "Passport Details")));
+            identifiers.addAll(documents("National Identification Number", value(row, "NI Number")));
             Stream.of(value(row, "Title") == null ? null : "Title: " + value(row, "Title"),
                             value(row, "Position") == null ? null : "Position: " + value(row, "Position"),
                             value(row, "Passport Details") == null ? null : "Passport: " + value(row, "Passport Details"),
@@ -143,7 +168,7 @@ public class UkOfsiCsv implements ListFormat {
         String remarkText = String.join(". ", remarks);
         Subject subject = new Subject(individual ? SubjectType.PERSON : SubjectType.ORGANIZATION, name,
                 List.copyOf(aliases), List.copyOf(birthDates), List.copyOf(placesOfBirth), List.copyOf(nationalities),
-                List.of(), List.copyOf(addresses), List.of(), null, null,
+                List.of(), List.copyOf(addresses), List.copyOf(identifiers), null, null,
                 remarkText.isEmpty() ? null : remarkText.substring(0, Math.min(remarkText.length(), 8192)));
         return new DesignationDraft(AUTHORITY, programmes.isEmpty() ? List.of("UK-UNSPECIFIED") : List.copyOf(programmes),
                 null, date(value(prime, "Listed On")), SOURCE_LIST, id, null, null,

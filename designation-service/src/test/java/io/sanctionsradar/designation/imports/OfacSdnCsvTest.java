@@ -2,6 +2,7 @@ package io.sanctionsradar.designation.imports;
 
 import io.sanctionsradar.designation.domain.AliasKind;
 import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
 import io.sanctionsradar.designation.domain.SubjectType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,49 @@ class OfacSdnCsvTest {
         MalformedListException e = assertThrows(MalformedListException.class,
                 () -> format.parse(Map.of("sdn.csv", csl)));
         assertEquals(1, e.line());
+    }
+
+    @Test
+    void digital_currency_addresses_and_aircraft_numbers_become_identifiers(@TempDir Path dir) throws IOException {
+        Path sdn = dir.resolve("sdn.csv");
+        Files.writeString(sdn, "25308,\"YAN, Xiaobing\",\"individual\",\"SDNTK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"DOB 25 Mar 1977; Digital Currency Address - XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h; alt. "
+                + "Digital Currency Address - XBT 1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo.\"\n"
+                + "18150,\"MSN 391\",\"aircraft\",\"SDGT] [NPWMD] [IFSR\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"Aircraft Manufacture Date 2002; Aircraft Model Airbus A340-642; Aircraft Manufacturer's Serial "
+                + "Number (MSN) 391; Aircraft Tail Number EP-MMH; Linked To: MAHAN AIR.\"\n");
+        ParsedList parsed = format.parse(Map.of("sdn.csv", sdn));
+
+        assertEquals(List.of(new Identifier("Digital Currency Address - XBT", "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h",
+                null, null), new Identifier("Digital Currency Address - XBT", "1Kuf2Rd8mDyAViwBozGTNYnvWL8uYFrkVo",
+                null, null)), entry(parsed, "25308").subject().identifiers());
+        assertEquals(List.of(new Identifier("Aircraft Manufacturer's Serial Number (MSN)", "391", null, null),
+                new Identifier("Aircraft Tail Number", "EP-MMH", null, null)),
+                entry(parsed, "18150").subject().identifiers());
+    }
+
+    @Test
+    void an_imo_company_number_is_an_identifier_of_its_own_kind(@TempDir Path dir) throws IOException {
+        Path sdn = dir.resolve("sdn.csv");
+        Files.writeString(sdn, "17067,\"CHONGCHONGANG SHIPPING COMPANY LIMITED\",-0- ,\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "-0- ,-0- ,\"Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and "
+                + "510.210; Identification Number IMO 5342883.\"\n");
+
+        assertEquals(List.of(new Identifier("IMO Company Number", "5342883", null, null)),
+                entry(format.parse(Map.of("sdn.csv", sdn)), "17067").subject().identifiers());
+    }
+
+    @Test
+    void a_passport_number_written_with_a_spaced_letter_is_one_number_and_words_are_none(@TempDir Path dir)
+            throws IOException {
+        Path sdn = dir.resolve("sdn.csv");
+        Files.writeString(sdn, "6944,\"AL-SHARIF, Sa'd Abdullah Hussein\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,"
+                + "-0- ,-0- ,-0- ,\"DOB 1969; nationality Saudi Arabia; Passport B 960789; alt. Passport G 649385 "
+                + "issued 08 Sep 2006 expires 17 Jul 2011; U.S.A. Passport issued 21 Jun 1992 in Amman, Jordan.\"\n");
+
+        assertEquals(List.of(new Identifier("Passport", "B 960789", null, null),
+                new Identifier("Passport", "G 649385", null, null)),
+                entry(format.parse(Map.of("sdn.csv", sdn)), "6944").subject().identifiers());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sanctionsradar.designation.imports;
 
 import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.domain.Identifier;
 import io.sanctionsradar.designation.domain.MeasureType;
 import io.sanctionsradar.designation.domain.SubjectType;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,21 @@ class UkOfsiCsvTest {
         assertEquals(List.of("1980", "1981"), party.subject().birthDates(), "the list gives two years of birth");
         assertEquals(List.of("SA", "QA"), party.subject().nationalities());
         assertTrue(party.subject().remarks().contains("Passport No: 592667"));
+    }
+
+    @Test
+    void passport_and_national_id_numbers_become_identifiers() throws IOException {
+        assertEquals(List.of(new Identifier("Passport", "592667", null, null)),
+                entry("13349").subject().identifiers());
+        assertEquals(List.of(new Identifier("Passport", "2255278", "SY", null)),
+                entry("12872").subject().identifiers(), "a country in brackets after the number is its issuer");
+        assertEquals(List.of(new Identifier("Passport", "G557170", null, null)), entry("13130").subject().identifiers());
+        assertEquals(List.of(new Identifier("National Identification Number", "3603251708570001", null, null)),
+                entry("6894").subject().identifiers());
+        assertEquals(List.of(new Identifier("Passport", "28642163", null, null),
+                new Identifier("Passport", "954242", null, null),
+                new Identifier("National Identification Number", "1336597587", null, null)),
+                entry("7059").subject().identifiers(), "dates and words between the numbers are no numbers");
     }
 
     @Test

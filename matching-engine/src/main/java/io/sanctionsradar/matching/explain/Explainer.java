@@ -74,6 +74,12 @@ public final class Explainer {
         kinds.forEach((kind, n) -> k.append(k.length() == 0 ? "" : ", ").append(n).append(' ')
                 .append(kind.name().toLowerCase(Locale.ROOT)));
         b.append(", tokens ").append(k.length() == 0 ? "none" : k);
+        if (plan.distinctiveAlone) {
+            b.append(", distinctive name alone");
+        }
+        if (plan.gluedWordsCut) {
+            b.append(", glued words read apart");
+        }
         if (!unmatchedQuery.isEmpty()) {
             b.append(", query-only ").append(unmatchedQuery.stream().map(WeightedToken::token).toList());
         }

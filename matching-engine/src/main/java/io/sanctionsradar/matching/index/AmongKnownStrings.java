@@ -66,9 +66,9 @@ final class AmongKnownStrings {
         int[] ids = strings.ids();
         int[] k = strings.keys();
         for (int i = 0; i < ids.length; i++) {
-            if (joined ? keys.spelledKey(k, i * KEYS, vocab.features, ids[i]) : reachable(keys, k, i * KEYS, ids[i])) {
+            if (joined ? keys.spelledKey(k, i * KEYS, vocab, ids[i]) : reachable(keys, k, i * KEYS, ids[i])) {
                 TokenFeatures e = vocab.features[ids[i]];
-                int code = SimCode.of(TokenSimilarity.compare(q, e, abjad));
+                int code = SimCode.of(TokenSimilarity.compare(q, e, abjad, vocab.abjadBorn[ids[i]]));
                 code = joined ? NameScorer.spelledAlike(code) : code;
                 if (code != 0) {
                     out.put(ids[i], code);
@@ -87,7 +87,7 @@ final class AmongKnownStrings {
     private boolean reachable(WordKeys q, int[] k, int at, int id) {
         int length = k[at + 6];
         int flags = k[at + 7];
-        if (q.spelledKey(k, at, vocab.features, id)
+        if (q.spelledKey(k, at, vocab, id)
                 || length == 1 && (char) (flags >>> 16) == q.features.token.charAt(0)) {
             return true;
         }
@@ -107,6 +107,7 @@ final class AmongKnownStrings {
     private static final class WordKeys {
         final TokenFeatures features;
         final boolean abjad;
+        final boolean skeletal;
         final int token;
         final int group;
         final int fold;
@@ -116,7 +117,8 @@ final class AmongKnownStrings {
 
         WordKeys(TokenFeatures q, boolean abjad) {
             this.features = q;
-            this.abjad = abjad && q.skeleton.length() >= 2;
+            this.abjad = abjad;
+            this.skeletal = !q.skeleton.isEmpty();
             token = q.token.hashCode();
             group = q.group == null ? 0 : q.group.hashCode();
             fold = q.fold.hashCode();
@@ -129,13 +131,22 @@ final class AmongKnownStrings {
          * Whether the string with these keys shares a key of {@link SimilarStrings#similarSpelling(TokenFeatures, boolean)} with the
          * word: exact, variant group, fold, abjad skeleton.
          */
-        boolean spelledKey(int[] k, int at, TokenFeatures[] vocabulary, int id) {
+        boolean spelledKey(int[] k, int at, Vocabulary vocab, int id) {
             TokenFeatures q = features;
+            TokenFeatures[] vocabulary = vocab.features;
             return token == k[at] && q.token.equals(vocabulary[id].token)
                     || q.group != null && (k[at + 7] & GROUP) != 0 && group == k[at + 1]
                     && q.group.equals(vocabulary[id].group)
                     || fold == k[at + 2] && q.fold.equals(vocabulary[id].fold)
-                    || abjad && skeleton == k[at + 3] && q.skeleton.equals(vocabulary[id].skeleton);
+                    || skeletal && (abjad || vocab.abjadBorn[id]) && skeleton == k[at + 3]
+                    && q.skeleton.equals(vocabulary[id].skeleton)
+                    || literalKey(q, vocabulary[id], vocab.abjadBorn[id]);
+        }
+
+        /** The abjad side's skeleton with its h read alone: rare enough to compare as strings. */
+        private boolean literalKey(TokenFeatures q, TokenFeatures e, boolean abjadBorn) {
+            return abjad && q.skeletonLiteral != null && q.skeletonLiteral.equals(e.skeleton)
+                    || abjadBorn && e.skeletonLiteral != null && e.skeletonLiteral.equals(q.skeleton);
         }
     }
 }

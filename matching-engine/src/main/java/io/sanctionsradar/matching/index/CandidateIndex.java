@@ -104,6 +104,11 @@ public final class CandidateIndex {
             distinct.add(tokenIds[j]);
             compoundIds[j] = p.compoundFeatures()[j] != null ? vocab.intern(p.compoundFeatures()[j]) : -1;
             tripleIds[j] = p.tripleFeatures()[j] != null ? vocab.intern(p.tripleFeatures()[j]) : -1;
+            if (t.abjad()) {
+                vocab.markAbjad(tokenIds[j]);
+                vocab.markAbjad(compoundIds[j]);
+                vocab.markAbjad(tripleIds[j]);
+            }
         }
         NameRecord name = names.add(record, p, tokenIds, compoundIds, tripleIds, type);
         for (int tid : distinctOf(tokenIds)) {
@@ -260,6 +265,11 @@ public final class CandidateIndex {
 
     public TokenFeatures features(int vocabularyId) {
         return vocab.features[vocabularyId];
+    }
+
+    /** Whether some indexed name written in an abjad holds this string (see {@link TokenSimilarity#compare}). */
+    public boolean abjadBorn(int vocabularyId) {
+        return vocab.abjadBorn[vocabularyId];
     }
 
     public int vocabularyId(String token) {

@@ -105,9 +105,7 @@ final class SimilarStrings {
                 considerAll(q, abjad, vocab.byMetaphone.get(q.metaphoneAlt), out);
             }
         }
-        if (abjad && q.skeleton.length() >= 2) {
-            considerAll(q, abjad, vocab.bySkeleton.get(q.skeleton), out);
-        }
+        considerSkeleton(q, abjad, out);
         if (q.token.length() >= Tuning.MIN_FUZZY_LENGTH - 1) {
             fuzzyCandidates(q, abjad, out);
         }
@@ -128,9 +126,7 @@ final class SimilarStrings {
             considerAll(q, abjad, vocab.byGroup.get(q.group), out);
         }
         considerAll(q, abjad, vocab.byFold.get(q.fold), out);
-        if (abjad && q.skeleton.length() >= 2) {
-            considerAll(q, abjad, vocab.bySkeleton.get(q.skeleton), out);
-        }
+        considerSkeleton(q, abjad, out);
         SimMap alike = new SimMap(out.size());
         out.forEach((id, code) -> {
             if (NameScorer.spelledAlike(code) != 0) {
@@ -138,6 +134,16 @@ final class SimilarStrings {
             }
         });
         return alike;
+    }
+
+    /** An abjad query word reaches every string of its skeleton, a Latin one the abjad-born strings only. */
+    private void considerSkeleton(TokenFeatures q, boolean abjad, SimMap out) {
+        if (!q.skeleton.isEmpty()) {
+            considerAll(q, abjad, (abjad ? vocab.bySkeleton : vocab.byAbjadSkeleton).get(q.skeleton), out);
+        }
+        if (abjad && q.skeletonLiteral != null) {
+            considerAll(q, abjad, vocab.bySkeleton.get(q.skeletonLiteral), out); // its h read alone
+        }
     }
 
     private void considerAll(TokenFeatures q, boolean abjad, IntList ids, SimMap out) {
@@ -153,7 +159,7 @@ final class SimilarStrings {
         if (id < 0 || out.containsKey(id)) {
             return;
         }
-        int code = SimCode.of(TokenSimilarity.compare(q, vocab.features[id], abjad));
+        int code = SimCode.of(TokenSimilarity.compare(q, vocab.features[id], abjad, vocab.abjadBorn[id]));
         if (code != 0) {
             out.put(id, code);
         }

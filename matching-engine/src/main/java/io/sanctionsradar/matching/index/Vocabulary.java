@@ -22,6 +22,8 @@ final class Vocabulary {
     IntList[] tokenPostings = new IntList[1024];
     IntList[] compoundPostings = new IntList[1024]; // joined pairs and triples
     boolean[] fuzzyIndexed = new boolean[1024];
+    /** Strings of a name written in an abjad: a Latin query word may meet them by consonant skeleton. */
+    boolean[] abjadBorn = new boolean[1024];
     int size;
 
     // blocking keys over the vocabulary
@@ -29,6 +31,8 @@ final class Vocabulary {
     final Map<String, IntList> byFold = new HashMap<>();
     final Map<String, IntList> byMetaphone = new HashMap<>();
     final Map<String, IntList> bySkeleton = new HashMap<>();
+    /** The abjad-born strings by skeleton: what a Latin query word's skeleton may reach (empty for Latin lists). */
+    final Map<String, IntList> byAbjadSkeleton = new HashMap<>();
     /** deletion-neighbourhood keys -> single-token vocabulary ids (typo candidates) */
     final DeletionIndex byDeletion = new DeletionIndex();
 
@@ -57,6 +61,7 @@ final class Vocabulary {
             tokenPostings = Arrays.copyOf(tokenPostings, cap);
             compoundPostings = Arrays.copyOf(compoundPostings, cap);
             fuzzyIndexed = Arrays.copyOf(fuzzyIndexed, cap);
+            abjadBorn = Arrays.copyOf(abjadBorn, cap);
         }
         features[id] = f;
         grown.run(); // a cached lookup could miss the new string
@@ -73,7 +78,7 @@ final class Vocabulary {
                 byMetaphone.computeIfAbsent(f.metaphoneAlt, k -> new IntList(2)).add(id);
             }
         }
-        if (f.skeleton.length() >= 2) {
+        if (!f.skeleton.isEmpty()) {
             bySkeleton.computeIfAbsent(f.skeleton, k -> new IntList(2)).add(id);
         }
         return id;
@@ -93,6 +98,19 @@ final class Vocabulary {
         grown.run(); // a joined form now used alone: cached lookups could miss it within their edits
     }
 
+    /** Marks a string as written in an abjad by some name, so that Latin query words reach it by skeleton. */
+    void markAbjad(int id) {
+        if (id < 0 || abjadBorn[id] || features[id].skeleton.isEmpty()) {
+            return;
+        }
+        abjadBorn[id] = true;
+        byAbjadSkeleton.computeIfAbsent(features[id].skeleton, k -> new IntList(1)).add(id);
+        if (features[id].skeletonLiteral != null) {
+            byAbjadSkeleton.computeIfAbsent(features[id].skeletonLiteral, k -> new IntList(1)).add(id);
+        }
+        grown.run(); // a cached Latin lookup could miss it
+    }
+
     /** Drops every string and key. */
     void clear() {
         ids.clear();
@@ -100,11 +118,13 @@ final class Vocabulary {
         tokenPostings = new IntList[1024];
         compoundPostings = new IntList[1024];
         fuzzyIndexed = new boolean[1024];
+        abjadBorn = new boolean[1024];
         size = 0;
         byGroup.clear();
         byFold.clear();
         byMetaphone.clear();
         bySkeleton.clear();
+        byAbjadSkeleton.clear();
         byDeletion.clear();
     }
 }

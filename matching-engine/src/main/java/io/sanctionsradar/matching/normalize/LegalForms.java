@@ -127,4 +127,10 @@ public final class LegalForms {
     static String canonical(List<String> tokens, int start, int length) {
         return CANONICAL_OF_PHRASE.get(String.join(" ", tokens.subList(start, start + length)));
     }
+
+    /** The canonical legal form a single word stands for ("company" → its canonical token), null if none. */
+    static String ofWord(String word) {
+        List<String> one = List.of(word);
+        return phraseLength(one, 0, 1) == 1 ? canonical(one, 0, 1) : null;
+    }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Spelling equivalences between name tokens: a compact table of given-name variants, a transliteration
- * "fold" key that erases differences between romanization schemes, and a consonant skeleton for names
- * romanized from scripts that omit short vowels (Arabic, Hebrew).
+ * "fold" key that erases differences between romanization schemes (the consonant skeleton of abjad
+ * romanizations is {@link ConsonantSkeleton}).
  */
 public final class NameVariants {
 
@@ -41,12 +41,17 @@ public final class NameVariants {
             "rashid rasheed rachid",
             "abu abou",
             "bin ben ibn",
+            // Qaddafi: ق is q, g or k, dh or dd, and the final i or y, in as many spellings as lists and press use
+            "qadhafi qaddafi gadhafi gaddafi kadhafi kaddafi qadafi gadafi kadafi khadafi khaddafi khadafy gheddafi"
+                    + " gaddafy qadhdhafi",
+            // the Arabic article as romanizations write it, also assimilated to a sun letter (ad-Din, ash-Shami)
+            "al el ul ad ar ash az",
             "john jon",
             // Slavic given names
             "aleksandr alexander alexandr oleksandr aleksander aleksandar alexandre",
             "aleksei alexei alexey aleksey oleksiy oleksii alexis",
             "sergei sergey serhiy serhii sergiy",
-            "yevgeniy evgeny evgeni yevgeny evgenii yevhen eugene",
+            "yevgeniy evgeny evgeni yevgeny evgenii yevhen eugene eugeny evgueni jewgeni jevgenij ievgen",
             "dmitri dmitry dmitriy dmytro dimitri",
             "mikhail michael mykhailo mikhael",
             "andrei andrey andriy andrii",
@@ -56,11 +61,13 @@ public final class NameVariants {
             "pyotr petr peter petro",
             "fyodor fedor feodor",
             "maksim maxim maksym",
-            "yakov yaakov jakov",
+            "yakov yaakov jakov jakow",
             "igor ihor",
             "oleg oleh",
             "viktor victor",
-            "yuri yury yuriy iurii yurii jurij",
+            "yuri yury yuriy iurii yurii jurij juri iouri",
+            "yuliya yulia julia iuliia juliya",
+            "yelena elena jelena",
             // Korean surnames across romanization schemes
             "kim gim",
             "lee yi ri rhee",
@@ -115,7 +122,7 @@ public final class NameVariants {
         if (token.length() < Tuning.MIN_FOLDED_TOKEN_LENGTH) {
             return token;
         }
-        String s = softJ(token);
+        String s = germanFrenchPolish(diphthongW(softJ(token)));
         s = s.replace("shch", "sh").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
                 .replace("zh", "j").replace("kh", "h").replace("ph", "f").replace("th", "t").replace("gh", "g")
                 .replace("dh", "d").replace("ck", "k").replace("ks", "x").replace("cz", "ch").replace("w", "v")
@@ -137,39 +144,77 @@ public final class NameVariants {
         if (b.length() > 2 && b.charAt(0) == 'i' && b.charAt(1) == 'e') {
             b.deleteCharAt(0); // initial Cyrillic "е" is written ye- or e-
         }
-        return b.toString();
+        return russianEnding(token, b);
     }
 
-    /** "j" after a vowel is the ISO/ICU rendering of Cyrillic "й", which BGN writes "y" (Sergej/Sergey). */
-    private static String softJ(String token) {
-        if (token.indexOf('j') < 0) {
-            return token;
+    /**
+     * "w" between a vowel and h, f, q or k closes an Arabic diphthong, written u too (Tawhid/Tauhid, Tawfiq/Taufiq,
+     * Shawkat/Shaukat); before other consonants it is the German and Polish в (Dostojewski, Jakowlew).
+     */
+    private static String diphthongW(String s) {
+        int w = s.indexOf('w');
+        if (w < 1) {
+            return s;
         }
-        char[] c = token.toCharArray();
-        for (int i = 1; i < c.length; i++) {
-            if (c[i] == 'j' && "aeiou".indexOf(c[i - 1]) >= 0) {
-                c[i] = 'y';
+        char[] c = s.toCharArray();
+        for (int i = w; i + 1 < c.length; i++) {
+            if (c[i] == 'w' && "aeiou".indexOf(c[i - 1]) >= 0 && "hfqk".indexOf(c[i + 1]) >= 0) {
+                c[i] = 'u';
             }
         }
         return new String(c);
     }
 
-    /**
-     * Consonant skeleton: Arabic and Hebrew script omit short vowels, so "mhmd" must meet "mohammed";
-     * long-vowel letters (w, y) are dropped too because romanizations render them as vowels.
-     */
-    static String skeleton(String token) {
-        StringBuilder b = new StringBuilder(token.length());
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if ("aeiouyw".indexOf(c) >= 0) {
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) == c) {
-                continue;
-            }
-            b.append(c);
+    /** Other schemes' letters for ш ч щ: German tsch/sch/schtsch, French tch/ch/chtch, Polish cz/sz/szcz. */
+    private static String germanFrenchPolish(String s) {
+        if (s.indexOf('w') >= 0 && s.contains("ch")) {
+            s = s.replaceAll("(?<![st])ch", "h"); // a spelling with w for в is German or Polish: ch is х (Tichonow)
+        } else if (s.contains("tch") && s.indexOf("ch", s.indexOf("tch") + 3) >= 0) {
+            int rest = s.indexOf("tch") + 3; // French, tch for ч: a ch after it is ш (Tchernychev)
+            s = s.substring(0, rest) + s.substring(rest).replace("ch", "sh");
         }
-        return b.toString();
+        if (s.indexOf('s') < 0 && !s.contains("chtch")) {
+            return s;
+        }
+        return s.replace("schtsch", "sh").replace("chtch", "sh").replace("szcz", "sh").replace("tsch", "ch")
+                .replace("sz", "sh");
+    }
+
+    /**
+     * Endings one Russian ending is written with: -off/-eff for -ov/-ev (older émigré spelling), French -ine for
+     * -in (Poutine, Prigojine), and ё after ж ч ш щ and й written o or e (Gorbachyov/Gorbachev, Solovyov/Soloviev).
+     */
+    private static String russianEnding(String token, StringBuilder b) {
+        int n = b.length();
+        if (n > 4 && (token.endsWith("off") || token.endsWith("eff"))) {
+            b.setCharAt(n - 1, 'v');
+        } else if (n > 5 && token.endsWith("ine")) {
+            b.setLength(n - 1);
+        }
+        String s = b.toString();
+        if (s.length() > 5 && (s.endsWith("chov") || s.endsWith("shov") || s.endsWith("jov") || s.endsWith("iov"))) {
+            return s.substring(0, s.length() - 2) + "ev";
+        }
+        return s;
+    }
+
+    /**
+     * "j" after a vowel and before a consonant or the end is Cyrillic "й", which BGN writes "y" (Sergej/Sergey); in a
+     * German or Polish spelling also before a vowel and at the start (Jakowlew/Yakovlev).
+     */
+    private static String softJ(String token) {
+        if (token.indexOf('j') < 0) {
+            return token;
+        }
+        char[] c = token.toCharArray();
+        boolean germanOrPolish = token.indexOf('w') >= 0; // w for в: there j is always й (Jakowlew, Dostojewski)
+        for (int i = 0; i < c.length; i++) {
+            boolean afterVowel = i > 0 && "aeiou".indexOf(c[i - 1]) >= 0;
+            boolean beforeVowel = i + 1 < c.length && "aeiou".indexOf(c[i + 1]) >= 0; // French j (ж): Prigojine
+            if (c[i] == 'j' && (germanOrPolish ? afterVowel || i == 0 && beforeVowel : afterVowel && !beforeVowel)) {
+                c[i] = 'y';
+            }
+        }
+        return new String(c);
     }
 }

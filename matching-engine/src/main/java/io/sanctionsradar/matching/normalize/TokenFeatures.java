@@ -27,6 +27,10 @@ public final class TokenFeatures {
     public final String metaphone;
     public final String metaphoneAlt;
     public final String skeleton;
+    /** The skeleton with h read alone where the skeleton reads a digraph, or null when it is the same. */
+    public final String skeletonLiteral;
+    /** A pinyin syllable: it meets another syllable only exactly or as a variant (see {@link Pinyin}). */
+    public final boolean pinyinSyllable;
 
     public TokenFeatures(String token) {
         this(token, true);
@@ -53,7 +57,9 @@ public final class TokenFeatures {
             this.metaphone = null;
             this.metaphoneAlt = null;
         }
-        this.skeleton = NameVariants.skeleton(token);
+        this.skeleton = ConsonantSkeleton.key(token);
+        this.skeletonLiteral = ConsonantSkeleton.literalKey(token);
+        this.pinyinSyllable = Pinyin.isSyllable(token);
     }
 
     static boolean isNumeric(String t) {

@@ -16,13 +16,19 @@ public final class Transliteration {
 
     /** Script families that need a distinct ICU pipeline. */
     enum Family {
-        LATIN, CYRILLIC, GREEK, HANGUL, ABJAD, OTHER
+        LATIN, CYRILLIC, GREEK, HANGUL, ABJAD, OTHER,
+        /** Cyrillic with Ukrainian or Belarusian letters (і ї є ґ ў): chosen by {@link #toLatin}, never by familyOf. */
+        CYRILLIC_UK_BE
     }
 
     private static final String TO_ASCII = "; Any-Latin; Latin-ASCII";
     private static final Map<Family, String> PIPELINES = new EnumMap<>(Map.of(
             // BGN/PCGN is the romanization the US, UK and UN lists use for Russian names (Yevgeniy, Shoygu)
             Family.CYRILLIC, "Russian-Latin/BGN" + TO_ASCII,
+            // lists write Ukrainians in Ukraine's romanization (Oleksandr Hryhorovych), close to BGN's; for Belarusian
+            // names ICU's Belarusian BGN (Syarhyey Yawhyenavich) is further from the lists (Siarhei Yaugenavich)
+            // than the Ukrainian one (Syarhey Yauhenavich)
+            Family.CYRILLIC_UK_BE, "Ukrainian-Latin/BGN" + TO_ASCII,
             Family.GREEK, "Greek-Latin/UNGEGN" + TO_ASCII,
             Family.HANGUL, "Any-Latin; Latin-ASCII",
             Family.ABJAD, "Any-Latin; Latin-ASCII",
@@ -66,11 +72,51 @@ public final class Transliteration {
     /** ASCII Latin rendering of text written in the given family (not LATIN). */
     static String toLatin(String text, Family family) {
         String input = family == Family.HANGUL ? romanizeHangulSyllables(text) : text;
-        Reusable<Transliterator> cache = CACHE.get(family);
+        String korean = family == Family.OTHER ? KoreanHanja.reading(input) : null;
+        if (korean != null) {
+            return korean; // 金正恩: Kim Jong Un, not Jin Zheng'en
+        }
+        if (family == Family.OTHER) {
+            input = HanCompanyWords.translate(input);
+        }
+        if (family == Family.ABJAD && ArabicScript.isArabic(input)) {
+            input = ArabicScript.romanize(input); // ICU writes no vowels at all: "tarq zyz" for Tariq Aziz
+            if (isAscii(input)) {
+                return input;
+            }
+        }
+        Family pipeline = family == Family.CYRILLIC && ukrainianOrBelarusian(input) ? Family.CYRILLIC_UK_BE : family;
+        if (pipeline == Family.CYRILLIC_UK_BE) {
+            input = input.replaceAll("[’'ʼ`]", ""); // the apostrophe (Юр’евіч): ICU's ʺ for it would split the word
+        }
+        Reusable<Transliterator> cache = CACHE.get(pipeline);
         Transliterator t = cache.take();
         String latin = t.transliterate(input);
         cache.give(t);
-        return latin;
+        // BGN marks letters that must not be read as a digraph with a middle dot (Бэч "B·ech"): one word
+        return pipeline == Family.CYRILLIC ? latin.replace("\u00b7", "") : latin;
+    }
+
+    private static boolean ukrainianOrBelarusian(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case 'і', 'І', 'ї', 'Ї', 'є', 'Є', 'ґ', 'Ґ', 'ў', 'Ў' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Syllables are romanized the way sanctions lists spell Korean names (McCune-Reischauer without

@@ -38,6 +38,13 @@ public final class QueryPlan {
     public final double[] weights;
     public final double totalWeight;
     public final boolean hasLegalForm;
+    /**
+     * The query is one distinctive word: a brand or surname few listed entries carry
+     * ("Hikvision"). Its coverage of the query then decides, so every name carrying it matches, shorter names first.
+     */
+    public final boolean distinctiveAlone;
+    /** A word of the query was cut in two listed words ("VladimirPutin" read as "vladimir putin"). */
+    public final boolean gluedWordsCut;
     /** Per unit: the query tokens (of the first MAX_TOKENS) it covers. */
     public final long[] unitTokens;
     /** Sum of the weights of the query tokens each unit covers. */
@@ -61,6 +68,7 @@ public final class QueryPlan {
     private final ScreeningDirection direction;
 
     /**
+     * @param gluedWordsCut whether tokens holds a glued word of the query cut in two (see GluedWords)
      * @param rows        a zeroed array at least as long as the vocabulary, this plan's lookup from vocabulary id to
      *                    row (an array read instead of a hash probe per entry token); {@link #release} zeroes it again
      * @param onlyStrings the vocabulary strings of the names to be scored when they are known, each once (checking a
@@ -68,9 +76,10 @@ public final class QueryPlan {
      *                    words up in the whole vocabulary, and no {@link #tokenEntryWeight}); null for a search
      * @param direction   whether the query or the indexed names are the screened side (see {@link #share})
      */
-    public QueryPlan(Query query, NameTokens tokens, CandidateIndex index, int[] rows, KnownStrings onlyStrings,
-              ScreeningDirection direction) {
+    public QueryPlan(Query query, NameTokens tokens, boolean gluedWordsCut, CandidateIndex index, int[] rows,
+                     KnownStrings onlyStrings, ScreeningDirection direction) {
         this.query = query;
+        this.gluedWordsCut = gluedWordsCut;
         this.direction = direction;
         this.tokens = tokens;
         int n = tokens.size();
@@ -87,6 +96,7 @@ public final class QueryPlan {
             weights[i] = weight(i, index, stats);
         }
         totalWeight = sum(weights);
+        distinctiveAlone = direction == ScreeningDirection.FORWARD && isDistinctiveAlone(tokens, index);
         unitWeights = unitWeights();
         maxBonus = SecondarySignals.maxBonus(query);
         unitTokens = unitTokens();
@@ -323,7 +333,24 @@ public final class QueryPlan {
      * ({@link ScreeningDirection#REVERSE}: the share a forward check of the indexed name would give it).
      */
     public double share(double queryTotal, double entryTotal) {
-        return direction.queryShare(queryTotal, entryTotal);
+        // a constant share keeps every bound of NameBounds an upper bound (it is largest where E = W)
+        return distinctiveAlone ? Tuning.DISTINCTIVE_ALONE_SHARE : direction.queryShare(queryTotal, entryTotal);
+    }
+
+    /**
+     * One word, long enough and carried by a few listed entries. Alone: beside a legal form or another word it may be
+     * a generic word of a company name ("Ooo Transfer"), and the usual share applies.
+     */
+    private static boolean isDistinctiveAlone(NameTokens tokens, CandidateIndex index) {
+        if (tokens.size() != 1 || tokens.classes()[0] != NameTokens.WORD) {
+            return false;
+        }
+        String word = tokens.tokens()[0];
+        if (word.length() < Tuning.DISTINCTIVE_MIN_LENGTH) {
+            return false;
+        }
+        int entries = index.stats.documentFrequency(index.vocabularyId(word));
+        return entries >= 1 && entries <= Tuning.DISTINCTIVE_MAX_ENTRIES;
     }
 
     /** The token's vocabulary id when some listed name holds it (its weight is then its own), -1 otherwise. */

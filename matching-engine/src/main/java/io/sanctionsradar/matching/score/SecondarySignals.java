@@ -1,6 +1,7 @@
 package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.Adjustment;
+import io.sanctionsradar.matching.Identifier;
 import io.sanctionsradar.matching.NameKind;
 import io.sanctionsradar.matching.Query;
 import io.sanctionsradar.matching.SubjectType;
@@ -63,7 +64,37 @@ public final class SecondarySignals {
         if (kind == NameKind.WEAK) {
             out.add(new Adjustment("nameKind", Tuning.WEAK_ALIAS, "matched a weak alias"));
         }
+        Adjustment contradiction = identifierContradiction(q.identifiers(), entry.identifiers());
+        if (contradiction != null) {
+            out.add(contradiction);
+        }
         return out;
+    }
+
+    /**
+     * The first query identifier that contradicts the entry's (same exclusive scheme and scope, other value, and no
+     * identifier equal to one of the entry's), or null.
+     */
+    private static Adjustment identifierContradiction(List<Identifier> query, List<Identifier> listed) {
+        if (query.isEmpty() || listed.isEmpty()) {
+            return null;
+        }
+        for (Identifier q : query) {
+            for (Identifier l : listed) {
+                if (q.sameAs(l)) {
+                    return null;
+                }
+            }
+        }
+        for (Identifier q : query) {
+            for (Identifier l : listed) {
+                if (q.contradicts(l)) {
+                    return new Adjustment("identifier", Tuning.IDENTIFIER_CONTRADICTION,
+                            "query " + q + " differs from listed " + l);
+                }
+            }
+        }
+        return null;
     }
 
     private static Adjustment birthDate(String query, List<String> listed) {

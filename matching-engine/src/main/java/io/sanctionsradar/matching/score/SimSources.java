@@ -59,6 +59,6 @@ public final class SimSources {
         if (plan.exactOnly(unit)) {
             return q.token.equals(e.token) ? SimCode.of(TokenSimilarity.Result.EXACT) : 0;
         }
-        return SimCode.of(TokenSimilarity.compare(q, e, plan.tokens.abjad()));
+        return SimCode.of(TokenSimilarity.compare(q, e, plan.tokens.abjad(), index.abjadBorn(vid)));
     }
 }

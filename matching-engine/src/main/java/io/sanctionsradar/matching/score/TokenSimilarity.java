@@ -1,13 +1,14 @@
 package io.sanctionsradar.matching.score;
 
 import io.sanctionsradar.matching.Explanation.MatchKind;
+import io.sanctionsradar.matching.normalize.ConsonantSkeleton;
 import io.sanctionsradar.matching.normalize.TokenFeatures;
 import io.sanctionsradar.matching.tuning.Tuning;
 
 /**
  * Similarity of two word tokens in [0, 1] with the kind of evidence. The first matching rule wins, so the
  * ladder below is also the calibration: exact 1.0 > listed variant > romanization variant > spelling distance
- * (one edit in five letters = 0.8) > phonetic code > consonant skeleton.
+ * (one edit in five letters = 0.8) > consonant skeleton (one side written in an abjad) > phonetic code.
  */
 public final class TokenSimilarity {
 
@@ -28,7 +29,11 @@ public final class TokenSimilarity {
         public static final Result EXACT = new Result(1f, MatchKind.EXACT);
     }
 
-    public static Result compare(TokenFeatures q, TokenFeatures e, boolean abjadQuery) {
+    /**
+     * Similarity of query token q with indexed string e; the consonant skeleton counts when one side was written
+     * in an abjad (the query, or some listed name holding e), with the vowels that side writes found in the other.
+     */
+    public static Result compare(TokenFeatures q, TokenFeatures e, boolean abjadQuery, boolean abjadEntry) {
         if (q.token.equals(e.token)) {
             return Result.EXACT;
         }
@@ -45,6 +50,9 @@ public final class TokenSimilarity {
         if (q.fold.length() >= Tuning.MIN_FOLD_LENGTH && q.fold.equals(e.fold)) {
             return new Result(Tuning.FOLD_SIM, MatchKind.TRANSLITERATED);
         }
+        if (q.pinyinSyllable && e.pinyinSyllable) {
+            return Result.NONE; // two different syllables are two different characters, however alike (Pinyin)
+        }
         float best = 0f;
         MatchKind kind = null;
         int maxLen = Math.max(lq, le);
@@ -59,8 +67,9 @@ public final class TokenSimilarity {
                 }
             }
         }
-        if (best < Tuning.SKELETON_SIM && abjadQuery && q.skeleton.length() >= 2 && q.skeleton.equals(e.skeleton)) {
-            best = Tuning.SKELETON_SIM;
+        float skeleton = abjadQuery || abjadEntry ? skeletonSim(abjadQuery ? q : e, abjadQuery ? e : q) : 0f;
+        if (best < skeleton) {
+            best = skeleton;
             kind = MatchKind.TRANSLITERATED;
         }
         if (best < Tuning.PHONETIC_SIM && 4 * Math.min(lq, le) >= Tuning.PHONETIC_LENGTH_QUARTERS * maxLen && phoneticEqual(q, e)) {
@@ -68,6 +77,21 @@ public final class TokenSimilarity {
             kind = MatchKind.PHONETIC;
         }
         return kind == null ? Result.NONE : new Result(best, kind);
+    }
+
+    /**
+     * Skeleton similarity of a word written in an abjad with a Latin one: the same skeleton (the abjad word's h read
+     * as in a digraph or alone), and the vowels the abjad side writes in the Latin spelling; a one-consonant word
+     * ("adi" / "Uday", "dya" / "Zia") needs vowels in the same gaps on both sides, as a single consonant says little.
+     */
+    private static float skeletonSim(TokenFeatures abjad, TokenFeatures latin) {
+        boolean digraphs = abjad.skeleton.equals(latin.skeleton);
+        if (latin.skeleton.isEmpty() || !digraphs && !latin.skeleton.equals(abjad.skeletonLiteral)
+                || !ConsonantSkeleton.vowelsAgree(abjad.token, latin.token, digraphs)
+                || latin.skeleton.length() == 1 && !ConsonantSkeleton.vowelsAgree(latin.token, abjad.token)) {
+            return 0f;
+        }
+        return latin.skeleton.length() >= Tuning.LONG_SKELETON_CLASSES ? Tuning.LONG_SKELETON_SIM : Tuning.SKELETON_SIM;
     }
 
     public static boolean phoneticEqual(TokenFeatures q, TokenFeatures e) {

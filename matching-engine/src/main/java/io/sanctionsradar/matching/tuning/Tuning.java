@@ -30,6 +30,19 @@ public final class Tuning {
      * No measurement recorded.
      */
     public static final int MAX_JOINED_PARTICLE_LENGTH = 3;
+
+    /**
+     * Shortest piece a glued query word ("VladimirPutin", "kambizrostamian") is cut into, a legal form aside: a
+     * misspelt word falls into shorter listed pieces too often ("petrobna" → "pet robna", "mohanmad" → "mohan mad":
+     * two dev-set typos lost at 3 letters, none at 4). Held-out variants at 4: glued persons 0.05 → 0.83, joined
+     * words 0.77 → 0.95, glued legal forms 0.22 → 0.84 (matching/eval/variants.jsonl).
+     */
+    public static final int MIN_GLUED_PIECE = 4;
+    /**
+     * Shortest unknown word cut into two listed words unless one piece is a legal form: a misspelt six- or
+     * seven-letter word ("gazpom", "tarding") often falls into two short listed words; real glued names are longer.
+     */
+    public static final int MIN_GLUED_WORD = 8;
     /**
      * One-word legal forms this short (AO, SA, AS, CO) are ordinary words too, so they count as legal forms only
      * where the name confirms it. No measurement recorded.
@@ -78,8 +91,20 @@ public final class Tuning {
     public static final float VARIANT_SIM = 0.95f;
     /** Same fold key: the same word in two romanization schemes (Yevgeniy/Evgenij). No measurement recorded. */
     public static final float FOLD_SIM = 0.93f;
-    /** Consonant skeleton equality: strong only for a vowel-less Arabic/Hebrew rendering. No measurement recorded. */
+    /**
+     * Same consonant skeleton, and every vowel the abjad side writes found in the Latin spelling (ConsonantSkeleton):
+     * an Arabic-script word against its romanization. No measurement of this value alone recorded.
+     */
     public static final float SKELETON_SIM = 0.85f;
+    /**
+     * The same for a skeleton of LONG_SKELETON_CLASSES consonants or more: three consonants in order and the long
+     * vowels in place rarely meet by chance. UN original-script names on the CSL (un-original-script.jsonl, 230
+     * names): recall at 0.78 0.739 with 0.85 for every skeleton, 0.770 with 0.90 for every skeleton (and two unlisted
+     * Arabic-script names matched), see the commit for this value.
+     */
+    public static final float LONG_SKELETON_SIM = 0.90f;
+    /** Consonant classes from which a skeleton match is a LONG_SKELETON_SIM one. */
+    public static final int LONG_SKELETON_CLASSES = 3;
     /**
      * Same Double Metaphone code: sounds alike, but codes are coarse ("Thierry Mehta" / "Matteo Taerri"), so a name
      * matched only phonetically stays below the default threshold. No measurement recorded.
@@ -118,6 +143,20 @@ public final class Tuning {
     public static final double MIN_QUERY_SHARE = 0.45;
     /** See {@link #MIN_QUERY_SHARE}. No measurement recorded. */
     public static final double MAX_QUERY_SHARE = 0.75;
+
+    /**
+     * Share of a query that is one distinctive word ("Hikvision", "Deripaska"): its own coverage decides, so an exact
+     * hit scores at least this much and names rank by how much of them the word explains. Above MAX_QUERY_SHARE, so
+     * it applies as a constant (the candidate bounds stay bounds).
+     */
+    public static final double DISTINCTIVE_ALONE_SHARE = 0.8;
+    /** Shortest word that counts as distinctive alone: shorter ones are initials, particles or common stems. */
+    public static final int DISTINCTIVE_MIN_LENGTH = 5;
+    /**
+     * Most listed entries a distinctive word may appear in: a brand carried by a group of companies, a family name of
+     * a few relatives; a word more entries carry (Mohammed, Wang, Trading) says too little alone.
+     */
+    public static final int DISTINCTIVE_MAX_ENTRIES = 8;
     /**
      * Pairs up to which a reverse search aligns a name optimally; beyond, greedily (no name comes close). Bounds the
      * search's buffers; no measurement recorded.
@@ -149,6 +188,13 @@ public final class Tuning {
     public static final double COUNTRY_MATCH = +0.03;
     /** Entry has countries and the query's is not one of them: weak, people and firms move. */
     public static final double COUNTRY_MISMATCH = -0.03;
+    /**
+     * Query and entry both carry an identifier of one exclusive scheme and scope (an IMO number, a passport of the
+     * same country) with different values: strong evidence of another subject, yet documents are renewed and lists
+     * carry typos, so an exact name (1.0) stays reported at 0.85 with the reason, while a fuzzy one (below ~0.93)
+     * falls under the default threshold. No measurement recorded (no evaluation set carries identifiers yet).
+     */
+    public static final double IDENTIFIER_CONTRADICTION = -0.15;
     /** Query carries a company legal form but the entry is a person (query type unknown). */
     public static final double LEGAL_FORM_ON_PERSON = -0.08;
     /**

@@ -1,9 +1,11 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.screening.screenings.ScreeningIdentifier;
 import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The payloads of {@code screening.alerts} (schemas/events/screening.match.*.schema.json). */
@@ -28,11 +30,17 @@ public final class AlertEvents {
     /** Why a hit went away. */
     public enum ClearedReason { DELISTED, AMENDED, PARTY_CHANGED, PARTY_REMOVED }
 
-    /** The party as it was screened. */
+    /** The party as it was screened; identifiers null (left out of the event) when it has none. */
     public record PartyView(String partyId, String name, SubjectType type, String birthDate, String country,
-                            int version) {
+                            int version, List<ScreeningIdentifier> identifiers) {
+        /** A party without identifiers. */
+        public PartyView(String partyId, String name, SubjectType type, String birthDate, String country, int version) {
+            this(partyId, name, type, birthDate, country, version, null);
+        }
+
         static PartyView of(MonitoredParty p) {
-            return new PartyView(p.partyId(), p.name(), p.type(), p.birthDate(), p.country(), p.version());
+            return new PartyView(p.partyId(), p.name(), p.type(), p.birthDate(), p.country(), p.version(),
+                    p.identifiers().isEmpty() ? null : p.identifiers());
         }
     }
 

@@ -290,7 +290,7 @@ public class AlertMonitor implements WatchlistObserver {
 
     private static ScreeningRequest request(MonitoredParty party) {
         return new ScreeningRequest(party.name(), party.type(), party.birthDate(), party.country(), null, MATCH_LIMIT,
-                null, null, null, null);
+                null, null, null, null, party.identifiers());
     }
 
 }

@@ -64,7 +64,7 @@ public class MonitoringService {
             throw new InvalidRequest("The monitored party is invalid", errors);
         }
         Stored stored = store(portfolio, List.of(new PartyDetails(partyId, details.name(), details.type(),
-                details.birthDate(), details.country())), result -> result, false);
+                details.birthDate(), details.country(), details.identifiers())), result -> result, false);
         return new PartyScreening(stored.upserted().get(0).party(), stored.upserted().get(0).outcome(),
                 stored.results().get(0).result());
     }
@@ -229,7 +229,7 @@ public class MonitoringService {
 
     static ScreeningRequest request(PartyDetails details) {
         return new ScreeningRequest(details.name(), details.type(), details.birthDate(), details.country(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, details.identifiers());
     }
 
     private static List<FieldError> checkIds(String portfolio, String partyId, String partyField) {

@@ -1,6 +1,7 @@
 package io.sanctionsradar.screening.monitoring;
 
 import io.sanctionsradar.screening.screenings.CsvTable;
+import io.sanctionsradar.screening.screenings.IdentifierColumn;
 import io.sanctionsradar.support.errors.FieldError;
 import io.sanctionsradar.support.errors.InvalidRequest;
 import org.apache.commons.csv.CSVRecord;
@@ -11,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A customer book as a CSV file (columns partyId, name, type, birthDate, country; header required, any order and
- * case): read whole before anything is stored, so a bad line refuses the file with its line number.
+ * A customer book as a CSV file (columns partyId, name, type, birthDate, country, identifiers as in {@link
+ * IdentifierColumn}; header required, any order and case): read whole before anything is stored, so a bad line refuses the file with its line number.
  */
 public final class PartyCsv {
 
-    static final List<String> COLUMNS = List.of("partyId", "name", "type", "birthDate", "country");
+    static final List<String> COLUMNS = List.of("partyId", "name", "type", "birthDate", "country", "identifiers");
 
     private PartyCsv() {
     }
@@ -35,7 +36,8 @@ public final class PartyCsv {
                 long line = table.line();
                 parties.add(new PartyDetails(table.value(record, "partyId"), table.value(record, "name"),
                         table.type(record, "[line " + line + "].type", errors), table.value(record, "birthDate"),
-                        table.country(record)));
+                        table.country(record), IdentifierColumn.parse(table.value(record, "identifiers"),
+                        "[line " + line + "].identifiers", errors)));
                 lines.add(line);
             }
             if (parties.isEmpty()) {

@@ -109,6 +109,15 @@ public final class PartyMatcher {
                 found.computeIfAbsent(parties.get(key), p -> new LinkedHashSet<>()).add(names.get(i).entryId());
             }
         }
+        // a party holding one of the listing's identifiers is a candidate whatever the names
+        for (WatchlistEntry entry : listed) {
+            if (!entry.identifiers().isEmpty()) {
+                Query identifiers = new Query(null, entry.type(), null, null, entry.identifiers());
+                for (String key : engine.screenIds(identifiers, 1.0, CANDIDATE_LIMIT, null)) {
+                    found.computeIfAbsent(parties.get(key), p -> new LinkedHashSet<>()).add(entry.entryId());
+                }
+            }
+        }
         return found;
     }
 
@@ -128,6 +137,6 @@ public final class PartyMatcher {
         return new WatchlistEntry(key(party.portfolio(), party.partyId()), party.type(),
                 List.of(new EntryName(party.name(), NameKind.PRIMARY, null)),
                 party.birthDate() == null ? List.of() : List.of(party.birthDate()),
-                party.country() == null ? Set.of() : Set.of(party.country()));
+                party.country() == null ? Set.of() : Set.of(party.country()), party.canonicalIdentifiers());
     }
 }

@@ -1,6 +1,10 @@
 package io.sanctionsradar.screening.monitoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.matching.SubjectType;
+import io.sanctionsradar.screening.screenings.ScreeningIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,7 +32,10 @@ public class PartyStore {
     }
 
     private static final String COLUMNS = "portfolio, party_id, name, subject_type, birth_date, country, version, "
-            + "created_at, updated_at";
+            + "created_at, updated_at, identifiers";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<ScreeningIdentifier>> IDENTIFIERS = new TypeReference<>() {
+    };
 
     /**
      * Creates each party, or updates it (next version) if its details differ, one statement per thousand, in the
@@ -40,16 +47,18 @@ public class PartyStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement("""
                      INSERT INTO monitored_party (%s)
-                     SELECT ?, u.party_id, u.name, u.subject_type, u.birth_date, u.country, 1, ?, ?
-                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                          AS u(party_id, name, subject_type, birth_date, country)
+                     SELECT ?, u.party_id, u.name, u.subject_type, u.birth_date, u.country, 1, ?, ?,
+                            u.identifiers::jsonb
+                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          AS u(party_id, name, subject_type, birth_date, country, identifiers)
                      ON CONFLICT (portfolio, party_id) DO UPDATE SET name = excluded.name,
                          subject_type = excluded.subject_type, birth_date = excluded.birth_date,
-                         country = excluded.country, version = monitored_party.version + 1,
-                         updated_at = excluded.updated_at
+                         country = excluded.country, identifiers = excluded.identifiers,
+                         version = monitored_party.version + 1, updated_at = excluded.updated_at
                      WHERE (monitored_party.name, monitored_party.subject_type, monitored_party.birth_date,
-                            monitored_party.country)
-                           IS DISTINCT FROM (excluded.name, excluded.subject_type, excluded.birth_date, excluded.country)
+                            monitored_party.country, monitored_party.identifiers)
+                           IS DISTINCT FROM (excluded.name, excluded.subject_type, excluded.birth_date, excluded.country,
+                                             excluded.identifiers)
                      RETURNING %s, (xmax = 0) AS inserted""".formatted(COLUMNS, COLUMNS));
              PreparedStatement unchanged = connection.prepareStatement("SELECT " + COLUMNS
                      + " FROM monitored_party WHERE portfolio = ? AND party_id = ANY(?)")) {
@@ -64,6 +73,7 @@ public class PartyStore {
                         .map(d -> d.type() == null ? null : d.type().name()).toArray()));
                 upsert.setArray(7, connection.createArrayOf("text", chunk.stream().map(PartyDetails::birthDate).toArray()));
                 upsert.setArray(8, connection.createArrayOf("text", chunk.stream().map(PartyDetails::country).toArray()));
+                upsert.setArray(9, connection.createArrayOf("text", chunk.stream().map(PartyStore::identifiers).toArray()));
                 java.util.Map<String, Upserted> done = new java.util.HashMap<>();
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
@@ -173,6 +183,23 @@ public class PartyStore {
         return new MonitoredParty(rows.getString("portfolio"), rows.getString("party_id"), rows.getString("name"),
                 type == null ? null : SubjectType.valueOf(type), rows.getString("birth_date"),
                 rows.getString("country"), rows.getInt("version"), rows.getTimestamp("created_at").toInstant(),
-                rows.getTimestamp("updated_at").toInstant());
+                rows.getTimestamp("updated_at").toInstant(), identifiers(rows.getString("identifiers")));
+    }
+
+    /** The party's identifiers as JSON, null for none (as parties stored before identifiers existed). */
+    private static String identifiers(PartyDetails details) {
+        try {
+            return details.identifiers().isEmpty() ? null : JSON.writeValueAsString(details.identifiers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write identifiers", e);
+        }
+    }
+
+    private static List<ScreeningIdentifier> identifiers(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, IDENTIFIERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored identifiers", e);
+        }
     }
 }

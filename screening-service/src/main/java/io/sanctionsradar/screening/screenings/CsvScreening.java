@@ -22,14 +22,15 @@ import java.util.UUID;
 /**
  * Screens a CSV file of any length: the upload is read whole first (spooled to disk beyond a size) and checked,
  * then screened and answered as NDJSON a chunk at a time, so neither the file nor the answer is held in memory.
- * Columns: {@code name} (required), {@code type}, {@code birthDate}, {@code country}, {@code reference} (the
- * caller's own id, echoed back). A bad record is answered with its line and errors and the rest goes on; a bad header
+ * Columns: {@code name} (required), {@code type}, {@code birthDate}, {@code country}, {@code identifiers} ({@link IdentifierColumn}: "IMO:9074729;PASSPORT:AB123/RU"),
+ * {@code reference} (the caller's own id, echoed back). A bad record is answered with its line and errors and the rest goes on; a bad header
  * or a malformed record refuses the whole file before anything is screened.
  */
 @ApplicationScoped
 public class CsvScreening {
 
-    static final List<String> COLUMNS = List.of("name", "type", "birthDate", "country", "reference");
+    static final List<String> COLUMNS = List.of("name", "type", "birthDate", "country", "identifiers",
+            "reference");
     private static final int CHUNK = 500;
 
     @Inject
@@ -142,7 +143,8 @@ public class CsvScreening {
     private static ScreeningRequest query(CsvTable table, CSVRecord record, ScreeningRequest options,
                                           List<FieldError> errors) {
         return new ScreeningRequest(table.value(record, "name"), table.type(record, "type", errors),
-                table.value(record, "birthDate"), table.country(record), null, null, null, null, null, null)
+                table.value(record, "birthDate"), table.country(record), null, null, null, null, null, null,
+                IdentifierColumn.parse(table.value(record, "identifiers"), "identifiers", errors))
                 .withDefaults(options);
     }
 }

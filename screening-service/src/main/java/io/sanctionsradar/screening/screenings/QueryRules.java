@@ -1,5 +1,6 @@
 package io.sanctionsradar.screening.screenings;
 
+import io.sanctionsradar.matching.InvalidIdentifierException;
 import io.sanctionsradar.support.errors.FieldError;
 
 import java.time.DateTimeException;
@@ -17,6 +18,8 @@ final class QueryRules {
     static final int MAX_NAME_LENGTH = 512;
     static final int MAX_LIMIT = 100;
     static final int MAX_FILTER_VALUES = 100;
+    static final int MAX_IDENTIFIERS = 20;
+    static final int MAX_IDENTIFIER_LENGTH = 128;
 
     // control characters (tabs, line breaks, NUL …) are refused; invisible formatting marks are left to normalization
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
@@ -32,9 +35,41 @@ final class QueryRules {
             return List.of(new FieldError(prefix.isEmpty() ? "(body)" : prefix, "must be a query object"));
         }
         List<FieldError> errors = new ArrayList<>();
-        checkName(errors, prefix, q.name());
+        checkName(errors, prefix, q.name()); // even with identifiers: answers and receipts echo a name (contract)
         errors.addAll(checkOptions(q, prefix));
+        checkIdentifiers(errors, prefix, q.identifiers());
         return errors;
+    }
+
+    /** Each identifier's type, value and country, named "identifiers[i].value" (the scheme says what is wrong). */
+    static void checkIdentifiers(List<FieldError> errors, String prefix, List<ScreeningIdentifier> identifiers) {
+        if (identifiers.size() > MAX_IDENTIFIERS) {
+            errors.add(error(prefix, "identifiers", "must have at most " + MAX_IDENTIFIERS + " items"));
+            return;
+        }
+        for (int i = 0; i < identifiers.size(); i++) {
+            String field = "identifiers[" + i + "]";
+            ScreeningIdentifier id = identifiers.get(i);
+            if (id == null) {
+                errors.add(error(prefix, field, "must be an object with type, value and optional country"));
+                continue;
+            }
+            if (id.type() != null && id.type().length() > MAX_IDENTIFIER_LENGTH
+                    || id.value() != null && id.value().length() > MAX_IDENTIFIER_LENGTH) {
+                errors.add(error(prefix, field, "type and value must be at most " + MAX_IDENTIFIER_LENGTH
+                        + " characters"));
+                continue;
+            }
+            if (id.country() != null && !COUNTRIES.contains(id.country().strip().toUpperCase(Locale.ROOT))) {
+                errors.add(error(prefix, field + ".country", "must be an ISO 3166 alpha-2 country code such as DE"));
+                continue;
+            }
+            try {
+                id.canonical();
+            } catch (InvalidIdentifierException e) {
+                errors.add(error(prefix, field + "." + e.field(), e.getMessage()));
+            }
+        }
     }
 
     /** Everything but the name: the options a CSV batch applies to all its records. */

@@ -178,7 +178,8 @@ public class ScreeningService {
                                    Search search) {
         double threshold = request.threshold() != null ? request.threshold() : defaultThreshold();
         int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
-        Query query = new Query(request.name(), request.type(), request.birthDate(), request.country());
+        Query query = new Query(request.name(), request.type(), request.birthDate(), request.country(),
+                request.canonicalIdentifiers());
         Predicate<Listing> filter = filter(request);
         List<MatchView> matches = search.find(query, threshold, limit, filter).stream()
                 .map(hit -> view(hit.listing(), hit)).toList();

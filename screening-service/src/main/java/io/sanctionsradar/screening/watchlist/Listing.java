@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sanctionsradar.matching.EntryName;
+import io.sanctionsradar.matching.Identifier;
 import io.sanctionsradar.matching.NameKind;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.matching.WatchlistEntry;
@@ -45,7 +46,10 @@ public record Listing(
         return "ACTIVE".equals(status);
     }
 
-    /** What the matching engine indexes: every name with its kind and script, birth dates and countries. */
+    /**
+     * What the matching engine indexes: every name with its kind and script, birth dates, countries and identifiers
+     * (documents, the vessel's IMO and MMSI, the aircraft's tail number and serial).
+     */
     public WatchlistEntry toWatchlistEntry() {
         List<EntryName> names = new ArrayList<>(1 + subject.aliases().size());
         names.add(new EntryName(subject.name(), NameKind.PRIMARY, null));
@@ -58,7 +62,24 @@ public record Listing(
         countries.addAll(subject.citizenships());
         subject.addresses().stream().map(Address::country).filter(c -> c != null).forEach(countries::add);
         return new WatchlistEntry(designationId, SubjectType.valueOf(subject.type()), names,
-                subject.birthDates(), countries);
+                subject.birthDates(), countries, identifiers());
+    }
+
+    /** The subject's identifiers in canonical form; kinds that name no identifier and invalid numbers are left out. */
+    public List<Identifier> identifiers() {
+        List<Identifier> out = new ArrayList<>(subject.identifiers().size() + 2);
+        for (ListedIdentifier id : subject.identifiers()) {
+            Identifier.listed(id.kind(), id.number(), id.country()).ifPresent(out::add);
+        }
+        if (subject.vessel() != null) {
+            Identifier.listed("IMO", subject.vessel().imo(), null).ifPresent(out::add);
+            Identifier.listed("MMSI", subject.vessel().mmsi(), null).ifPresent(out::add);
+        }
+        if (subject.aircraft() != null) {
+            Identifier.listed("AIRCRAFT_TAIL", subject.aircraft().tailNumber(), null).ifPresent(out::add);
+            Identifier.listed("AIRCRAFT_SERIAL", subject.aircraft().serialNumber(), null).ifPresent(out::add);
+        }
+        return out.stream().distinct().toList();
     }
 
     private static NameKind nameKind(String kind) {
@@ -71,8 +92,10 @@ public record Listing(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Subject(String type, String name, List<Alias> aliases, List<String> birthDates,
-                          List<String> nationalities, List<String> citizenships, List<Address> addresses) {
+                          List<String> nationalities, List<String> citizenships, List<Address> addresses,
+                          List<ListedIdentifier> identifiers, Vessel vessel, Aircraft aircraft) {
         public Subject {
+            identifiers = identifiers == null ? List.of() : identifiers;
             aliases = aliases == null ? List.of() : aliases;
             birthDates = birthDates == null ? List.of() : birthDates;
             nationalities = nationalities == null ? List.of() : nationalities;
@@ -87,5 +110,18 @@ public record Listing(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Address(String country) {
+    }
+
+    /** An identifier as the list wrote it ("National ID No.", "Passport" …); see {@link Identifier#listed}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ListedIdentifier(String kind, String number, String country) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Vessel(String imo, String mmsi) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Aircraft(String tailNumber, String serialNumber) {
     }
 }

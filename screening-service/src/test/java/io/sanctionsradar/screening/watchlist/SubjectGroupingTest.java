@@ -28,13 +28,13 @@ class SubjectGroupingTest {
                                   List<String> nationalities) {
         return new Listing(id, "DESIGNATION", 1, "ACTIVE", "US-OFAC", List.of("P"), null,
                 listedOn == null ? null : LocalDate.parse(listedOn), null, "L", id, null, List.of(),
-                new Listing.Subject("PERSON", name, List.of(), birthDates, nationalities, List.of(), List.of()));
+                new Listing.Subject("PERSON", name, List.of(), birthDates, nationalities, List.of(), List.of(), List.of(), null, null));
     }
 
     private static Listing organization(String id, String listedOn, String name, String country) {
         return new Listing(id, "DESIGNATION", 1, "ACTIVE", "US-OFAC", List.of("P"), null, LocalDate.parse(listedOn),
                 null, "L", id, null, List.of(), new Listing.Subject("ORGANIZATION", name, List.of(), List.of(),
-                List.of(), List.of(), List.of(new Listing.Address(country))));
+                List.of(), List.of(), List.of(new Listing.Address(country)), List.of(), null, null));
     }
 
     private static List<Listing> wangEverywhere() {
