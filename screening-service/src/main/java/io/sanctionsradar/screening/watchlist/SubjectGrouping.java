@@ -19,7 +19,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Groups listings that are the same subject: the same normalized name with a shared birth date and nationality
+ * Groups listings that are the same subject: the same identifier (type and canonical number, and issuing country
+ * where the listing gives one), the same normalized name with a shared birth date and nationality
  * (a person) or a shared country (an organization), or an analyst's link; an analyst's unlink keeps two listings
  * apart whatever the rules say. Computed from the listings and links alone, so every replica holding the same
  * events holds the same subjects, whatever order they arrived in.
@@ -32,7 +33,7 @@ import java.util.UUID;
 public final class SubjectGrouping {
 
     /** Why two listings are one subject. */
-    public enum Reason { NAME_BIRTH_DATE_NATIONALITY, NAME_COUNTRY, ANALYST_LINK }
+    public enum Reason { IDENTIFIER, NAME_BIRTH_DATE_NATIONALITY, NAME_COUNTRY, ANALYST_LINK }
 
     /** A member joined to an earlier member of its subject, and why. */
     public record Bond(String designationId, String joinedTo, Reason reason) {
@@ -107,6 +108,8 @@ public final class SubjectGrouping {
         if (s == null || s.type() == null) {
             return keys;
         }
+        // a number issued by one country names one holder; the same number from another country is another one
+        listing.identifiers().forEach(id -> keys.add("I|" + id.key() + "|" + (id.country() == null ? "" : id.country())));
         Set<String> names = new TreeSet<>();
         names.add(MatchingEngine.identityKey(s.name()));
         s.aliases().stream().filter(a -> !"WEAK".equals(a.kind())) // a weak alias is too loose to join on
@@ -227,11 +230,19 @@ public final class SubjectGrouping {
             for (String key : member.keys()) {
                 if (other.keys().contains(key)) {
                     return new Bond(member.designationId(), other.designationId(),
-                            key.startsWith("P|") ? Reason.NAME_BIRTH_DATE_NATIONALITY : Reason.NAME_COUNTRY);
+                            reason(key));
                 }
             }
         }
         throw new IllegalStateException("a member of a subject is bonded to none of it: " + member.designationId());
+    }
+
+    private static Reason reason(String key) {
+        return switch (key.charAt(0)) {
+            case 'I' -> Reason.IDENTIFIER;
+            case 'P' -> Reason.NAME_BIRTH_DATE_NATIONALITY;
+            default -> Reason.NAME_COUNTRY;
+        };
     }
 
     private Set<String> neighbours(String id) {

@@ -82,6 +82,25 @@ class SubjectGroupingTest {
         assertNotEquals(subject.subjectId(), grouping.subjectOfListing(UK).orElseThrow().subjectId());
     }
 
+    private static Listing vessel(String id, String listedOn, String name, String imo) {
+        return new Listing(id, "DESIGNATION", 1, "ACTIVE", "US-OFAC", List.of("P"), null, LocalDate.parse(listedOn),
+                null, "L", id, null, List.of(), new Listing.Subject("VESSEL", name, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), new Listing.Vessel(imo, null), null));
+    }
+
+    @Test
+    void listings_carrying_the_same_identifier_are_one_subject_whatever_their_names() {
+        SubjectGrouping grouping = new SubjectGrouping();
+        grouping.put(vessel(OFAC, "2019-01-01", "ADRIAN DARYA 1", "IMO 9116412"));
+        grouping.put(vessel(UK, "2020-01-01", "GRACE 1", "9116412"));
+        grouping.put(vessel(EU, "2020-01-01", "GRACE 1", "9074729"));
+
+        Subject subject = grouping.subjectOfListing(UK).orElseThrow();
+        assertEquals(List.of(OFAC, UK), subject.designationIds());
+        assertEquals(new Bond(UK, OFAC, Reason.IDENTIFIER), subject.bonds().get(0));
+        assertEquals(List.of(EU), grouping.subjectOfListing(EU).orElseThrow().designationIds());
+    }
+
     @Test
     void an_analysts_link_joins_and_an_unlink_separates_even_what_the_rules_join() {
         SubjectGrouping grouping = new SubjectGrouping();
