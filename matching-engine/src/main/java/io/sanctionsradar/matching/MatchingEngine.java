@@ -183,6 +183,22 @@ public final class MatchingEngine {
     }
 
     /**
+     * A name's identity: its normalized words in sorted order, titles left out, so the ways lists write one name
+     * ("WANG, Junzheng", "Junzheng Wang") agree; equal keys are the same written name, not yet the same person.
+     */
+    public static String identityKey(String name) {
+        NameTokens t = NameNormalizer.normalize(name == null ? "" : name);
+        List<String> words = new ArrayList<>(t.tokens().length);
+        for (int i = 0; i < t.tokens().length; i++) {
+            if (t.classes()[i] != NameTokens.TITLE) {
+                words.add(t.tokens()[i]);
+            }
+        }
+        words.sort(null);
+        return String.join(" ", words);
+    }
+
+    /**
      * Screens the query against these entries only, scoring their names exactly as {@link #screen} does (same
      * similarity lookups, same scorer): checking known candidates costs the query's lookups and a few names, not a
      * search, and its plan only holds the strings of those names.

@@ -180,10 +180,11 @@ public class ScreeningService {
         int limit = request.limit() != null ? request.limit() : DEFAULT_LIMIT;
         Query query = new Query(request.name(), request.type(), request.birthDate(), request.country(),
                 request.canonicalIdentifiers());
-        List<MatchView> matches = search.find(query, threshold, limit, filter(request)).stream()
+        Predicate<Listing> filter = filter(request);
+        List<MatchView> matches = search.find(query, threshold, limit, filter).stream()
                 .map(hit -> view(hit.listing(), hit)).toList();
         return new ScreeningResult(UUID.randomUUID(), batchId, now, view.version(), MatchingEngine.ALGORITHM,
-                threshold, request, matches);
+                threshold, request, matches, SubjectAnswers.group(view, matches, filter));
     }
 
     private static Predicate<Listing> filter(ScreeningRequest request) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ public class Watchlist {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final MatchingEngine engine = new MatchingEngine();
+    private SubjectGrouping subjects = new SubjectGrouping();
     private final Map<String, Listing> listings = new HashMap<>();
     private final WatchlistVersion version = new WatchlistVersion();
     private int active;
@@ -41,6 +43,15 @@ public class Watchlist {
         /** The same screening, against these entries only (known candidates). */
         List<Hit> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
                                 Predicate<Listing> filter);
+
+        /** The subject a held listing belongs to (every held listing belongs to one). */
+        SubjectGrouping.Subject subjectOf(String designationId);
+
+        /** A subject by its id, empty if none is held. */
+        Optional<SubjectGrouping.Subject> subject(String subjectId);
+
+        /** A held listing, or null. */
+        Listing listing(String designationId);
     }
 
     public record Hit(Listing listing, Match match) {
@@ -55,11 +66,13 @@ public class Watchlist {
         lock.writeLock().lock();
         try {
             listings.clear();
+            subjects = new SubjectGrouping(); // rebuilt from the listings: it depends on nothing else
             version.clear();
             active = 0;
             List<WatchlistEntry> entries = new ArrayList<>(stored.size());
             for (Listing listing : stored) {
                 listings.put(listing.designationId(), listing);
+                subjects.put(listing);
                 version.add(listing.designationId(), listing.version());
                 active += listing.active() ? 1 : 0;
                 entries.add(listing.toWatchlistEntry());
@@ -86,6 +99,7 @@ public class Watchlist {
                     active -= held.active() ? 1 : 0;
                 }
                 listings.put(listing.designationId(), listing);
+                subjects.put(listing);
                 version.add(listing.designationId(), listing.version());
                 active += listing.active() ? 1 : 0;
                 engine.upsert(listing.toWatchlistEntry());
@@ -134,6 +148,21 @@ public class Watchlist {
         public List<Hit> screenEntries(Query query, double threshold, int limit, Collection<String> entryIds,
                                        Predicate<Listing> filter) {
             return hits(engine.screenEntries(query, threshold, limit, entryIds, listed(filter)));
+        }
+
+        @Override
+        public SubjectGrouping.Subject subjectOf(String designationId) {
+            return subjects.subjectOfListing(designationId).orElseThrow();
+        }
+
+        @Override
+        public Optional<SubjectGrouping.Subject> subject(String subjectId) {
+            return subjects.subject(subjectId);
+        }
+
+        @Override
+        public Listing listing(String designationId) {
+            return listings.get(designationId);
         }
 
         private Predicate<String> listed(Predicate<Listing> filter) {

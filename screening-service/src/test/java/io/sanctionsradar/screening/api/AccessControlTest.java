@@ -34,6 +34,7 @@ class AccessControlTest {
             endpoint("POST", "/api/v1/alerts/{alertId}/disposition", SCREENER),
             endpoint("GET", "/api/v1/watchlist/status", SCREENER, ANALYST, AUDITOR),
             endpoint("GET", "/api/v1/watchlist/entries/{entryId}", SCREENER, ANALYST, AUDITOR),
+            endpoint("GET", "/api/v1/subjects/{subjectId}", SCREENER, ANALYST, AUDITOR),
             endpoint("GET", "/api/v1/audit", AUDITOR),
             // the CSV forms of two of them, which the OpenAPI document lists once per path and method
             endpoint("POST", "/api/v1/screenings/batch", SCREENER).consuming("text/csv", "name\nAcme\n"),
