@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Arabic script against Latin romanizations in both directions: an Arabic-script query finds a Latin listing
- * (hard-cases.jsonl, OriginalScriptQualityTest), and a Latin query finds a name listed in Arabic script only, in a
+ * (hard-cases.jsonl, HeldOutQualityTest), and a Latin query finds a name listed in Arabic script only, in a
  * screening and in the monitoring reverse search. The skeleton never joins two Latin spellings.
  */
 class ArabicScriptMatchingTest {
