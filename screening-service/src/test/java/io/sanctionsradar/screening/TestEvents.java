@@ -51,6 +51,18 @@ public final class TestEvents {
         return d;
     }
 
+    /** A person born 1963-08-01, of Chinese nationality, listed by this authority on this list and day. */
+    public static ObjectNode person(String name, String authority, String sourceList, String listedOn) {
+        ObjectNode d = designation(name);
+        d.put("authority", authority);
+        d.put("sourceList", sourceList);
+        d.put("listedOn", listedOn);
+        ObjectNode subject = (ObjectNode) d.get("subject");
+        subject.putArray("birthDates").add("1963-08-01");
+        subject.putArray("nationalities").add("CN");
+        return d;
+    }
+
     public static ObjectNode alias(ObjectNode designation, String name, String script) {
         ArrayNode aliases = (ArrayNode) designation.get("subject").get("aliases");
         ObjectNode alias = aliases.addObject().put("name", name).put("kind", "AKA");

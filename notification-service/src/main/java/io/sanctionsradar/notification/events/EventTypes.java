@@ -11,7 +11,8 @@ public final class EventTypes {
             "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted");
     public static final String MATCH_FOUND = "screening.match.found";
     public static final String MATCH_CLEARED = "screening.match.cleared";
-    public static final List<String> ALERT = List.of(MATCH_FOUND, MATCH_CLEARED);
+    public static final String MATCH_AMENDED = "screening.match.amended";
+    public static final List<String> ALERT = List.of(MATCH_FOUND, MATCH_CLEARED, MATCH_AMENDED);
     /** Sent by {@code POST /subscriptions/{id}/test} only; never subscribed to. */
     public static final String PING = "webhook.ping";
 

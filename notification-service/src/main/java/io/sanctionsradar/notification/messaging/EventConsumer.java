@@ -91,7 +91,8 @@ public class EventConsumer {
         if (EventTypes.DESIGNATION.contains(event.type())) {
             return EventFacts.ofDesignation(event.data());
         }
-        if (EventTypes.MATCH_FOUND.equals(event.type())) {
+        // an amendment carries its further listing's match and the party as a found alert does
+        if (EventTypes.MATCH_FOUND.equals(event.type()) || EventTypes.MATCH_AMENDED.equals(event.type())) {
             return EventFacts.ofMatchFound(event.data());
         }
         if (EventTypes.MATCH_CLEARED.equals(event.type())) {

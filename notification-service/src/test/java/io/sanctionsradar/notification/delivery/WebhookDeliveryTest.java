@@ -226,23 +226,27 @@ class WebhookDeliveryTest {
     void alerts_are_filtered_by_portfolio_and_a_clearing_follows_its_alert() {
         WebhookReceiver retail = new WebhookReceiver();
         try (retail) {
-            subscribe(receiver, List.of("screening.match.found", "screening.match.cleared"),
+            subscribe(receiver, List.of("screening.match.found", "screening.match.cleared", "screening.match.amended"),
                     Map.of("portfolios", List.of("corporate"), "authorities", List.of("US-BIS")));
             subscribe(retail, List.of("screening.match.found", "screening.match.cleared"),
                     Map.of("portfolios", List.of("retail")));
             String alertId = UUID.randomUUID().toString();
             publishAlert(alertId, "screening.match.found", found(alertId, "corporate", "c-1", "US-BIS"));
+            publishAlert(alertId, "screening.match.amended", amended(alertId, "corporate", "c-1", "US-BIS"));
+            publishAlert(alertId, "screening.match.amended", amended(alertId, "corporate", "c-1", "UK-OFSI"));
             publishAlert(alertId, "screening.match.cleared", cleared(alertId, "corporate", "c-1"));
             String witness = UUID.randomUUID().toString();
             publishAlert(witness, "screening.match.found", found(witness, "retail", "r-1", "US-OFAC"));
 
             awaitOne(retail, witness);
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(alertId).size() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(alertId).size() == 3);
             // both arrive, in either order: deliveries are sent in parallel, and webhooks promise no order
             List<String> bodies = receiver.about(alertId).stream().map(WebhookReceiver.Received::body).toList();
             assertTrue(bodies.stream().anyMatch(b -> b.contains("\"type\":\"screening.match.found\"")), bodies::toString);
             assertTrue(bodies.stream().anyMatch(b -> b.contains("\"type\":\"screening.match.cleared\"")),
                     "the clearing passes the authority filter with its alert's authority");
+            assertEquals(1, bodies.stream().filter(b -> b.contains("\"type\":\"screening.match.amended\"")).count(),
+                    "an amendment passes the authority filter by its own listing's authority: " + bodies);
             assertEquals(0, retail.about(alertId).size());
             assertEquals(0, receiver.about(witness).size());
         }
@@ -298,6 +302,24 @@ class WebhookDeliveryTest {
                  "trigger": %s, "watchlistVersion": "3f9a0c1e", "algorithm": "test", "threshold": 0.85,
                  "foundAt": "2026-11-23T10:00:00Z"}""".formatted(alertId, portfolio, partyId, entryId, authority,
                 trigger(entryId));
+    }
+
+    /** A further listing of the alert's subject, of this authority, added to the alert's evidence. */
+    private static String amended(String alertId, String portfolio, String partyId, String authority) {
+        JsonPath found = JsonPath.from(found(alertId, portfolio, partyId, authority));
+        return """
+                {"alertId": "%s", "portfolio": "%s", "partyId": "%s", "subjectId": "s-1", "change": "LISTING_ADDED",
+                 "party": %s, "match": %s, "trigger": %s, "watchlistVersion": "3f9a0c1f", "threshold": 0.85,
+                 "amendedAt": "2026-11-23T11:00:00Z"}""".formatted(alertId, portfolio, partyId,
+                json(found.getMap("party")), json(found.getMap("match")), trigger(found.getString("match.entryId")));
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The clearing of an alert by the delisting of its entry; it names no authority of its own. */

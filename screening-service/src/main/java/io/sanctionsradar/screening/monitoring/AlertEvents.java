@@ -1,5 +1,6 @@
 package io.sanctionsradar.screening.monitoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.screenings.ScreeningIdentifier;
 import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
@@ -13,6 +14,7 @@ public final class AlertEvents {
 
     public static final String FOUND = "screening.match.found";
     public static final String CLEARED = "screening.match.cleared";
+    public static final String AMENDED = "screening.match.amended";
 
     private AlertEvents() {
     }
@@ -44,8 +46,29 @@ public final class AlertEvents {
         }
     }
 
+    /** A new alert; subjectId names the subject of the matched listing (null only on alerts older than subjects). */
     public record MatchFound(UUID alertId, String portfolio, PartyView party, MatchView match, Trigger trigger,
-                             String watchlistVersion, String algorithm, double threshold, Instant foundAt) {
+                             String watchlistVersion, String algorithm, double threshold, Instant foundAt,
+                             String subjectId) {
+    }
+
+    /** How a further listing of an alert's subject changed the alert's evidence. */
+    public enum Amendment { LISTING_ADDED, LISTING_UPDATED, LISTING_REMOVED }
+
+    /**
+     * A further listing of the alert's subject began to match the party, matches in a newer version, or stopped
+     * matching (then with the reason). party and match are as screened: for a removal, as they were when it matched.
+     */
+    public record MatchAmended(UUID alertId, String portfolio, String partyId, String subjectId, Amendment change,
+                               JsonNode party, JsonNode match, ClearedReason reason, Trigger trigger,
+                               String watchlistVersion, double threshold, Instant amendedAt) {
+        String entryId() {
+            return match.path("entryId").asText();
+        }
+
+        int entryVersion() {
+            return match.path("entryVersion").asInt();
+        }
     }
 
     public record MatchCleared(UUID alertId, String portfolio, String partyId, int partyVersion, String entryId,

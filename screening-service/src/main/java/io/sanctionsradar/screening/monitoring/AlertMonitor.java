@@ -4,21 +4,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.matching.WatchlistEntry;
 import io.sanctionsradar.screening.monitoring.AlertEvents.ClearedReason;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchCleared;
-import io.sanctionsradar.screening.monitoring.AlertEvents.MatchFound;
-import io.sanctionsradar.screening.monitoring.AlertEvents.PartyView;
+import io.sanctionsradar.screening.monitoring.AlertRecorder.Screened;
+import io.sanctionsradar.screening.monitoring.AlertRecorder.Standing;
+import io.sanctionsradar.screening.monitoring.AlertRecorder.Why;
 import io.sanctionsradar.screening.monitoring.AlertEvents.Trigger;
 import io.sanctionsradar.screening.monitoring.AlertEvents.TriggerKind;
-import io.sanctionsradar.screening.monitoring.AlertStore.Pair;
-import io.sanctionsradar.screening.monitoring.AlertStore.State;
 import io.sanctionsradar.screening.screenings.ScreeningRequest;
 import io.sanctionsradar.screening.screenings.ScreeningResult;
-import io.sanctionsradar.screening.screenings.ScreeningResult.MatchView;
 import io.sanctionsradar.screening.screenings.ScreeningService;
 import io.sanctionsradar.screening.watchlist.Listing;
+import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistObserver;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +28,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Ongoing monitoring. A changed listing is screened against the book through the reverse index (only the parties
@@ -72,6 +67,15 @@ public class AlertMonitor implements WatchlistObserver {
 
     @Inject
     PartyStore parties;
+
+    @Inject
+    EvidenceStore evidence;
+
+    @Inject
+    AlertRecorder recorder;
+
+    @Inject
+    Watchlist watchlist;
 
     private final PartyMatcher book = new PartyMatcher();
     private final ReentrantLock lock = new ReentrantLock();
@@ -126,10 +130,6 @@ public class AlertMonitor implements WatchlistObserver {
         return book.size();
     }
 
-    /** A party screened against the watchlist, with what it matched. */
-    private record Screened(MonitoredParty party, ScreeningResult result) {
-    }
-
     /**
      * Has the watchlist take stored designation changes, under the book's lock, and alerts on what they do to the
      * book, in the caller's transaction. Safe to repeat after a rollback: an alert that exists is not written again.
@@ -156,17 +156,16 @@ public class AlertMonitor implements WatchlistObserver {
                 against = new ArrayList<>(candidates.values());
                 checkedReverse.increment(listed.size());
             }
-            screened = zip(ordered, screening.evaluateAgainst(ordered.stream().map(AlertMonitor::request).toList(), against));
+            screened = screened(ordered, screening.evaluateAgainst(ordered.stream().map(AlertMonitor::request).toList(), against));
         } finally {
             lock.unlock();
         }
-        Instant now = Instant.now();
-        record(screened, alerts.liveForEntries(changed.keySet()), (party, match) -> watchlistTrigger(changed.get(match.entryId())),
-                state -> {
-                    Change change = changed.get(state.pair().entryId());
-                    return cleared(state, change.listing().active() ? ClearedReason.AMENDED : ClearedReason.DELISTED,
-                            watchlistTrigger(change), now);
-                }, now);
+        recorder.record(screened, new Standing(alerts.liveForEntries(changed.keySet()), evidence.liveForEntries(changed.keySet())),
+                (party, match) -> watchlistTrigger(changed.get(match.entryId())), pair -> {
+                    Change change = changed.get(pair.entryId());
+                    return new Why(change.listing().active() ? ClearedReason.AMENDED : ClearedReason.DELISTED,
+                            watchlistTrigger(change));
+                }, Instant.now());
     }
 
     /**
@@ -176,20 +175,21 @@ public class AlertMonitor implements WatchlistObserver {
      */
     public ScreeningService.BatchResult partiesStored(String portfolio, List<MonitoredParty> stored, UUID batchId) {
         ScreeningService.BatchResult batch;
+        List<Screened> screened;
         lock.lock();
         try {
             stored.forEach(book::upsert);
             batch = screening.evaluateBatch(stored.stream().map(AlertMonitor::request).toList(), batchId);
+            screened = screened(stored, batch.results());
         } finally {
             lock.unlock();
         }
         Map<String, MonitoredParty> byId = new HashMap<>();
         stored.forEach(p -> byId.put(p.partyId(), p));
-        Instant now = Instant.now();
-        record(zip(stored, batch.results()), alerts.liveForParties(portfolio, byId.keySet()),
-                (party, match) -> Trigger.party(party.version()),
-                state -> cleared(state, ClearedReason.PARTY_CHANGED, Trigger.party(byId.get(state.pair().partyId()).version()), now),
-                now);
+        recorder.record(screened, new Standing(alerts.liveForParties(portfolio, byId.keySet()),
+                        evidence.liveForParties(portfolio, byId.keySet())), (party, match) -> Trigger.party(party.version()),
+                pair -> new Why(ClearedReason.PARTY_CHANGED, Trigger.party(byId.get(pair.partyId()).version())),
+                Instant.now());
         return batch;
     }
 
@@ -224,63 +224,22 @@ public class AlertMonitor implements WatchlistObserver {
         }
         Instant now = Instant.now();
         alerts.clear(alerts.liveForParties(portfolio, List.of(partyId)).stream()
-                .map(s -> cleared(s, ClearedReason.PARTY_REMOVED, Trigger.party(s.partyVersion()), now))
+                .map(s -> new MatchCleared(s.alertId(), portfolio, partyId, s.partyVersion(), s.pair().entryId(),
+                        s.entryVersion(), ClearedReason.PARTY_REMOVED, Trigger.party(s.partyVersion()), s.foundAt(), now))
                 .toList());
     }
 
-    /**
-     * Turns screenings into alert changes. A hit alerts unless its pair already has an alert on this entry version
-     * that stands, or that was dismissed for this very party version; an alert on an older entry version is
-     * superseded. A standing alert in scope without a hit any more is cleared.
-     */
-    private void record(List<Screened> screened, List<State> standing, BiFunction<MonitoredParty, MatchView, Trigger> trigger,
-                        Function<State, MatchCleared> clearing, Instant now) {
-        Set<Pair> hit = new HashSet<>();
-        for (Screened s : screened) {
-            for (MatchView m : s.result().matches()) {
-                hit.add(new Pair(s.party().portfolio(), s.party().partyId(), m.entryId()));
+    /** The screened parties with the subjects of what they matched, read now, under the book's lock. */
+    private List<Screened> screened(List<MonitoredParty> parties, List<ScreeningResult> results) {
+        return watchlist.read(view -> {
+            List<Screened> screened = new ArrayList<>(parties.size());
+            for (int i = 0; i < parties.size(); i++) {
+                Map<String, String> subjects = new HashMap<>();
+                results.get(i).matches().forEach(m -> subjects.put(m.entryId(), view.subjectOf(m.entryId()).subjectId()));
+                screened.add(new Screened(parties.get(i), results.get(i), subjects));
             }
-        }
-        Map<Pair, State> latest = alerts.latest(hit);
-        List<MatchFound> found = new ArrayList<>();
-        List<UUID> superseded = new ArrayList<>();
-        for (Screened s : screened) {
-            MonitoredParty party = s.party();
-            for (MatchView m : s.result().matches()) {
-                State last = latest.get(new Pair(party.portfolio(), party.partyId(), m.entryId()));
-                boolean alerts = last == null || m.entryVersion() > last.entryVersion()
-                        || m.entryVersion() == last.entryVersion() && !last.live() && party.version() > last.partyVersion();
-                if (!alerts) {
-                    continue;
-                }
-                if (last != null && last.live()) {
-                    superseded.add(last.alertId());
-                }
-                found.add(new MatchFound(UUID.randomUUID(), party.portfolio(), PartyView.of(party), m, trigger.apply(party, m),
-                        s.result().watchlistVersion(), MatchingEngine.ALGORITHM, s.result().threshold(), now));
-            }
-        }
-        alerts.supersede(superseded);
-        int created = alerts.insert(found);
-        List<MatchCleared> cleared = standing.stream().filter(s -> !hit.contains(s.pair()))
-                .map(clearing).toList();
-        alerts.clear(cleared);
-        if (created > 0 || !cleared.isEmpty()) {
-            LOG.debugf("monitoring: %d alerts raised, %d cleared, %d superseded", created, cleared.size(), superseded.size());
-        }
-    }
-
-    private static List<Screened> zip(List<MonitoredParty> parties, List<ScreeningResult> results) {
-        List<Screened> screened = new ArrayList<>(parties.size());
-        for (int i = 0; i < parties.size(); i++) {
-            screened.add(new Screened(parties.get(i), results.get(i)));
-        }
-        return screened;
-    }
-
-    private static MatchCleared cleared(State s, ClearedReason reason, Trigger trigger, Instant now) {
-        return new MatchCleared(s.alertId(), s.pair().portfolio(), s.pair().partyId(), s.partyVersion(),
-                s.pair().entryId(), s.entryVersion(), reason, trigger, s.foundAt(), now);
+            return screened;
+        });
     }
 
     private static Trigger watchlistTrigger(Change change) {

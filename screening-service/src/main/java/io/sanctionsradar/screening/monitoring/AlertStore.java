@@ -1,12 +1,7 @@
 package io.sanctionsradar.screening.monitoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sanctionsradar.screening.messaging.AlertRelay;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchCleared;
 import io.sanctionsradar.screening.monitoring.AlertEvents.MatchFound;
-import io.sanctionsradar.support.messaging.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,20 +35,18 @@ public class AlertStore {
     DataSource dataSource;
 
     @Inject
-    ObjectMapper json;
+    AlertOutbox outbox;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
-    AlertRelay relay;
+    EvidenceStore evidence;
 
     /** One party and one entry, across versions. */
     public record Pair(String portfolio, String partyId, String entryId) {
     }
 
     /** The part of an alert that decides what a new hit does. */
-    public record State(UUID alertId, Pair pair, int partyVersion, int entryVersion, String status, Instant foundAt) {
+    public record State(UUID alertId, Pair pair, int partyVersion, int entryVersion, String status, Instant foundAt,
+                        String subjectId) {
         boolean live() {
             return LIVE.contains(status);
         }
@@ -98,7 +91,40 @@ public class AlertStore {
         });
     }
 
-    private interface Binder {
+    /** One party and one subject: the scope of an alert. */
+    public record SubjectKey(String portfolio, String partyId, String subjectId) {
+    }
+
+    /** The live alert of each party and subject, if any (the newest, should an older one still stand). */
+    public Map<SubjectKey, UUID> liveBySubject(Collection<SubjectKey> keys) {
+        Map<SubjectKey, UUID> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("""
+                     SELECT DISTINCT ON (a.portfolio, a.party_id, a.subject_id) a.portfolio, a.party_id, a.subject_id,
+                            a.alert_id FROM alert a
+                     JOIN unnest(?::text[], ?::text[], ?::text[]) AS k(portfolio, party_id, subject_id)
+                       ON a.portfolio = k.portfolio AND a.party_id = k.party_id AND a.subject_id = k.subject_id
+                     WHERE a.""" + IS_LIVE + " ORDER BY a.portfolio, a.party_id, a.subject_id, a.found_at DESC")) {
+            q.setArray(1, c.createArrayOf("text", keys.stream().map(SubjectKey::portfolio).toArray()));
+            q.setArray(2, c.createArrayOf("text", keys.stream().map(SubjectKey::partyId).toArray()));
+            q.setArray(3, c.createArrayOf("text", keys.stream().map(SubjectKey::subjectId).toArray()));
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    out.put(new SubjectKey(rows.getString(1), rows.getString(2), rows.getString(3)),
+                            rows.getObject(4, UUID.class));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alerts", e);
+        }
+    }
+
+    /** Binds a query's parameters. */
+    interface Binder {
         void bind(Connection c, PreparedStatement q) throws SQLException;
     }
 
@@ -122,8 +148,9 @@ public class AlertStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO alert (alert_id, portfolio, party_id, party_version, entry_id, entry_version, score,
-                         status, party, match, trigger, watchlist_version, algorithm, threshold, found_at, updated_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+                         status, party, match, trigger, watchlist_version, algorithm, threshold, found_at, updated_at,
+                         subject_id)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT (portfolio, party_id, entry_id, entry_version, party_version) DO NOTHING""")) {
             for (MatchFound f : found) {
                 insert.setObject(1, f.alertId());
@@ -133,14 +160,15 @@ public class AlertStore {
                 insert.setObject(5, UUID.fromString(f.match().entryId()));
                 insert.setInt(6, f.match().entryVersion());
                 insert.setDouble(7, f.match().score());
-                insert.setString(8, write(f.party()));
-                insert.setString(9, write(f.match()));
-                insert.setString(10, write(f.trigger()));
+                insert.setString(8, outbox.json(f.party()));
+                insert.setString(9, outbox.json(f.match()));
+                insert.setString(10, outbox.json(f.trigger()));
                 insert.setString(11, f.watchlistVersion());
                 insert.setString(12, f.algorithm());
                 insert.setDouble(13, f.threshold());
                 insert.setTimestamp(14, Timestamp.from(f.foundAt()));
                 insert.setTimestamp(15, Timestamp.from(now));
+                insert.setString(16, f.subjectId());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -155,13 +183,13 @@ public class AlertStore {
                     }
                 }
             }
-            List<Event> events = new ArrayList<>();
+            List<AlertOutbox.Event> events = new ArrayList<>();
             for (MatchFound f : found) {
                 if (stored.contains(f.alertId())) {
-                    events.add(new Event(AlertEvents.FOUND, f.portfolio(), f.party().partyId(), f.alertId(), f, f.foundAt()));
+                    events.add(new AlertOutbox.Event(AlertEvents.FOUND, f.portfolio(), f.party().partyId(), f.alertId(), f, f.foundAt()));
                 }
             }
-            outbox(c, events);
+            outbox.write(c, events);
             return events.size();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store alerts", e);
@@ -200,14 +228,14 @@ public class AlertStore {
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
-            List<Event> events = new ArrayList<>();
+            List<AlertOutbox.Event> events = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 0) {
                     MatchCleared m = cleared.get(i);
-                    events.add(new Event(AlertEvents.CLEARED, m.portfolio(), m.partyId(), m.alertId(), m, m.clearedAt()));
+                    events.add(new AlertOutbox.Event(AlertEvents.CLEARED, m.portfolio(), m.partyId(), m.alertId(), m, m.clearedAt()));
                 }
             }
-            outbox(c, events);
+            outbox.write(c, events);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clear alerts", e);
         }
@@ -235,7 +263,7 @@ public class AlertStore {
             bind(count, portfolio, status, partyId);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
-                return new Page(items, offset, size, rows.getLong(1));
+                return new Page(evidence.attach(items), offset, size, rows.getLong(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list alerts", e);
@@ -247,7 +275,7 @@ public class AlertStore {
              PreparedStatement q = c.prepareStatement("SELECT * FROM alert WHERE alert_id = ?")) {
             q.setObject(1, alertId);
             try (ResultSet rows = q.executeQuery()) {
-                return rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+                return rows.next() ? Optional.of(evidence.attach(List.of(alert(rows))).get(0)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read alert " + alertId, e);
@@ -267,7 +295,7 @@ public class AlertStore {
             update.setTimestamp(5, Timestamp.from(at));
             update.setObject(6, alertId);
             try (ResultSet rows = update.executeQuery()) {
-                return rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+                return rows.next() ? Optional.of(evidence.attach(List.of(alert(rows))).get(0)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot decide alert " + alertId, e);
@@ -275,7 +303,7 @@ public class AlertStore {
     }
 
     private static final String STATE_COLUMNS = "a.alert_id, a.portfolio, a.party_id, a.entry_id, a.party_version, "
-            + "a.entry_version, a.status, a.found_at";
+            + "a.entry_version, a.status, a.found_at, a.subject_id";
 
     private static List<State> states(PreparedStatement q) throws SQLException {
         List<State> out = new ArrayList<>();
@@ -283,7 +311,8 @@ public class AlertStore {
             while (rows.next()) {
                 out.add(new State(rows.getObject("alert_id", UUID.class), new Pair(rows.getString("portfolio"),
                         rows.getString("party_id"), rows.getString("entry_id")), rows.getInt("party_version"),
-                        rows.getInt("entry_version"), rows.getString("status"), rows.getTimestamp("found_at").toInstant()));
+                        rows.getInt("entry_version"), rows.getString("status"), rows.getTimestamp("found_at").toInstant(),
+                        rows.getString("subject_id")));
             }
         }
         return out;
@@ -308,51 +337,13 @@ public class AlertStore {
         return new Alert(rows.getObject("alert_id", UUID.class), rows.getString("portfolio"),
                 rows.getString("party_id"), rows.getInt("party_version"), rows.getString("entry_id"),
                 rows.getInt("entry_version"), rows.getDouble("score"), rows.getString("status"),
-                read(rows.getString("party")), read(rows.getString("match")), read(rows.getString("trigger")),
+                outbox.tree(rows.getString("party")), outbox.tree(rows.getString("match")), outbox.tree(rows.getString("trigger")),
                 rows.getString("watchlist_version"), rows.getString("algorithm"), rows.getDouble("threshold"),
                 rows.getTimestamp("found_at").toInstant(),
                 decision == null ? null : new Alert.Disposition(decision, rows.getString("disposition_comment"),
                         decided.toInstant()),
                 cleared == null ? null : cleared.toInstant(), rows.getString("cleared_reason"),
-                rows.getTimestamp("updated_at").toInstant());
+                rows.getTimestamp("updated_at").toInstant(), rows.getString("subject_id"), List.of());
     }
 
-    private record Event(String type, String portfolio, String partyId, UUID alertId, Object payload, Instant at) {
-    }
-
-    private void outbox(Connection c, List<Event> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_outbox (event_id, event_type, event_key, "
-                + "subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
-            for (Event e : events) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, e.type());
-                insert.setString(3, PartyMatcher.key(e.portfolio(), e.partyId()));
-                insert.setString(4, e.alertId().toString());
-                insert.setString(5, write(e.payload()));
-                insert.setTimestamp(6, Timestamp.from(e.at()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        afterCommit.wake(relay, relay::wake); // published right after the commit, not at the next poll
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode read(String value) {
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

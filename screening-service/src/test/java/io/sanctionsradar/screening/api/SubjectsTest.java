@@ -15,8 +15,8 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.sanctionsradar.screening.TestEvents.awaitVersion;
-import static io.sanctionsradar.screening.TestEvents.designation;
 import static io.sanctionsradar.screening.TestEvents.id;
+import static io.sanctionsradar.screening.TestEvents.person;
 import static io.sanctionsradar.screening.TestEvents.publish;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,17 +39,6 @@ class SubjectsTest {
     @AfterEach
     void close() {
         kafka.close();
-    }
-
-    private static ObjectNode person(String name, String authority, String sourceList, String listedOn) {
-        ObjectNode d = designation(name);
-        d.put("authority", authority);
-        d.put("sourceList", sourceList);
-        d.put("listedOn", listedOn);
-        ObjectNode subject = (ObjectNode) d.get("subject");
-        subject.putArray("birthDates").add("1963-08-01");
-        subject.putArray("nationalities").add("CN");
-        return d;
     }
 
     @Test

@@ -73,7 +73,7 @@ class AlertRelayWakeTest {
                 null);
         return new MatchFound(UUID.randomUUID(), portfolio, new PartyView("cust-1", "Wake Trading", null, null, null, 1),
                 match, new Trigger(TriggerKind.PARTY_UPSERT, null, null, null, null, 1), "test", "test", 0.8,
-                Instant.now());
+                Instant.now(), null);
     }
 
     /** Counts wake-ups instead of publishing; the poll is left out so that only commits count. */
