@@ -17,7 +17,8 @@ final class Countries {
         }
         Map.ofEntries(
                 Map.entry("Korea, North", "KP"), Map.entry("North Korea", "KP"), Map.entry("Korea, South", "KR"),
-                Map.entry("South Korea", "KR"), Map.entry("Burma", "MM"), Map.entry("Russia", "RU"),
+                Map.entry("South Korea", "KR"), Map.entry("Burma", "MM"), Map.entry("Myanmar", "MM"),
+                Map.entry("Myanmar (Burma)", "MM"), Map.entry("Russia", "RU"),
                 Map.entry("Iran", "IR"), Map.entry("Syria", "SY"), Map.entry("Venezuela", "VE"),
                 Map.entry("Bolivia", "BO"), Map.entry("Tanzania", "TZ"), Map.entry("Vietnam", "VN"),
                 Map.entry("Laos", "LA"), Map.entry("Moldova", "MD"), Map.entry("Brunei", "BN"),

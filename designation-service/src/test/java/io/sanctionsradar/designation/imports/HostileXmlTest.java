@@ -36,7 +36,8 @@ class HostileXmlTest {
         return Stream.of(
                 Arguments.of(new UnXml(), lists.resolve("un/consolidated.xml"), "consolidated.xml", "CONSOLIDATED_LIST", "<FIRST_NAME>"),
                 Arguments.of(new OfacXml(), lists.resolve("ofac-xml/consolidated.xml"), "consolidated.xml", "sdnList", "<lastName>"),
-                Arguments.of(new EuFsfXml(), lists.resolve("eu-fsf/data-v1.0.xml"), "data.xml", "WHOLE", "<WHOLENAME>"));
+                Arguments.of(new EuFsfXml(), lists.resolve("eu-fsf/data-v1.0.xml"), "data.xml", "WHOLE", "<WHOLENAME>"),
+                Arguments.of(new CaSemaXml(), lists.resolve("ca-sema/sema-lmes.xml"), "sema-lmes.xml", "data-set", "<LastName>"));
     }
 
     @ParameterizedTest

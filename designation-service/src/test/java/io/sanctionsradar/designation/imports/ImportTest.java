@@ -135,6 +135,18 @@ class ImportTest {
     }
 
     @Test
+    void the_whole_2025_canadian_list_imports_with_its_xinjiang_listings_of_21_march_2021() {
+        importsWholePublishedFile("ca-sema-xml", "ca-sema-2025-09", "sema-lmes.xml", "CA-SEMA", 5090);
+
+        given().queryParam("sourceList", "CA-SEMA").queryParam("sourceId", "CN/1/1")
+                .when().get("/api/v1/designations")
+                .then().body("items[0].subject.name", equalTo("Zhu, Hailun"))
+                .body("items[0].authority", equalTo("CA-GAC"))
+                .body("items[0].programs[0]", equalTo("CA-SEMA-CN"))
+                .body("items[0].listedOn", equalTo("2021-03-21"));
+    }
+
+    @Test
     void an_entry_repeating_a_list_id_or_lacking_one_is_rejected_and_the_others_import() {
         // ids the real UN file does not use: the whole-list test above lists its 1003 entries in either test order
         String xml = """
