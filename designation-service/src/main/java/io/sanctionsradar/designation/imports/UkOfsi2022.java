@@ -113,6 +113,8 @@ public class UkOfsi2022 implements ListFormat {
     /** Finds the header among the first rows, then hands each row below it to its party. */
     private static final class Sheet {
         private final OfsiGroups groups = new OfsiGroups();
+        /** Each distinct cell text once: a party's rows repeat its long "Other Information" on every name. */
+        private final Map<String, String> texts = new HashMap<>();
         private Map<String, Integer> header;
         private int width;
 
@@ -121,7 +123,8 @@ public class UkOfsi2022 implements ListFormat {
                 findHeader(line, cells);
                 return;
             }
-            String[] values = cells.stream().map(c -> c == null || c.isBlank() ? null : c.trim()).toArray(String[]::new);
+            String[] values = cells.stream().map(c -> c == null || c.isBlank() ? null : texts.computeIfAbsent(c.trim(),
+                    t -> t)).toArray(String[]::new);
             if (Arrays.stream(values).allMatch(Objects::isNull)) {
                 return; // a blank row: spreadsheets end with some
             }

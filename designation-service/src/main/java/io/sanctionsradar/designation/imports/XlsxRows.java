@@ -1,17 +1,20 @@
 package io.sanctionsradar.designation.imports;
 
 import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.hssf.usermodel.HSSFRichTextString;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
@@ -24,9 +27,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Streams the rows of an Excel workbook's (.xlsx) first sheet one at a time with Apache POI's event API: the sheet's
@@ -55,7 +60,7 @@ final class XlsxRows {
                 throw new MalformedListException("the workbook has no sheet", null);
             }
             XMLReader parser = XMLHelper.newXMLReader(); // POI's secure SAX reader: no DTDs, no external entities
-            parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Rows(each),
+            parser.setContentHandler(new XSSFSheetXMLHandler(styles, new Texts(strings), new Rows(each),
                     new DataFormatter(Locale.UK), false));
             try (InputStream sheet = sheets.next()) {
                 parser.parse(new InputSource(sheet));
@@ -64,6 +69,34 @@ final class XlsxRows {
                  | ParserConfigurationException | UnsupportedFileFormatException e) {
             // how POI says "not a zip", "an old .xls", "no workbook part", "broken XML"
             throw new MalformedListException("not readable as an .xlsx workbook: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * The shared strings, each made text once: POI's read-only table wraps the text in a new XMLBeans object for
+     * every cell that refers to it (about half the reading time of the UK list), and the cells that repeat a text share it.
+     */
+    private static final class Texts implements SharedStrings {
+        private final SharedStrings table;
+        private final Map<Integer, String> texts = new HashMap<>();
+
+        Texts(SharedStrings table) {
+            this.table = table;
+        }
+
+        @Override
+        public RichTextString getItemAt(int index) {
+            return new HSSFRichTextString(texts.computeIfAbsent(index, i -> table.getItemAt(i).getString()));
+        }
+
+        @Override
+        public int getCount() {
+            return table.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return table.getUniqueCount();
         }
     }
 
