@@ -39,7 +39,8 @@ final class OfsiGroups {
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** dd/mm/yyyy, mm/yyyy or yyyy; the list writes an unknown day or month as 00. */
     private static final Pattern DOB = Pattern.compile("(?:(?:(\\d{2})/)?(\\d{2})/)?(\\d{4})");
-    private static final Measure ASSET_FREEZE = new Measure(MeasureType.ASSET_FREEZE, "United Kingdom", null, null, null);
+    private static final Measure ASSET_FREEZE = new Measure(MeasureType.ASSET_FREEZE, "United Kingdom", null, null,
+            null);
 
     /** One row of the list: a trimmed value by column name, null when the column is absent or the cell blank. */
     @FunctionalInterface
@@ -82,7 +83,7 @@ final class OfsiGroups {
         private final Set<Address> addresses = new LinkedHashSet<>();
         private final Set<String> programmes = new LinkedHashSet<>();
 
-        /** The columns both layouts share: DOB, Town and Country of Birth, Address 1–6, Post/Zip Code, Country, Regime. */
+        /** The columns both layouts share: DOB, Town and Country of Birth, Address 1–6, postcode, Country, Regime. */
         void addShared(Row row) {
             birthDates.addAll(birthDates(row.value("DOB")));
             String place = Stream.of(row.value("Town of Birth"), row.value("Country of Birth"))
@@ -130,7 +131,7 @@ final class OfsiGroups {
         return surname == null ? given : surname + ", " + given;
     }
 
-    /** "00/00/1980" → 1980, "00/05/1963" and "05/1963" → 1963-05, "14/12/1965" → 1965-12-14; impossible dates are left out. */
+    /** "00/00/1980" → 1980, "00/05/1963" and "05/1963" → 1963-05, "14/12/1965" → 1965-12-14; impossible dates drop. */
     static List<String> birthDates(String dob) {
         if (dob == null) {
             return List.of();

@@ -187,7 +187,8 @@ public class UkOfsi2022 implements ListFormat {
             party.addShared(row);
             OfsiGroups.numbered(row.value("Nationality"), NUMBERED)
                     .forEach(n -> Countries.code(n).ifPresent(party.nationalities::add));
-            party.identifiers.addAll(documents("Passport", row.value("Passport Number"), row.value("Passport Details")));
+            party.identifiers.addAll(documents("Passport", row.value("Passport Number"),
+                    row.value("Passport Details")));
             party.identifiers.addAll(documents("National Identification Number",
                     row.value("National Identification Number"), row.value("National Identification Details")));
             Stream.of(row.value("Title") == null ? null : "Title: " + row.value("Title"),

@@ -74,7 +74,7 @@ final class XlsxRows {
 
     /**
      * The shared strings, each made text once: POI's read-only table wraps the text in a new XMLBeans object for
-     * every cell that refers to it (about half the reading time of the UK list), and the cells that repeat a text share it.
+     * every cell that refers to it (about half the reading time of the UK list); cells repeating a text share it.
      */
     private static final class Texts implements SharedStrings {
         private final SharedStrings table;

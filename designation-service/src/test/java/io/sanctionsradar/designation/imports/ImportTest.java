@@ -227,7 +227,8 @@ class ImportTest {
     private static void emptyTheUkList() {
         String header = String.join(",", UkOfsi2022.REQUIRED);
         given().multiPart("format", "uk-ofsi-2022").multiPart("force", "true")
-                .multiPart("file", "ConList.csv", ("Last Updated,14/04/2025\n" + header + "\n").getBytes(StandardCharsets.UTF_8))
+                .multiPart("file", "ConList.csv",
+                        ("Last Updated,14/04/2025\n" + header + "\n").getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/imports").then().statusCode(200).body("listed", equalTo(0));
     }
 
