@@ -45,7 +45,7 @@ public class UkOfsi2022 implements ListFormat {
 
     /** The same list as the 2018 layout, with the same Group IDs: importing either format updates one list. */
     public static final String SOURCE_LIST = UkOfsiCsv.SOURCE_LIST;
-    /** The columns this parser needs; the 2022-only ones tell a 2018 file, which has no header row like it, apart. */
+    /** The columns this parser reads; the 2022-only ones (Name Non-Latin Script, Alias Quality …) refuse a 2018 file. */
     static final List<String> REQUIRED = List.of("Name 6", "Name 1", "Name Non-Latin Script", "DOB", "Nationality",
             "Passport Number", "National Identification Number", "Country", "Other Information", "Group Type",
             "Alias Type", "Alias Quality", "Regime", "Listed On", "Group ID");
