@@ -12,7 +12,12 @@ final class Countries {
 
     static {
         for (String code : Locale.getISOCountries()) {
-            CODES.put(key(new Locale("", code).getDisplayCountry(Locale.ENGLISH)), code);
+            String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+            CODES.put(key(name), code);
+            // the JDK writes "Trinidad & Tobago", "St. Lucia", "Myanmar (Burma)"; lists write "and", "Saint", "Myanmar"
+            String written = name.replace(" & ", " and ").replace("St. ", "Saint ");
+            CODES.putIfAbsent(key(written), code);
+            CODES.putIfAbsent(key(written.replaceAll("\\s*\\(.*\\)$", "")), code);
             CODES.put(key(code), code);
         }
         Map.ofEntries(
@@ -34,6 +39,10 @@ final class Countries {
                 Map.entry("Curacao", "CW"), Map.entry("Sint Maarten", "SX"), Map.entry("Eswatini", "SZ"),
                 Map.entry("North Macedonia", "MK"), Map.entry("Macedonia", "MK"), Map.entry("Bosnia-Herzegovina", "BA"),
                 Map.entry("Region: Crimea", "UA"), Map.entry("Crimea", "UA"),
+                // the UK's names
+                Map.entry("Congo (Democratic Republic)", "CD"), Map.entry("DPRK", "KP"), Map.entry("Palestine", "PS"),
+                Map.entry("Occupied Palestinian Territories", "PS"), Map.entry("The Gambia", "GM"),
+                Map.entry("Guinea Bissau", "GW"),
                 // the UN's formal names
                 Map.entry("Democratic Republic of the Congo", "CD"), Map.entry("Republic of the Congo", "CG"),
                 Map.entry("Congo", "CG"), Map.entry("Iran (Islamic Republic of)", "IR"),

@@ -44,11 +44,11 @@ final class ListFiles {
         return files.values().iterator().next();
     }
 
-    /** A list's entry type ("Individual", "vessel", "-0-" …) as a subject type; anything unknown is an organization. */
+    /** A list's entry type ("Individual", "vessel", "Ship", "-0-" …) as a subject type; anything unknown is an organization. */
     static SubjectType subjectType(String type) {
         return switch (type == null ? "" : type.toLowerCase(Locale.ROOT)) {
             case "individual" -> SubjectType.PERSON;
-            case "vessel" -> SubjectType.VESSEL;
+            case "vessel", "ship" -> SubjectType.VESSEL;
             case "aircraft" -> SubjectType.AIRCRAFT;
             default -> SubjectType.ORGANIZATION;
         };

@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -125,6 +129,35 @@ class ImportTest {
     }
 
     @Test
+    void the_2025_uk_list_uploaded_as_xlsx_continues_the_2018_csv_import_of_the_same_list() throws IOException {
+        Path csv2018 = HISTORY.getParent().resolve("uk-ofsi-2018").resolve("ConList.csv");
+        Path xlsx = HISTORY.getParent().resolve("uk-ofsi-2025-04").resolve("ConList_2022format_2025-04-14.xlsx");
+        assumeTrue(Files.exists(csv2018) && Files.exists(xlsx), "needs the shared data folder beside the repository");
+        Set<String> in2018 = sourceIds(new UkOfsiCsv().parse(Map.of("conlist.csv", csv2018)));
+        Set<String> in2025 = sourceIds(new UkOfsi2022().parse(Map.of("conlist.xlsx", xlsx)));
+        Set<String> inBoth = new HashSet<>(in2018);
+        inBoth.retainAll(in2025);
+        emptyTheUkList(); // the whole-2018-file test imports the same list: start from none, in either test order
+        try {
+            upload("uk-ofsi-csv", "ConList.csv", csv2018).statusCode(200).body("listed", equalTo(in2018.size()));
+
+            ValidatableResponse report = upload("uk-ofsi-2022", "ConList_2022format_2025-04-14.xlsx", xlsx)
+                    .statusCode(200).body("source", equalTo("UK-OFSI-CONSOLIDATED")).body("rejected", hasSize(0))
+                    .body("listed", equalTo(in2025.size() - inBoth.size()))
+                    .body("delisted", equalTo(in2018.size() - inBoth.size()));
+            assertEquals(inBoth.size(), report.extract().<Integer>path("amended")
+                    + report.extract().<Integer>path("unchanged"), "a party on both lists is the same designation");
+            given().queryParam("sourceList", "UK-OFSI-CONSOLIDATED").queryParam("sourceId", "14078")
+                    .when().get("/api/v1/designations")
+                    .then().body("items[0].subject.name", equalTo("ZHU, HAILUN"))
+                    .body("items[0].programs[0]", equalTo("UK-GLOBAL-HUMAN-RIGHTS"))
+                    .body("items[0].listedOn", equalTo("2021-03-22"));
+        } finally {
+            emptyTheUkList();
+        }
+    }
+
+    @Test
     void the_whole_2025_ofac_non_sdn_list_imports_from_its_xml() {
         importsWholePublishedFile("ofac-xml", "ofac-consolidated-2025", "consolidated.xml", "US-OFAC-CONSOLIDATED", 443);
     }
@@ -193,6 +226,26 @@ class ImportTest {
                 .body("source", equalTo(source))
                 .body("rejected", hasSize(0))
                 .body("listed", equalTo(listed));
+    }
+
+    /** An upload of one file, forced: these files change far more of the list than an update would. */
+    private static ValidatableResponse upload(String format, String fileName, Path file) {
+        return given().multiPart("format", format).multiPart("force", "true")
+                .multiPart("file", fileName, readAll(file), "application/octet-stream")
+                .when().post("/api/v1/imports").then();
+    }
+
+    /** Delists every active entry of the UK list, with a file of the 2022 format that has a header and no row. */
+    private static void emptyTheUkList() {
+        String header = String.join(",", UkOfsi2022.REQUIRED);
+        given().multiPart("format", "uk-ofsi-2022").multiPart("force", "true")
+                .multiPart("file", "ConList.csv",
+                        ("Last Updated,14/04/2025\n" + header + "\n").getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/imports").then().statusCode(200).body("listed", equalTo(0));
+    }
+
+    private static Set<String> sourceIds(ParsedList parsed) {
+        return parsed.entries().stream().map(e -> e.draft().sourceId()).collect(Collectors.toSet());
     }
 
     private static ValidatableResponse importSnapshot(String name, boolean force) {
