@@ -42,7 +42,8 @@ class AsyncApiDocumentTest {
     /** The contract's table: every topic and its event types (ce_type). */
     private static final Map<String, Set<String>> CONTRACT = Map.of(
             "sanctions.designations", Set.of("sanctions.entity.listed", "sanctions.entity.amended",
-                    "sanctions.entity.delisted", "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted"),
+                    "sanctions.entity.delisted", "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted",
+                    "sanctions.subject.linked", "sanctions.subject.unlinked"),
             "screening.alerts", Set.of("screening.match.found", "screening.match.cleared"));
 
     private static JsonNode doc;
@@ -128,7 +129,7 @@ class AsyncApiDocumentTest {
                     .filter(name -> name.substring(0, name.length() - ".schema.json".length()).contains("."))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(7, eventSchemas.size(), "event schemas in schemas/events/: " + eventSchemas);
+        assertEquals(9, eventSchemas.size(), "event schemas in schemas/events/: " + eventSchemas);
         Set<String> unreferenced = new TreeSet<>(eventSchemas);
         unreferenced.removeAll(referenced);
         assertTrue(unreferenced.isEmpty(), "event schemas no message refers to: " + unreferenced);
