@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public class SubjectLinkService {
         if (current.isPresent() && current.get().sameDecision(relation, why)) {
             return current.get();
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the database keeps it: API and event agree
         SubjectLink link = current.map(c -> c.decide(relation, why, actor, now))
                 .orElseGet(() -> new SubjectLink(pair, relation, why, actor, now, 1));
         links.save(link);
