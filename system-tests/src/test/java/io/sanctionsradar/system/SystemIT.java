@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The paths users care about, through the three packaged services on a real broker and database: a designation,
  * a countermeasure and a list import become screenable and reach a subscribed webhook; a monitored party alerts
- * when a matching designation arrives and the alert clears when it is delisted; the packaged services refuse a
- * request without a token they can verify, and one whose roles do not admit it.
+ * when a matching designation arrives and the alert clears when it is delisted; an analyst's link joins two
+ * listings into one subject on screening and reaches a webhook; the packaged services refuse a request without a
+ * token they can verify, and one whose roles do not admit it.
  */
 class SystemIT {
 
@@ -155,6 +156,48 @@ class SystemIT {
     }
 
     @Test
+    void an_analysts_link_joins_the_ofac_and_canadian_listings_of_wang_junzheng_and_reaches_a_webhook()
+            throws Exception {
+        WebhookReceiver links = new WebhookReceiver();
+        try (links) {
+            Answer subscription = system.post(NOTIFICATION, "/api/v1/subscriptions",
+                    "{\"url\": \"%s\", \"eventTypes\": [\"sanctions.subject.linked\"]}".formatted(links.url()));
+            assertEquals(201, subscription.status(), subscription.text());
+            String ofac = created(system.post(DESIGNATION, "/api/v1/designations",
+                    withSourceId(demo("designations/01-ofac-wang-junzheng.json"), "system-test-link-ofac")));
+            // Canada publishes no birth date, so the rules keep its listing apart from OFAC's
+            String canada = created(system.post(DESIGNATION, "/api/v1/designations",
+                    withSourceId(demo("designations/15-ca-wang-junzheng.json"), "system-test-link-ca")));
+            awaitMatch("王君正", ofac);
+            awaitMatch("王君正", canada);
+            assertTrue(!subjectOf(ofac).toString().contains(canada), "apart before the link");
+
+            Answer link = system.put(DESIGNATION, "/api/v1/subject-links", RunningSystem.JSON.createObjectNode()
+                    .put("relation", "SAME_SUBJECT").put("comment", "same official, same position in both notices")
+                    .set("designationIds", RunningSystem.JSON.createArrayNode().add(canada).add(ofac)).toString());
+            assertEquals(200, link.status(), link.text());
+
+            JsonNode subject = await().atMost(PATIENCE).until(() -> subjectOf(ofac),
+                    s -> s.toString().contains(canada));
+            Answer joined = system.get(SCREENING, "/api/v1/subjects/" + subject.path("subjectId").asText());
+            assertEquals(200, joined.status(), joined.text());
+            List<String> reasons = new ArrayList<>();
+            joined.body().path("joins").forEach(j -> {
+                if (j.path("entryId").asText().equals(canada) || j.path("joinedTo").asText().equals(canada)) {
+                    reasons.add(j.path("reason").asText());
+                }
+            });
+            assertEquals(List.of("ANALYST_LINK"), reasons, joined.text());
+
+            String pair = String.join("+", link.body().path("designationIds").get(0).asText(),
+                    link.body().path("designationIds").get(1).asText());
+            WebhookReceiver.Received webhook = await().atMost(PATIENCE).until(() -> links.about(pair).stream()
+                    .findFirst().orElse(null), java.util.Objects::nonNull);
+            assertEquals(pair, RunningSystem.JSON.readTree(webhook.body()).path("subject").asText());
+        }
+    }
+
+    @Test
     void each_packaged_service_answers_401_without_a_verifiable_token_and_403_to_the_wrong_role() throws Exception {
         String foreign = "Bearer " + DevTokens.in(Path.of("target", "system", "foreign-keys"))
                 .mint("intruder", RunningSystem.ALL_ROLES, List.of("*"), Duration.ofHours(1));
@@ -197,6 +240,22 @@ class SystemIT {
 
     private static String demo(String file) throws Exception {
         return Files.readString(ROOT.resolve("scripts/demo").resolve(file));
+    }
+
+    private static String withSourceId(String draft, String sourceId) throws Exception {
+        return ((ObjectNode) RunningSystem.JSON.readTree(draft)).put("sourceId", sourceId).toString();
+    }
+
+    /** The subject of a screening for Wang Junzheng's name that holds this listing. */
+    private static JsonNode subjectOf(String entryId) throws Exception {
+        Answer answer = system.post(SCREENING, "/api/v1/screenings", "{\"name\": \"王君正\"}");
+        assertEquals(200, answer.status(), answer.text());
+        for (JsonNode subject : answer.body().path("subjects")) {
+            if (subject.path("listings").toString().contains(entryId)) {
+                return subject;
+            }
+        }
+        return RunningSystem.JSON.createObjectNode();
     }
 
     private static String created(Answer answer) {

@@ -43,6 +43,11 @@ public class DesignationStore {
                 .map(e -> read(e.state, Designation.class));
     }
 
+    /** Locks the designation's row until the transaction ends, as {@link #findForUpdate} does; false if none. */
+    public boolean lock(UUID id) {
+        return DesignationEntity.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).isPresent();
+    }
+
     public Optional<UUID> findActiveBySource(String sourceList, String sourceId) {
         // the id alone: loading the entity would parse its whole JSON document for nothing
         return DesignationEntity.getEntityManager().createQuery(

@@ -27,6 +27,8 @@ class AccessControlTest {
             endpoint("POST", "/api/v1/designations/{id}/delisting", ANALYST),
             endpoint("GET", "/api/v1/designations/{id}/history", ANALYST, AUDITOR, SCREENER),
             endpoint("GET", "/api/v1/designations/{id}/versions/{version}", ANALYST, AUDITOR, SCREENER),
+            endpoint("GET", "/api/v1/designations/{id}/subject-links", ANALYST, AUDITOR, SCREENER),
+            endpoint("PUT", "/api/v1/subject-links", ANALYST),
             endpoint("POST", "/api/v1/countermeasures", ANALYST),
             endpoint("GET", "/api/v1/countermeasures", ANALYST, AUDITOR, SCREENER),
             endpoint("POST", "/api/v1/imports", ANALYST)

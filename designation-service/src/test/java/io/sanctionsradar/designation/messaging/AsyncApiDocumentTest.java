@@ -42,7 +42,8 @@ class AsyncApiDocumentTest {
     /** The contract's table: every topic and its event types (ce_type). */
     private static final Map<String, Set<String>> CONTRACT = Map.of(
             "sanctions.designations", Set.of("sanctions.entity.listed", "sanctions.entity.amended",
-                    "sanctions.entity.delisted", "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted"),
+                    "sanctions.entity.delisted", "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted",
+                    "sanctions.subject.linked", "sanctions.subject.unlinked"),
             "screening.alerts", Set.of("screening.match.found", "screening.match.cleared",
                     "screening.match.amended"));
 

@@ -94,6 +94,46 @@ class DesignationEventsTest {
     }
 
     @Test
+    void a_link_and_an_unlink_are_published_keyed_by_their_pair_as_valid_events() throws Exception {
+        List<String> pair = new java.util.ArrayList<>(List.of(post("/api/v1/designations", draft("US-OFAC", "GLOMAG", null)),
+                post("/api/v1/designations", draft("US-OFAC", "GLOMAG", null))));
+        pair.sort(null);
+        String key = pair.get(0) + "+" + pair.get(1);
+        for (String relation : List.of("SAME_SUBJECT", "DIFFERENT_SUBJECTS")) {
+            given().contentType(ContentType.JSON).body(Map.of("designationIds", List.of(pair.get(1), pair.get(0)),
+                    "relation", relation, "comment", "checked " + relation)).when().put("/api/v1/subject-links")
+                    .then().statusCode(200);
+        }
+
+        List<ConsumerRecord<String, String>> events = eventsOf(key, 2);
+
+        assertEquals(List.of("sanctions.subject.linked", "sanctions.subject.unlinked"),
+                events.stream().map(e -> header(e, "ce_type")).toList());
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<String, String> event = events.get(i);
+            assertEquals(key, header(event, "ce_subject"));
+            assertValid(event);
+            JsonNode data = json.readTree(event.value());
+            assertEquals(i + 1, data.path("version").asInt());
+            assertEquals(pair, List.of(data.path("designationIds").get(0).asText(),
+                    data.path("designationIds").get(1).asText()));
+            assertTrue(data.path("decidedBy").isMissingNode(), "who decided stays in the audit trail");
+        }
+        assertEquals("checked DIFFERENT_SUBJECTS", json.readTree(events.get(1).value()).path("comment").asText());
+    }
+
+    @Test
+    void the_link_schemas_refuse_a_relation_of_the_other_type() {
+        JsonSchema linked = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + "sanctions.subject.linked.schema.json"));
+        String unlink = """
+                {"designationIds": ["0b0e4e5a-0000-4000-8000-000000000001", "0b0e4e5a-0000-4000-8000-000000000002"],
+                 "relation": "DIFFERENT_SUBJECTS", "comment": "x", "decidedAt": "2026-01-15T10:00:00Z", "version": 1}""";
+        assertEquals(1, linked.validate(unlink, com.networknt.schema.InputFormat.JSON).size());
+        assertEquals(0, linked.validate(unlink.replace("DIFFERENT_SUBJECTS", "SAME_SUBJECT"),
+                com.networknt.schema.InputFormat.JSON).size());
+    }
+
+    @Test
     void a_change_committed_while_publishing_is_down_is_published_once_it_is_back() {
         relay.pause();
         String id = post("/api/v1/designations", draft("US-OFAC", "GLOMAG", null));

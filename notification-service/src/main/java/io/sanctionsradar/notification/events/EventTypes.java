@@ -6,9 +6,12 @@ import java.util.stream.Stream;
 /** The event types a subscription can choose: every {@code ce_type} on the two topics this service consumes. */
 public final class EventTypes {
 
+    /** The designations topic's events whose data is a designation. */
     public static final List<String> DESIGNATION = List.of(
             "sanctions.entity.listed", "sanctions.entity.amended", "sanctions.entity.delisted",
             "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted");
+    /** The designations topic's analysts' links: a pair of designation ids, no authority, programme or country. */
+    public static final List<String> SUBJECT_LINK = List.of("sanctions.subject.linked", "sanctions.subject.unlinked");
     public static final String MATCH_FOUND = "screening.match.found";
     public static final String MATCH_CLEARED = "screening.match.cleared";
     public static final String MATCH_AMENDED = "screening.match.amended";
@@ -20,10 +23,10 @@ public final class EventTypes {
     }
 
     public static boolean subscribable(String type) {
-        return DESIGNATION.contains(type) || ALERT.contains(type);
+        return DESIGNATION.contains(type) || SUBJECT_LINK.contains(type) || ALERT.contains(type);
     }
 
     public static List<String> all() {
-        return Stream.concat(DESIGNATION.stream(), ALERT.stream()).toList();
+        return Stream.of(DESIGNATION, SUBJECT_LINK, ALERT).flatMap(List::stream).toList();
     }
 }

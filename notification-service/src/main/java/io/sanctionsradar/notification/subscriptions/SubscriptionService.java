@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -152,13 +153,29 @@ public class SubscriptionService {
         check(errors, "filter.countries", filter.countries(), v -> COUNTRY.matcher(v).matches(),
                 "an ISO 3166 alpha-2 code such as RU");
         check(errors, "filter.portfolios", filter.portfolios(), v -> !v.isBlank(), "must not be blank");
-        if (!filter.portfolios().isEmpty() && request.eventTypes().stream().anyMatch(EventTypes.DESIGNATION::contains)) {
+        if (!filter.portfolios().isEmpty() && request.eventTypes().stream()
+                .anyMatch(t -> EventTypes.DESIGNATION.contains(t) || EventTypes.SUBJECT_LINK.contains(t))) {
             errors.add(new FieldError("filter.portfolios", "applies to screening.match.* events "
                     + "only; designation events have no portfolio and would never pass it"));
+        }
+        if (request.eventTypes().stream().anyMatch(EventTypes.SUBJECT_LINK::contains)) {
+            noneFor(errors, "sanctions.subject.* events", Map.of("filter.authorities", filter.authorities(),
+                    "filter.programs", filter.programs(), "filter.subjectTypes", filter.subjectTypes(),
+                    "filter.countries", filter.countries()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
+    }
+
+    /** Refuses the filters that the events can never pass: they have none of those facts. */
+    private static void noneFor(List<FieldError> errors, String events, Map<String, List<String>> filters) {
+        new TreeMap<>(filters).forEach((field, values) -> {
+            if (!values.isEmpty()) {
+                errors.add(new FieldError(field, events + " name only two designation ids and would never pass it;"
+                        + " subscribe to them without this filter"));
+            }
+        });
     }
 
     private static void check(List<FieldError> errors, String field, List<String> values,

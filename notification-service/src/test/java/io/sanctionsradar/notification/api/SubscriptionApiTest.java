@@ -130,6 +130,13 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void analysts_subject_links_can_be_subscribed_to_without_designation_filters() {
+        List<String> types = List.of("sanctions.subject.linked", "sanctions.subject.unlinked");
+        create(subscription(receiver.url(), types, Map.of())).statusCode(201)
+                .body("eventTypes", equalTo(types));
+    }
+
+    @Test
     void invalid_subscriptions_are_refused_naming_each_field() {
         create(subscription(receiver.url(), List.of("sanctions.entity.listed", "sanctions.entity.renamed"),
                 Map.of("countries", List.of("Russia"), "subjectTypes", List.of("SHIP"))))
@@ -139,6 +146,12 @@ class SubscriptionApiTest {
         create(subscription(receiver.url(), List.of("sanctions.entity.listed", "screening.match.found"),
                 Map.of("portfolios", List.of("retail"))))
                 .statusCode(400).body("errors[0].field", equalTo("filter.portfolios"));
+        create(subscription(receiver.url(), List.of("sanctions.entity.listed", "sanctions.subject.unlinked"),
+                Map.of("portfolios", List.of("retail"))))
+                .statusCode(400).body("errors.field", equalTo(List.of("filter.portfolios")));
+        create(subscription(receiver.url(), List.of("sanctions.subject.linked"),
+                Map.of("authorities", List.of("US-OFAC"), "countries", List.of("RU"))))
+                .statusCode(400).body("errors.field", equalTo(List.of("filter.authorities", "filter.countries")));
         create(Map.of("eventTypes", List.of("sanctions.entity.listed")))
                 .statusCode(400).body("errors[0].field", equalTo("url"));
         create(Map.of("url", receiver.url(), "eventTypes", List.of()))

@@ -110,6 +110,35 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void an_analysts_link_reaches_the_subscribers_of_its_type_only() throws Exception {
+        WebhookReceiver unlinks = new WebhookReceiver();
+        try (unlinks) {
+            subscribe(receiver, List.of("sanctions.subject.linked"), Map.of());
+            subscribe(unlinks, List.of("sanctions.subject.unlinked"), Map.of());
+            List<String> pair = new ArrayList<>(List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+            pair.sort(null);
+            String key = pair.get(0) + "+" + pair.get(1);
+            String data = EventSchemas.valid("sanctions.subject.linked", """
+                    {"designationIds": ["%s", "%s"], "relation": "SAME_SUBJECT", "comment": "same passport",
+                     "decidedAt": "2026-11-23T10:00:00Z", "version": 1}""".formatted(pair.get(0), pair.get(1)));
+            kafka.send(DESIGNATIONS, key, data, Map.of(
+                    "ce_id", UUID.randomUUID().toString(), "ce_type", "sanctions.subject.linked",
+                    "ce_source", "urn:sanctions-radar:designation-service", "ce_specversion", "1.0",
+                    "ce_subject", key, "ce_time", "2026-11-23T10:00:00Z", "content-type", "application/json"));
+            String witness = UUID.randomUUID().toString();
+            subscribe(unlinks, List.of("sanctions.entity.listed"), Map.of());
+            publishDesignation(witness, "sanctions.entity.listed", "US-OFAC", "RU");
+
+            JsonNode event = JSON.readTree(awaitOne(receiver, key).body());
+            assertEquals("sanctions.subject.linked", event.path("type").asText());
+            assertEquals(key, event.path("subject").asText());
+            assertEquals(pair.get(1), event.path("data").path("designationIds").get(1).asText());
+            awaitOne(unlinks, witness);
+            assertEquals(0, unlinks.about(key).size());
+        }
+    }
+
+    @Test
     void a_redelivered_event_is_sent_once() {
         String subscription = subscribe(receiver, List.of("sanctions.entity.listed", "sanctions.entity.amended"),
                 Map.of()).getString("id");

@@ -5,8 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.watchlist.Listing;
+import io.sanctionsradar.screening.watchlist.SubjectLink;
 import io.sanctionsradar.screening.watchlist.WatchlistStore;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.Applied;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.LinkChange;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
 import io.sanctionsradar.screening.watchlist.WatchlistUpdates;
 import io.smallrye.common.annotation.Blocking;
@@ -24,14 +27,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Materializes the watchlist from {@code sanctions.designations}, a batch of records at a time: the newer
- * designations, the alerts they raise on monitored parties and this instance's positions commit in one
- * transaction (the in-memory index takes the designations first, which is harmless if the commit fails: the
+ * designations, the alerts they raise on monitored parties, the newer analysts' subject links (dispatched on
+ * {@code ce_type}) and this instance's positions commit in one transaction (the in-memory index takes the designations first, which is harmless if the commit fails: the
  * batch is retried and the index ignores versions it holds).
  * Positions live in the database (see {@link PositionSeeker}), so a restart resumes exactly where the last
  * commit left off; a redelivered or republished event is not newer than what is stored and changes nothing.
@@ -55,9 +57,10 @@ public class DesignationEventConsumer {
     @Inject
     DesignationEventConsumer(MeterRegistry registry) {
         skipped = Counter.builder("watchlist.events.skipped")
-                .description("records on sanctions.designations that are not readable designation events").register(registry);
+                .description("records on sanctions.designations that are not readable designation or subject link events")
+                .register(registry);
         applied = Counter.builder("watchlist.events.applied")
-                .description("designation events that changed the watchlist").register(registry);
+                .description("designation and subject link events that changed the watchlist").register(registry);
     }
 
     @Incoming("designations")
@@ -65,6 +68,7 @@ public class DesignationEventConsumer {
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
         updates.awaitReady(); // after the startup load, and once monitoring can alert on what changes
         Map<String, Change> newest = new LinkedHashMap<>();
+        Map<String, LinkChange> newestLinks = new LinkedHashMap<>();
         Map<Integer, Position> positions = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             String eventId = header(record, "ce_id");
@@ -72,28 +76,37 @@ public class DesignationEventConsumer {
             Instant eventTime = eventTime(record);
             positions.put(record.partition(), new Position(record.topic(), record.partition(), record.offset() + 1,
                     eventId, eventType, eventTime, null));
+            if (SubjectLink.isLinkEvent(eventType)) {
+                LinkChange link = linkChange(record, eventId, eventType, eventTime);
+                if (link != null) {
+                    newestLinks.merge(link.link().pairKey(), link,
+                            (a, b) -> a.link().version() >= b.link().version() ? a : b);
+                }
+                continue;
+            }
             Change change = change(record, eventId, eventType, eventTime);
             if (change != null) {
                 newest.merge(change.listing().designationId(), change,
                         (a, b) -> a.listing().version() >= b.listing().version() ? a : b);
             }
         }
-        List<Change> stored = storeWithRetry(newest, positions);
+        Applied stored = storeWithRetry(newest, newestLinks, positions);
         applied.increment(stored.size());
     }
 
     /** A transient database failure must neither lose the batch nor stop the stream: wait and try again. */
-    private List<Change> storeWithRetry(Map<String, Change> changes, Map<Integer, Position> positions)
-            throws InterruptedException {
+    private Applied storeWithRetry(Map<String, Change> changes, Map<String, LinkChange> links,
+                                   Map<Integer, Position> positions) throws InterruptedException {
         Duration delay = Duration.ofMillis(500);
         while (true) {
             try {
                 // a list import re-screens the whole book (minutes for a million parties): not the default minute
                 // the stored changes, the index, then alerts, committed with the positions
                 return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS)
-                        .call(() -> updates.apply(changes.values(), positions.values()));
+                        .call(() -> updates.apply(changes.values(), links.values(), positions.values()));
             } catch (RuntimeException e) {
-                LOG.warnf("storing %d watchlist changes failed, retrying in %s: %s", changes.size(), delay, e.toString());
+                LOG.warnf("storing %d watchlist changes and %d links failed, retrying in %s: %s", changes.size(),
+                        links.size(), delay, e.toString());
                 Thread.sleep(delay.toMillis());
                 delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
             }
@@ -119,6 +132,24 @@ public class DesignationEventConsumer {
             UUID.fromString(listing.designationId()); // both throw IllegalArgumentException when malformed
             SubjectType.valueOf(listing.subject().type());
             return new Change(listing, record.value(), eventId, eventType, eventTime);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("skipped %s (event %s): %s", where, eventId, e.getMessage());
+            skipped.increment();
+            return null;
+        }
+    }
+
+    /** The record as a subject link change, or null (logged and counted) if it is not one: it is skipped. */
+    private LinkChange linkChange(ConsumerRecord<String, String> record, String eventId, String eventType,
+                                  Instant eventTime) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (record.value() == null) {
+            LOG.warnf("skipped %s: no value (a link is ended by an unlink event, never by a tombstone)", where);
+            skipped.increment();
+            return null;
+        }
+        try {
+            return new LinkChange(store.readLink(eventType, record.value()), eventId, eventType, eventTime);
         } catch (IllegalArgumentException e) {
             LOG.warnf("skipped %s (event %s): %s", where, eventId, e.getMessage());
             skipped.increment();

@@ -20,8 +20,9 @@ import java.util.function.Predicate;
 /**
  * The in-memory watchlist every screening runs against: the matching engine's index, the listings behind it and
  * the watchlist version, changed together under one lock so that an answer and its version always agree. It only
- * ever moves forward: a listing replaces the one held only if its version is newer, so the order in which the
- * startup load and freshly consumed events arrive does not matter.
+ * ever moves forward: a listing (or an analyst's link of a pair) replaces the one held only if its version is newer,
+ * so the order in which the startup load and freshly consumed events arrive does not matter. Links are part of the
+ * version: they change the subjects an answer names.
  */
 @ApplicationScoped
 public class Watchlist {
@@ -30,6 +31,7 @@ public class Watchlist {
     private final MatchingEngine engine = new MatchingEngine();
     private SubjectGrouping subjects = new SubjectGrouping();
     private final Map<String, Listing> listings = new HashMap<>();
+    private final Map<String, SubjectLink> links = new HashMap<>();
     private final WatchlistVersion version = new WatchlistVersion();
     private int active;
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -62,11 +64,12 @@ public class Watchlist {
     }
 
     /** Replaces the whole content with what the database holds; screening is ready once this has run. */
-    public void load(Collection<Listing> stored) {
+    public void load(Collection<Listing> stored, Collection<SubjectLink> storedLinks) {
         lock.writeLock().lock();
         try {
             listings.clear();
-            subjects = new SubjectGrouping(); // rebuilt from the listings: it depends on nothing else
+            links.clear();
+            subjects = new SubjectGrouping(); // rebuilt from the listings and links: it depends on nothing else
             version.clear();
             active = 0;
             List<WatchlistEntry> entries = new ArrayList<>(stored.size());
@@ -78,6 +81,7 @@ public class Watchlist {
                 entries.add(listing.toWatchlistEntry());
             }
             engine.replaceAll(entries);
+            storedLinks.forEach(this::takeLink);
             loaded.countDown();
         } finally {
             lock.writeLock().unlock();
@@ -108,6 +112,37 @@ public class Watchlist {
             return applied;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Takes each analyst link that is newer than the one held for its pair; answers how many were taken. */
+    public int applyLinks(Collection<SubjectLink> changes) {
+        lock.writeLock().lock();
+        try {
+            int applied = 0;
+            for (SubjectLink link : changes) {
+                SubjectLink held = links.get(link.pairKey());
+                if (held == null || held.version() < link.version()) {
+                    takeLink(link);
+                    applied++;
+                }
+            }
+            return applied;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void takeLink(SubjectLink link) {
+        SubjectLink held = links.put(link.pairKey(), link);
+        if (held != null) {
+            version.remove(held.pairKey(), held.version());
+        }
+        version.add(link.pairKey(), link.version());
+        if (link.sameSubject()) {
+            subjects.link(link.designationA(), link.designationB());
+        } else {
+            subjects.unlink(link.designationA(), link.designationB());
         }
     }
 

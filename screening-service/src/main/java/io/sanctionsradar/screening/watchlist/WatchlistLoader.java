@@ -9,7 +9,10 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 
-/** Builds the in-memory watchlist from the database at startup; the consumer then continues from the stored positions. */
+/**
+ * Builds the in-memory watchlist, listings and analysts' links, from the database at startup; the consumer then
+ * continues from the stored positions.
+ */
 @ApplicationScoped
 public class WatchlistLoader {
 
@@ -21,11 +24,15 @@ public class WatchlistLoader {
     @Inject
     Watchlist watchlist;
 
+    private record Stored(List<Listing> listings, List<SubjectLink> links) {
+    }
+
     void onStart(@Observes StartupEvent start) {
         long began = System.nanoTime();
-        List<Listing> stored = QuarkusTransaction.requiringNew().call(store::loadAll);
-        watchlist.load(stored);
-        LOG.infof("watchlist loaded: %d entries in %d ms, version %s", stored.size(),
-                (System.nanoTime() - began) / 1_000_000, watchlist.summary().version());
+        // nothing is consumed until the load is done (WatchlistUpdates.awaitReady): both reads see the same commit
+        Stored stored = QuarkusTransaction.requiringNew().call(() -> new Stored(store.loadAll(), store.loadLinks()));
+        watchlist.load(stored.listings(), stored.links());
+        LOG.infof("watchlist loaded: %d entries and %d analyst links in %d ms, version %s", stored.listings().size(),
+                stored.links().size(), (System.nanoTime() - began) / 1_000_000, watchlist.summary().version());
     }
 }

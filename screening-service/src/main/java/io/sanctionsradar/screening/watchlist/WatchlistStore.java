@@ -1,5 +1,6 @@
 package io.sanctionsradar.screening.watchlist;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The watchlist's durable side: the latest state of every designation and this instance's position in each
- * partition, written in one transaction per consumed batch. Plain JDBC: a batch is a few set-based statements.
+ * The watchlist's durable side: the latest state of every designation, the latest analyst decision on every linked
+ * or unlinked pair, and this instance's position in each partition, written in one transaction per consumed batch.
+ * Plain JDBC: a batch is a few set-based statements.
  */
 @ApplicationScoped
 public class WatchlistStore {
@@ -38,67 +40,147 @@ public class WatchlistStore {
     public record Change(Listing listing, String stateJson, String eventId, String eventType, Instant eventTime) {
     }
 
+    /** A consumed subject link event, parsed. */
+    public record LinkChange(SubjectLink link, String eventId, String eventType, Instant eventTime) {
+    }
+
+    /** What a batch stored: the designation changes and the link changes that were newer than the stored ones. */
+    public record Applied(List<Change> designations, List<LinkChange> links) {
+        public int size() {
+            return designations.size() + links.size();
+        }
+    }
+
+    /** The data of a link event, read tolerantly: properties this service does not use are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LinkData(List<String> designationIds, String relation, int version) {
+    }
+
     /** Where this instance stands in one partition, and the last event it applied there. */
     public record Position(String topic, int partition, long nextOffset, String lastEventId, String lastEventType,
                            Instant lastEventTime, Instant appliedAt) {
     }
 
     /**
-     * Stores each change that is newer than the stored version of its designation, and the new positions, in the
-     * caller's transaction; answers the changes that were stored.
+     * Stores each change that is newer than the stored version of its designation, then each link change newer
+     * than the stored version of its pair, and the new positions, in the caller's transaction; answers what was
+     * stored.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Change> apply(Collection<Change> changes, Collection<Position> positions) throws SQLException {
+    public Applied apply(Collection<Change> changes, Collection<LinkChange> links, Collection<Position> positions)
+            throws SQLException {
         Instant now = Instant.now();
-        List<Change> newer = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            Map<UUID, Integer> stored = storedVersions(connection, changes);
-            for (Change change : changes) {
-                Integer current = stored.get(UUID.fromString(change.listing().designationId()));
-                if (current == null || current < change.listing().version()) {
-                    newer.add(change);
-                }
-            }
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO watchlist_entry (entry_id, version, status, state, event_id, event_time, applied_at)
-                    VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)
-                    ON CONFLICT (entry_id) DO UPDATE SET version = excluded.version, status = excluded.status,
-                        state = excluded.state, event_id = excluded.event_id, event_time = excluded.event_time,
-                        applied_at = excluded.applied_at
-                    WHERE watchlist_entry.version < excluded.version""")) {
-                for (Change change : newer) {
-                    upsert.setObject(1, UUID.fromString(change.listing().designationId()));
-                    upsert.setInt(2, change.listing().version());
-                    upsert.setString(3, change.listing().status());
-                    upsert.setString(4, change.stateJson());
-                    upsert.setString(5, change.eventId());
-                    upsert.setTimestamp(6, timestamp(change.eventTime()));
-                    upsert.setTimestamp(7, Timestamp.from(now));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            try (PreparedStatement position = connection.prepareStatement("""
-                    INSERT INTO consumer_position (topic, kafka_partition, next_offset, last_event_id, last_event_type,
-                        last_event_time, applied_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (topic, kafka_partition) DO UPDATE SET next_offset = excluded.next_offset,
-                        last_event_id = excluded.last_event_id, last_event_type = excluded.last_event_type,
-                        last_event_time = excluded.last_event_time, applied_at = excluded.applied_at""")) {
-                for (Position p : positions) {
-                    position.setString(1, p.topic());
-                    position.setInt(2, p.partition());
-                    position.setLong(3, p.nextOffset());
-                    position.setString(4, p.lastEventId());
-                    position.setString(5, p.lastEventType());
-                    position.setTimestamp(6, timestamp(p.lastEventTime()));
-                    position.setTimestamp(7, Timestamp.from(now));
-                    position.addBatch();
-                }
-                position.executeBatch();
+            List<Change> designations = storeDesignations(connection, changes, now);
+            List<LinkChange> newerLinks = storeLinks(connection, links, now);
+            storePositions(connection, positions, now);
+            return new Applied(designations, newerLinks);
+        }
+    }
+
+    private static List<Change> storeDesignations(Connection connection, Collection<Change> changes, Instant now)
+            throws SQLException {
+        List<Change> newer = new ArrayList<>();
+        Map<UUID, Integer> stored = storedVersions(connection, changes);
+        for (Change change : changes) {
+            Integer current = stored.get(UUID.fromString(change.listing().designationId()));
+            if (current == null || current < change.listing().version()) {
+                newer.add(change);
             }
         }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO watchlist_entry (entry_id, version, status, state, event_id, event_time, applied_at)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (entry_id) DO UPDATE SET version = excluded.version, status = excluded.status,
+                    state = excluded.state, event_id = excluded.event_id, event_time = excluded.event_time,
+                    applied_at = excluded.applied_at
+                WHERE watchlist_entry.version < excluded.version""")) {
+            for (Change change : newer) {
+                upsert.setObject(1, UUID.fromString(change.listing().designationId()));
+                upsert.setInt(2, change.listing().version());
+                upsert.setString(3, change.listing().status());
+                upsert.setString(4, change.stateJson());
+                upsert.setString(5, change.eventId());
+                upsert.setTimestamp(6, timestamp(change.eventTime()));
+                upsert.setTimestamp(7, Timestamp.from(now));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
         return newer;
+    }
+
+    private static List<LinkChange> storeLinks(Connection connection, Collection<LinkChange> links, Instant now)
+            throws SQLException {
+        Map<String, Integer> stored = storedLinkVersions(connection, links);
+        List<LinkChange> newer = links.stream().filter(c -> stored.getOrDefault(c.link().pairKey(), 0) < c.link().version())
+                .toList();
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO subject_link (designation_a, designation_b, relation, version, event_id, event_time,
+                    applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (designation_a, designation_b) DO UPDATE SET relation = excluded.relation,
+                    version = excluded.version, event_id = excluded.event_id, event_time = excluded.event_time,
+                    applied_at = excluded.applied_at
+                WHERE subject_link.version < excluded.version""")) {
+            for (LinkChange change : newer) {
+                upsert.setObject(1, UUID.fromString(change.link().designationA()));
+                upsert.setObject(2, UUID.fromString(change.link().designationB()));
+                upsert.setString(3, change.link().relation());
+                upsert.setInt(4, change.link().version());
+                upsert.setString(5, change.eventId());
+                upsert.setTimestamp(6, timestamp(change.eventTime()));
+                upsert.setTimestamp(7, Timestamp.from(now));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        return newer;
+    }
+
+    private static Map<String, Integer> storedLinkVersions(Connection connection, Collection<LinkChange> links)
+            throws SQLException {
+        Map<String, Integer> versions = new HashMap<>();
+        if (links.isEmpty()) {
+            return versions;
+        }
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT designation_a, designation_b, version FROM subject_link
+                WHERE (designation_a, designation_b) IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))""")) {
+            query.setArray(1, connection.createArrayOf("uuid",
+                    links.stream().map(c -> UUID.fromString(c.link().designationA())).toArray(UUID[]::new)));
+            query.setArray(2, connection.createArrayOf("uuid",
+                    links.stream().map(c -> UUID.fromString(c.link().designationB())).toArray(UUID[]::new)));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getObject(1, UUID.class) + "+" + rows.getObject(2, UUID.class), rows.getInt(3));
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static void storePositions(Connection connection, Collection<Position> positions, Instant now)
+            throws SQLException {
+        try (PreparedStatement position = connection.prepareStatement("""
+                INSERT INTO consumer_position (topic, kafka_partition, next_offset, last_event_id, last_event_type,
+                    last_event_time, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (topic, kafka_partition) DO UPDATE SET next_offset = excluded.next_offset,
+                    last_event_id = excluded.last_event_id, last_event_type = excluded.last_event_type,
+                    last_event_time = excluded.last_event_time, applied_at = excluded.applied_at""")) {
+            for (Position p : positions) {
+                position.setString(1, p.topic());
+                position.setInt(2, p.partition());
+                position.setLong(3, p.nextOffset());
+                position.setString(4, p.lastEventId());
+                position.setString(5, p.lastEventType());
+                position.setTimestamp(6, timestamp(p.lastEventTime()));
+                position.setTimestamp(7, Timestamp.from(now));
+                position.addBatch();
+            }
+            position.executeBatch();
+        }
     }
 
     private static Map<UUID, Integer> storedVersions(Connection connection, Collection<Change> changes)
@@ -129,6 +211,21 @@ public class WatchlistStore {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     all.add(read(rows.getString(1)));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Every stored analyst link and unlink: what the subject grouping takes at startup beside the listings. */
+    public List<SubjectLink> loadLinks() throws SQLException {
+        List<SubjectLink> all = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT designation_a, designation_b, relation, version FROM subject_link")) {
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    all.add(SubjectLink.stored(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4)));
                 }
             }
         }
@@ -172,6 +269,16 @@ public class WatchlistStore {
             return json.readValue(stateJson, Listing.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a designation: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The data of a link event of this type; IllegalArgumentException when it is not one. */
+    public SubjectLink readLink(String eventType, String dataJson) {
+        try {
+            LinkData data = json.readValue(dataJson, LinkData.class);
+            return SubjectLink.of(eventType, data.designationIds(), data.relation(), data.version());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a subject link: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A deterministic identifier of the watchlist's content: of a SHA-256 hash of every (designation id, version)
- * held, the sum of the first 64 bits and the sum of the next 64 bits, each modulo 2^64. A sum does not depend on the order events arrived in, so two instances
+ * and every (linked pair, version) held, the sum of the first 64 bits and the sum of the next 64 bits, each modulo 2^64. A sum does not depend on the order events arrived in, so two instances
  * holding the same designations at the same versions name the same version however they got there, and it is
  * updated in constant time per change. Not thread-safe: {@link Watchlist} guards it.
  */
@@ -16,6 +16,7 @@ final class WatchlistVersion {
     private long high;
     private long low;
 
+    /** Adds a designation, or an analyst's link by its pair key ("a+b", never a designation id). */
     void add(String designationId, int version) {
         long[] h = hash(designationId, version);
         high += h[0];
