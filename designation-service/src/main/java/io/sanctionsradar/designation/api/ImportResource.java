@@ -3,6 +3,19 @@ package io.sanctionsradar.designation.api;
 import io.sanctionsradar.designation.imports.ImportReport;
 import io.sanctionsradar.designation.imports.ImportService;
 import io.sanctionsradar.designation.imports.MalformedListException;
+import io.sanctionsradar.designation.sources.ListImport;
+import io.sanctionsradar.designation.sources.ListIntake;
+import io.sanctionsradar.designation.sources.ListSourceStore;
+import io.sanctionsradar.support.api.Paging;
+import io.sanctionsradar.support.errors.NotFound;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.sanctionsradar.support.errors.InvalidRequest;
 import io.sanctionsradar.support.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -24,14 +37,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** Imports of the published lists, each compared with what earlier imports of the same list recorded. */
 @jakarta.ws.rs.Path("/api/v1/imports")
 @Tag(name = "Imports", description = "Imports of the published lists, each compared with what earlier imports of the same list recorded")
 public class ImportResource {
 
+    private static final int MAX_PAGE = 500;
+
     @Inject
     ImportService imports;
+
+    @Inject
+    ListIntake intake;
+
+    @Inject
+    ListSourceStore history;
 
     @POST
     @Blocking
@@ -58,10 +80,35 @@ public class ImportResource {
             byName.put(name.toLowerCase(Locale.ROOT), file.uploadedFile());
         }
         try {
-            return imports.importList(format.trim(), byName, "true".equals(force));
+            return intake.upload(format.trim(), byName, "true".equals(force));
         } catch (MalformedListException e) {
             throw InvalidRequest.of("file", e.getMessage());
         }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listImports", summary = "The import history, newest first",
+            description = "Every upload and sync with its trigger (SCHEDULE, MANUAL, UPLOAD), actor, outcome "
+                    + "(IMPORTED, UNCHANGED, FAILED, REFUSED), the content's SHA-256 and size, and the report or error; "
+                    + "list narrows it to one list.")
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR})
+    public ListSourceStore.Page history(@QueryParam("list") @Size(max = 64) String list,
+                                        @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                        @QueryParam("offset") @DefaultValue("0") String offset,
+                                        @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                        @QueryParam("size") @DefaultValue("50") String size) {
+        Paging paging = Paging.ofOffset(offset, size, MAX_PAGE);
+        return history.imports(list, paging.offset(), paging.size());
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{importId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getImport", summary = "One import with its report")
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR})
+    public ListImport one(@PathParam("importId") UUID importId) {
+        return history.find(importId).orElseThrow(() -> new NotFound("No import " + importId));
     }
 
     /** Any other body: matched here rather than refused while routing, so the role check comes before the 415. */

@@ -73,16 +73,21 @@ public class ImportService {
 
     /** Imports the list as the caller, audited as one {@code list.imported} record. */
     public ImportReport importList(String format, Map<String, Path> files, boolean force) throws IOException {
+        return apply(format, parse(format, files), force, audit.caller(), new TreeSet<>(files.keySet()));
+    }
+
+    /** Reads the files in the format; nothing is stored. */
+    public ParsedList parse(String format, Map<String, Path> files) throws IOException {
         ListFormat parser = formats.stream().filter(f -> f.name().equals(format)).findFirst()
                 .orElseThrow(() -> InvalidRequest.of("format",
                         "unknown format " + format + "; known formats: " + formatNames()));
-        ParsedList parsed = parser.parse(files);
-        return apply(format, parsed, force, audit.caller(), new TreeSet<>(files.keySet()));
+        return parser.parse(files);
     }
 
+    /** Applies a parsed list as a diff, in one transaction, as {@code actor}. */
     @Transactional
     @TransactionConfiguration(timeout = 900)
-    ImportReport apply(String format, ParsedList parsed, boolean force, String actor, Set<String> fileNames) {
+    public ImportReport apply(String format, ParsedList parsed, boolean force, String actor, Set<String> fileNames) {
         List<Rejection> rejected = new ArrayList<>(parsed.rejections());
         List<ListEntry> entries = identified(parsed.entries(), rejected);
         registerUnknownProgrammes(parsed);

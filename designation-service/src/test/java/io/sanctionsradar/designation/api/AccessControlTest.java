@@ -34,6 +34,11 @@ class AccessControlTest {
             endpoint("POST", "/api/v1/imports", ANALYST)
                     .consuming("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; "
                             + "name=\"format\"\r\n\r\nofac-sdn-csv\r\n--b--\r\n"),
+            endpoint("GET", "/api/v1/imports", ANALYST, AUDITOR),
+            endpoint("GET", "/api/v1/imports/{importId}", ANALYST, AUDITOR),
+            endpoint("GET", "/api/v1/list-sources", ANALYST, AUDITOR, SCREENER),
+            endpoint("GET", "/api/v1/list-sources/{list}", ANALYST, AUDITOR, SCREENER),
+            endpoint("POST", "/api/v1/list-sources/{list}/sync", ANALYST),
             endpoint("GET", "/api/v1/authorities", ANALYST, AUDITOR, SCREENER),
             endpoint("PUT", "/api/v1/authorities/{code}", ANALYST),
             endpoint("GET", "/api/v1/programmes", ANALYST, AUDITOR, SCREENER),

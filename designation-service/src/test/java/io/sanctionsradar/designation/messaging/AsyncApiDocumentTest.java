@@ -43,7 +43,8 @@ class AsyncApiDocumentTest {
     private static final Map<String, Set<String>> CONTRACT = Map.of(
             "sanctions.designations", Set.of("sanctions.entity.listed", "sanctions.entity.amended",
                     "sanctions.entity.delisted", "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted",
-                    "sanctions.subject.linked", "sanctions.subject.unlinked"),
+                    "sanctions.subject.linked", "sanctions.subject.unlinked", "sanctions.list.synced",
+                    "sanctions.list.sync-failed"),
             "screening.alerts", Set.of("screening.match.found", "screening.match.cleared",
                     "screening.match.amended"));
 

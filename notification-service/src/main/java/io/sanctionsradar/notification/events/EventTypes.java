@@ -12,6 +12,10 @@ public final class EventTypes {
             "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted");
     /** The designations topic's analysts' links: a pair of designation ids, no authority, programme or country. */
     public static final List<String> SUBJECT_LINK = List.of("sanctions.subject.linked", "sanctions.subject.unlinked");
+    /** The designations topic's news of list syncs: a list and how its sync went, no designation's facts. */
+    public static final List<String> LIST_SYNC = List.of("sanctions.list.synced", "sanctions.list.sync-failed");
+    /** Events that carry none of the filter facts: a subscription to them takes no filter. */
+    public static final List<String> UNFILTERED = Stream.concat(SUBJECT_LINK.stream(), LIST_SYNC.stream()).toList();
     public static final String MATCH_FOUND = "screening.match.found";
     public static final String MATCH_CLEARED = "screening.match.cleared";
     public static final String MATCH_AMENDED = "screening.match.amended";
@@ -23,10 +27,10 @@ public final class EventTypes {
     }
 
     public static boolean subscribable(String type) {
-        return DESIGNATION.contains(type) || SUBJECT_LINK.contains(type) || ALERT.contains(type);
+        return DESIGNATION.contains(type) || UNFILTERED.contains(type) || ALERT.contains(type);
     }
 
     public static List<String> all() {
-        return Stream.of(DESIGNATION, SUBJECT_LINK, ALERT).flatMap(List::stream).toList();
+        return Stream.of(DESIGNATION, SUBJECT_LINK, LIST_SYNC, ALERT).flatMap(List::stream).toList();
     }
 }

@@ -154,12 +154,13 @@ public class SubscriptionService {
                 "an ISO 3166 alpha-2 code such as RU");
         check(errors, "filter.portfolios", filter.portfolios(), v -> !v.isBlank(), "must not be blank");
         if (!filter.portfolios().isEmpty() && request.eventTypes().stream()
-                .anyMatch(t -> EventTypes.DESIGNATION.contains(t) || EventTypes.SUBJECT_LINK.contains(t))) {
+                .anyMatch(t -> EventTypes.DESIGNATION.contains(t) || EventTypes.UNFILTERED.contains(t))) {
             errors.add(new FieldError("filter.portfolios", "applies to screening.match.* events "
                     + "only; designation events have no portfolio and would never pass it"));
         }
-        if (request.eventTypes().stream().anyMatch(EventTypes.SUBJECT_LINK::contains)) {
-            noneFor(errors, "sanctions.subject.* events", Map.of("filter.authorities", filter.authorities(),
+        List<String> unfiltered = request.eventTypes().stream().filter(EventTypes.UNFILTERED::contains).sorted().toList();
+        if (!unfiltered.isEmpty()) {
+            noneFor(errors, String.join(", ", unfiltered), Map.of("filter.authorities", filter.authorities(),
                     "filter.programs", filter.programs(), "filter.subjectTypes", filter.subjectTypes(),
                     "filter.countries", filter.countries()));
         }
@@ -172,7 +173,7 @@ public class SubscriptionService {
     private static void noneFor(List<FieldError> errors, String events, Map<String, List<String>> filters) {
         new TreeMap<>(filters).forEach((field, values) -> {
             if (!values.isEmpty()) {
-                errors.add(new FieldError(field, events + " name only two designation ids and would never pass it;"
+                errors.add(new FieldError(field, events + " carry no such fact and would never pass it;"
                         + " subscribe to them without this filter"));
             }
         });

@@ -55,7 +55,8 @@ public class WatchlistResource {
     @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})
     @GET
     @Path("/status")
-    @Operation(operationId = "getWatchlistStatus", summary = "Entry counts, the watchlist version, the last event applied and the consumer lag")
+    @Operation(operationId = "getWatchlistStatus", summary = "Entry counts, the watchlist version, the last event applied and the consumer lag",
+            description = "lists: per source list, the entries held and the newest listing date among them.")
     public WatchlistStatus status() throws SQLException, InterruptedException {
         Watchlist.Summary summary = watchlist.summary();
         List<Position> positions = store.positions(topic);
@@ -84,7 +85,7 @@ public class WatchlistResource {
             positions.forEach(p -> partitions.add(new PartitionStatus(p.partition(), p.nextOffset(), null, null)));
         }
         return new WatchlistStatus(summary.version(), MatchingEngine.ALGORITHM, watchlist.loaded(), summary.total(),
-                summary.active(), summary.delisted(), last, totalLag, lagError, partitions);
+                summary.active(), summary.delisted(), last, totalLag, lagError, partitions, watchlist.lists());
     }
 
     @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})

@@ -51,6 +51,8 @@ public class DesignationEventConsumer {
     @Inject
     WatchlistUpdates updates;
 
+    private static final String LIST_EVENTS = "sanctions.list.";
+
     private final Counter skipped;
     private final Counter applied;
 
@@ -76,6 +78,9 @@ public class DesignationEventConsumer {
             Instant eventTime = eventTime(record);
             positions.put(record.partition(), new Position(record.topic(), record.partition(), record.offset() + 1,
                     eventId, eventType, eventTime, null));
+            if (eventType != null && eventType.startsWith(LIST_EVENTS)) {
+                continue; // how a list sync went (sanctions.list.synced, .sync-failed): news for people, not the watchlist
+            }
             if (SubjectLink.isLinkEvent(eventType)) {
                 LinkChange link = linkChange(record, eventId, eventType, eventTime);
                 if (link != null) {

@@ -156,6 +156,24 @@ public class Watchlist {
         }
     }
 
+    /** Per source list: entries held and the newest listing date, in list order. */
+    public List<WatchlistStatus.ListStatus> lists() {
+        return read(v -> {
+            Map<String, int[]> counts = new java.util.TreeMap<>();
+            Map<String, java.time.LocalDate> newest = new HashMap<>();
+            for (Listing listing : listings.values()) {
+                String list = listing.sourceList() == null ? "(none)" : listing.sourceList();
+                counts.computeIfAbsent(list, k -> new int[2])[listing.active() ? 0 : 1]++;
+                if (listing.listedOn() != null) {
+                    newest.merge(list, listing.listedOn(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+            List<WatchlistStatus.ListStatus> out = new ArrayList<>(counts.size());
+            counts.forEach((list, c) -> out.add(new WatchlistStatus.ListStatus(list, c[0], c[1], newest.get(list))));
+            return out;
+        });
+    }
+
     public Summary summary() {
         return read(v -> new Summary(v.version(), listings.size(), active, listings.size() - active));
     }

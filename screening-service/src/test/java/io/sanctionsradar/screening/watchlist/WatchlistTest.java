@@ -24,6 +24,7 @@ import static io.sanctionsradar.screening.TestEvents.next;
 import static io.sanctionsradar.screening.TestEvents.publish;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -139,6 +140,23 @@ class WatchlistTest {
     }
 
     @Test
+    void news_of_list_syncs_on_the_topic_is_passed_over_without_counting_as_skipped() {
+        double skipped = skippedRecords();
+        TestEvents.publishMalformed(kafka, "US-CSL", "{\"list\": \"US-CSL\", \"outcome\": \"FAILED\"}",
+                "sanctions.list.sync-failed", UUID.randomUUID().toString());
+        ObjectNode witness = designation("Witness After A Sync " + suffix());
+        publish(kafka, "US-CSL", witness.toString(), "sanctions.entity.listed", UUID.randomUUID().toString());
+        awaitVersion(witness, 1);
+        assertEquals(skipped, skippedRecords(), "a list event is not a malformed designation");
+    }
+
+    private static double skippedRecords() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("watchlist_events_skipped_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void the_status_reports_entries_the_last_event_and_no_lag_once_caught_up() {
         ValidatableResponse before = caughtUp();
         int entries = before.extract().path("entries");
@@ -147,13 +165,24 @@ class WatchlistTest {
         String version = before.extract().path("watchlistVersion");
 
         ObjectNode listed = designation("Status Probe " + suffix());
+        String list = "PROBE-" + suffix();
+        listed.put("sourceList", list);
+        ObjectNode newer = designation("Status Probe Newer " + suffix());
+        newer.put("sourceList", list);
+        newer.put("listedOn", "2024-05-01");
         publish(kafka, listed);
         publish(kafka, next(listed, "DELISTED"));
+        publish(kafka, newer);
         awaitVersion(listed, 2);
+        awaitVersion(newer, 1);
 
-        caughtUp().body("entries", equalTo(entries + 1))
-                .body("activeEntries", equalTo(active))
+        String probe = "lists.find { it.list == '" + list + "' }.";
+        caughtUp().body("entries", equalTo(entries + 2))
+                .body("activeEntries", equalTo(active + 1))
                 .body("delistedEntries", equalTo(delisted + 1))
+                .body(probe + "activeEntries", equalTo(1))
+                .body(probe + "delistedEntries", equalTo(1))
+                .body(probe + "newestListedOn", equalTo("2024-05-01"))
                 .body("watchlistVersion", not(equalTo(version)))
                 .body("lastEvent.eventId", notNullValue())
                 .body("lastEvent.appliedAt", notNullValue());
