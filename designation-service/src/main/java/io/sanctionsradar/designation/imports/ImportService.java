@@ -3,7 +3,6 @@ package io.sanctionsradar.designation.imports;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.sanctionsradar.designation.domain.Designation;
 import io.sanctionsradar.designation.domain.DesignationDraft;
-import io.sanctionsradar.designation.domain.DesignationKind;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.DesignationService;
@@ -47,7 +46,7 @@ public class ImportService {
 
     /** Every format a list can be imported in; the parsers are plain Java, so they are simply listed here. */
     private final List<ListFormat> formats = List.of(new OfacSdnCsv(), new UsCslCsv(), new UnXml(),
-            new UkOfsiCsv(), new OfacXml(), new EuFsfXml(), new CaSemaXml());
+            new UkOfsiCsv(), new OfacXml(), new EuFsfXml(), new CaSemaXml(), new CnCountermeasuresCsv());
 
     @Inject
     DesignationService designations;
@@ -113,7 +112,7 @@ public class ImportService {
             }
             try {
                 if (existing == null) {
-                    designations.recordFromImport(DesignationKind.DESIGNATION, draft, actor);
+                    designations.recordFromImport(entry.kind(), draft, actor);
                     listed++;
                 } else if (designations.preview(existing, draft).sameContentAs(existing)) {
                     unchanged++; // decided in memory: re-importing an unchanged list costs no query per entry
