@@ -3,6 +3,7 @@ package io.sanctionsradar.designation.imports;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.sanctionsradar.designation.domain.Designation;
 import io.sanctionsradar.designation.domain.DesignationDraft;
+import io.sanctionsradar.designation.persistence.AuthorityEntity;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.DesignationService;
@@ -37,7 +38,9 @@ import java.util.stream.Collectors;
 /**
  * Imports a published list as a diff against what the previous imports of the same list recorded: new entries
  * are listed, changed ones amended, missing ones delisted, unchanged ones left alone (no event). One transaction:
- * a list is imported entirely or not at all, and every change goes through the outbox like any other.
+ * a list is imported entirely or not at all, and every change goes through the outbox like any other. Each entry is
+ * recorded as the kind its parser says; a countermeasure is linked to the designations it answers
+ * ({@link CountermeasureLinks}).
  */
 @ApplicationScoped
 public class ImportService {
@@ -101,10 +104,13 @@ public class ImportService {
         int amended = 0;
         int unchanged = 0;
         LocalDate today = LocalDate.now();
+        CountermeasureLinks links = new CountermeasureLinks(store::activeDesignationsListedBetween,
+                code -> AuthorityEntity.<AuthorityEntity>findByIdOptional(code).map(a -> a.country).orElse(null));
         int done = 0;
         for (ListEntry entry : entries) {
             Designation existing = current.get(entry.draft().sourceId());
-            DesignationDraft draft = withListedOn(entry.draft(), existing != null ? existing.listedOn() : today);
+            DesignationDraft draft = withListedOn(links.linked(entry, existing),
+                    existing != null ? existing.listedOn() : today);
             Set<ConstraintViolation<DesignationDraft>> violations = validator.validate(draft);
             if (!violations.isEmpty()) {
                 rejected.add(entry.reject(describe(violations)));

@@ -11,7 +11,7 @@ import java.util.List;
  * or a record number (headerless CSV with multi-line fields). A draft without {@code listedOn} takes the date the
  * entry was first imported. Most lists hold designations; a list of countermeasures says so per entry, and names in
  * {@code actionsToLink} those of the draft's answers that are a known foreign action, which the import links to
- * the designations recorded for it.
+ * the designations recorded for it ({@link CountermeasureLinks}).
  */
 public record ListEntry(Integer line, Integer record, DesignationKind kind, DesignationDraft draft,
                         List<RespondsTo> actionsToLink) {
