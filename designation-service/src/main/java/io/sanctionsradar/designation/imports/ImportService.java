@@ -3,7 +3,7 @@ package io.sanctionsradar.designation.imports;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.sanctionsradar.designation.domain.Designation;
 import io.sanctionsradar.designation.domain.DesignationDraft;
-import io.sanctionsradar.designation.domain.DesignationKind;
+import io.sanctionsradar.designation.persistence.AuthorityEntity;
 import io.sanctionsradar.designation.persistence.DesignationStore;
 import io.sanctionsradar.designation.persistence.ProgrammeEntity;
 import io.sanctionsradar.designation.service.DesignationService;
@@ -31,14 +31,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Imports a published list as a diff against what the previous imports of the same list recorded: new entries
  * are listed, changed ones amended, missing ones delisted, unchanged ones left alone (no event). One transaction:
- * a list is imported entirely or not at all, and every change goes through the outbox like any other.
+ * a list is imported entirely or not at all, and every change goes through the outbox like any other. Each entry is
+ * recorded as the kind its parser says; a countermeasure is linked to the designations it answers
+ * ({@link CountermeasureLinks}).
  */
 @ApplicationScoped
 public class ImportService {
@@ -47,7 +48,8 @@ public class ImportService {
 
     /** Every format a list can be imported in; the parsers are plain Java, so they are simply listed here. */
     private final List<ListFormat> formats = List.of(new OfacSdnCsv(), new UsCslCsv(), new UnXml(),
-            new UkOfsiCsv(), new UkOfsi2022(), new OfacXml(), new EuFsfXml(), new CaSemaXml());
+            new UkOfsiCsv(), new UkOfsi2022(), new OfacXml(), new EuFsfXml(), new CaSemaXml(),
+            new CnCountermeasuresCsv());
 
     @Inject
     DesignationService designations;
@@ -71,11 +73,6 @@ public class ImportService {
         return formats.stream().map(ListFormat::name).sorted().toList();
     }
 
-    /** Imports the list as the caller, audited as one {@code list.imported} record. */
-    public ImportReport importList(String format, Map<String, Path> files, boolean force) throws IOException {
-        return apply(format, parse(format, files), force, audit.caller(), new TreeSet<>(files.keySet()));
-    }
-
     /** Reads the files in the format; nothing is stored. */
     public ParsedList parse(String format, Map<String, Path> files) throws IOException {
         ListFormat parser = formats.stream().filter(f -> f.name().equals(format)).findFirst()
@@ -84,7 +81,7 @@ public class ImportService {
         return parser.parse(files);
     }
 
-    /** Applies a parsed list as a diff, in one transaction, as {@code actor}. */
+    /** Applies a parsed list as a diff, in one transaction, as {@code actor}, audited as one {@code list.imported}. */
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public ImportReport apply(String format, ParsedList parsed, boolean force, String actor, Set<String> fileNames) {
@@ -107,10 +104,13 @@ public class ImportService {
         int amended = 0;
         int unchanged = 0;
         LocalDate today = LocalDate.now();
+        CountermeasureLinks links = new CountermeasureLinks(store::activeDesignationsListedBetween,
+                code -> AuthorityEntity.<AuthorityEntity>findByIdOptional(code).map(a -> a.country).orElse(null));
         int done = 0;
         for (ListEntry entry : entries) {
             Designation existing = current.get(entry.draft().sourceId());
-            DesignationDraft draft = withListedOn(entry.draft(), existing != null ? existing.listedOn() : today);
+            DesignationDraft draft = withListedOn(links.linked(entry, existing),
+                    existing != null ? existing.listedOn() : today);
             Set<ConstraintViolation<DesignationDraft>> violations = validator.validate(draft);
             if (!violations.isEmpty()) {
                 rejected.add(entry.reject(describe(violations)));
@@ -118,7 +118,7 @@ public class ImportService {
             }
             try {
                 if (existing == null) {
-                    designations.recordFromImport(DesignationKind.DESIGNATION, draft, actor);
+                    designations.recordFromImport(entry.kind(), draft, actor);
                     listed++;
                 } else if (designations.preview(existing, draft).sameContentAs(existing)) {
                     unchanged++; // decided in memory: re-importing an unchanged list costs no query per entry

@@ -141,6 +141,16 @@ public class DesignationStore {
         return active;
     }
 
+    /** The active designations (not countermeasures) of an authority listed between two days, both included. */
+    public List<Designation> activeDesignationsListedBetween(String authority, java.time.LocalDate from,
+                                                             java.time.LocalDate to) {
+        return entityManager().createQuery("select d.state from DesignationEntity d where d.authorityCode = :authority"
+                        + " and d.kind = 'DESIGNATION' and d.status = 'ACTIVE' and d.listedOn between :from and :to"
+                        + " order by d.listedOn, d.id", String.class)
+                .setParameter("authority", authority).setParameter("from", from).setParameter("to", to)
+                .getResultStream().map(state -> read(state, Designation.class)).toList();
+    }
+
     private static jakarta.persistence.EntityManager entityManager() {
         return DesignationEntity.getEntityManager();
     }

@@ -2,6 +2,7 @@ package io.sanctionsradar.designation.imports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.sanctionsradar.designation.messaging.OutboxEvent;
 import org.junit.jupiter.api.Test;
@@ -12,16 +13,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -177,6 +183,66 @@ class ImportTest {
                 .body("items[0].authority", equalTo("CA-GAC"))
                 .body("items[0].programs[0]", equalTo("CA-SEMA-CN"))
                 .body("items[0].listedOn", equalTo("2021-03-21"));
+    }
+
+    @Test
+    void chinas_countermeasures_import_linked_to_the_eu_listings_they_answer_and_keep_an_analysts_correction() {
+        Path file = HISTORY.getParent().resolve("cn-countermeasures-opensanctions")
+                .resolve("cn_sanctions_opensanctions_2026-08-07.csv");
+        assumeTrue(Files.exists(file), "needs the shared data folder beside the repository");
+        // the EU's Xinjiang listings of 22 March 2021, a Russian listed the same day, a Chinese one a week later
+        String zhu = recordEuListing("ZHU Hailun", "2021-03-22", "CN");
+        String wang = recordEuListing("WANG Junzheng", "2021-03-23", "CN");
+        String russian = recordEuListing("KADYROV Ramzan", "2021-03-22", "RU");
+        String later = recordEuListing("LATER Listing", "2021-03-30", "CN");
+
+        given().multiPart("format", "cn-countermeasures-csv").multiPart("force", "true")
+                .multiPart("file", file.getFileName().toString(), readAll(file))
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("source", equalTo("CN-COUNTERMEASURES"))
+                .body("listed", equalTo(528)).body("rejected", hasSize(82));
+
+        String zenz = given().queryParam("kind", "COUNTERMEASURE").queryParam("sourceList", "CN-COUNTERMEASURES")
+                .queryParam("sourceId", "MFA/CM/2021-03-22/adrian-zenz").when().get("/api/v1/designations")
+                .then().body("items", hasSize(1))
+                .body("items[0].kind", equalTo("COUNTERMEASURE"))
+                .body("items[0].authority", equalTo("CN-MFA"))
+                .body("items[0].respondsTo[0].authority", equalTo("EU-COUNCIL"))
+                .body("items[0].respondsTo[0].actionDate", equalTo("2021-03-22"))
+                .body("items[0].respondsTo.designationId", hasItems(zhu, wang))
+                .body("items[0].respondsTo.designationId", not(hasItem(russian)))
+                .body("items[0].respondsTo.designationId", not(hasItem(later)))
+                .extract().path("items[0].designationId");
+        given().queryParam("sourceList", "CN-COUNTERMEASURES")
+                .queryParam("sourceId", "TAO/TI/2023-04-07/bi-khim-hsiao").when().get("/api/v1/designations")
+                .then().body("items[0].kind", equalTo("DESIGNATION")).body("items[0].authority", equalTo("CN-TAO"));
+
+        // an analyst drops one link; the next import of the same file keeps the correction
+        Map<String, Object> draft = new HashMap<>(given().when().get("/api/v1/designations/" + zenz).then()
+                .extract().jsonPath().getMap("$"));
+        List.of("designationId", "kind", "version", "status", "delistedOn", "delistingReason", "recordedAt")
+                .forEach(draft::remove);
+        draft.put("respondsTo", ((List<?>) draft.get("respondsTo")).stream()
+                .filter(a -> !wang.equals(((Map<?, ?>) a).get("designationId"))).toList());
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(draft)
+                .when().put("/api/v1/designations/" + zenz).then().statusCode(200).body("version", equalTo(2));
+        given().multiPart("format", "cn-countermeasures-csv")
+                .multiPart("file", file.getFileName().toString(), readAll(file))
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("listed", equalTo(0)).body("amended", equalTo(0)).body("unchanged", equalTo(528));
+        given().when().get("/api/v1/designations/" + zenz).then().body("version", equalTo(2))
+                .body("respondsTo.designationId", hasItem(zhu))
+                .body("respondsTo.designationId", not(hasItem(wang)));
+    }
+
+    /** Records a designation of the EU's Global Human Rights regime as an analyst would; returns its id. */
+    private static String recordEuListing(String name, String listedOn, String nationality) {
+        Map<String, Object> draft = Map.of("authority", "EU-COUNCIL", "programs", List.of("EU-GHRSR"),
+                "listedOn", listedOn, "sourceList", "EU-FSF", "sourceId", "test-" + UUID.randomUUID(),
+                "measures", List.of(Map.of("type", "ASSET_FREEZE")),
+                "subject", Map.of("type", "PERSON", "name", name, "nationalities", List.of(nationality)));
+        return given().contentType(ContentType.JSON).body(draft).when().post("/api/v1/designations")
+                .then().statusCode(201).extract().path("designationId");
     }
 
     @Test
