@@ -134,6 +134,9 @@ public class ListIntake {
             return failed(list, source, trigger, actor, started, Outcome.REFUSED, fetched, e.getMessage());
         } catch (IOException e) {
             return failed(list, source, trigger, actor, started, Outcome.FAILED, fetched, e.toString());
+        } catch (RuntimeException e) { // a parser's own trouble with this file: recorded like any refusal
+            LOG.errorf(e, "sync of %s: the import failed unexpectedly", list);
+            return failed(list, source, trigger, actor, started, Outcome.REFUSED, fetched, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(list, source, trigger, actor, started, Outcome.FAILED, fetched, "interrupted");
