@@ -19,10 +19,15 @@ import org.apache.commons.io.file.PathUtils;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -176,13 +181,17 @@ public class ListIntake {
         }
         Map<String, Validators> validators = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
-        downloads.forEach((url, d) -> {
-            validators.put(url, d.validators());
-            if (!d.notModified()) {
-                files.put(fileName(url), d.file());
+        Map<String, String> hashes = new TreeMap<>();
+        long size = 0;
+        for (Map.Entry<String, Download> d : downloads.entrySet()) {
+            validators.put(d.getKey(), d.getValue().validators());
+            if (!d.getValue().notModified()) {
+                files.put(fileName(d.getKey()), d.getValue().file());
+                hashes.put(fileName(d.getKey()), d.getValue().sha256()); // hashed while it streamed in
+                size += d.getValue().size();
             }
-        });
-        return new Fetched(allUnchanged, files, validators, allUnchanged ? null : content(files));
+        }
+        return new Fetched(allUnchanged, files, validators, allUnchanged ? null : Content.of(hashes, size));
     }
 
     private record Fetched(boolean notModified, Map<String, Path> files, Map<String, Validators> validators,
@@ -191,35 +200,37 @@ public class ListIntake {
 
     /** What was read: the files' names, their total size, and one SHA-256 for all of them. */
     record Content(String hash, long size, List<String> names) {
+
+        /**
+         * One file's SHA-256 is the content's; several files' is the SHA-256 of their "name hash" lines in name
+         * order, so the same publication hashes the same however it arrives.
+         */
+        static Content of(Map<String, String> hashesByName, long size) {
+            Map<String, String> sorted = new TreeMap<>(hashesByName);
+            String hash = sorted.size() == 1 ? sorted.values().iterator().next() : HexFormat.of().formatHex(
+                    ListDownloader.sha256().digest(String.join("\n", sorted.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).toList()).getBytes(StandardCharsets.UTF_8)));
+            return new Content(hash, size, List.copyOf(sorted.keySet()));
+        }
     }
 
-    /**
-     * One file's SHA-256 is the content's; several files' is the SHA-256 of their "name hash" lines in name order,
-     * so the same publication hashes the same however it arrives.
-     */
+    /** An upload's content, its files hashed here. */
     static Content content(Map<String, Path> files) {
         Map<String, String> hashes = new TreeMap<>();
         long size = 0;
         try {
             for (Map.Entry<String, Path> f : files.entrySet()) {
-                hashes.put(f.getKey(), sha256(f.getValue()));
+                MessageDigest digest = ListDownloader.sha256();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(f.getValue()), digest)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                hashes.put(f.getKey(), HexFormat.of().formatHex(digest.digest()));
                 size += Files.size(f.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String hash = hashes.size() == 1 ? hashes.values().iterator().next() : HexFormat.of().formatHex(
-                ListDownloader.sha256().digest(String.join("\n", hashes.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue()).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return new Content(hash, size, List.copyOf(hashes.keySet()));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        var digest = ListDownloader.sha256();
-        try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Content.of(hashes, size);
     }
 
     /** The part name a multi-file format knows a file by: the URL's last path segment, lower-cased. */
