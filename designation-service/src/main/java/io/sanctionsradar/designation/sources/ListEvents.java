@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sanctionsradar.designation.messaging.Outbox;
 import io.sanctionsradar.designation.sources.ListImport.Outcome;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -87,6 +89,17 @@ public class ListEvents {
                 done.contentHash(), done.contentSize(), r == null ? 0 : r.listed(), r == null ? 0 : r.amended(),
                 r == null ? 0 : r.delisted(), r == null ? 0 : r.unchanged(), r == null ? 0 : r.rejected().size(),
                 active, done.finishedAt());
+    }
+
+    @Inject
+    ListSourcesConfig config;
+
+    /** Every known list has its gauges from the start, not only after its next import. */
+    void onStart(@Observes StartupEvent start) {
+        Map<String, Long> active = store.activeEntries();
+        java.util.Set<String> lists = new java.util.TreeSet<>(config.sources().keySet());
+        lists.addAll(store.states(null).keySet());
+        lists.forEach(list -> track(list, active.getOrDefault(list, 0L)));
     }
 
     /** Refreshes a list's gauges from its stored state. */

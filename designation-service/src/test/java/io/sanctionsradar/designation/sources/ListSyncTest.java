@@ -96,6 +96,9 @@ class ListSyncTest {
         JsonPath refused = sync("REFUSED");
         assertTrue(refused.getString("error").contains("would delist"), refused.getString("error"));
         assertEquals(entries, source().getInt("activeEntries"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("list_active_entries{list=\"US-CSL\"} " + entries + ".0"), "the gauge");
+        assertTrue(metrics.contains("list_syncs_total{list=\"US-CSL\",outcome=\"REFUSED\",trigger=\"MANUAL\"} 1.0"));
         assertEquals("REFUSED", assertEvent(refused.getString("importId"), ListEvents.SYNC_FAILED).getString("outcome"));
 
         // a server error, tried twice, and a redirect off the allow-list: failed, the last good list serving
