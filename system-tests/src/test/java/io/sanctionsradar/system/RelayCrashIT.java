@@ -64,8 +64,9 @@ class RelayCrashIT {
             }
             await().atMost(PATIENCE).until(() -> !receiver.about(first).isEmpty() && !receiver.about(second).isEmpty());
             Thread.sleep(3_000); // a webhook for the repeat, were one sent, arrives by now
-            assertEquals(1, receiver.about(first).size(), "webhooks about the repeated event");
-            assertEquals(1, receiver.about(second).size(), "webhooks about the event sent once");
+            // one webhook per event; a delivery retried after a slow answer keeps its webhook-id and is not another
+            assertEquals(1, webhookIds(receiver, first), "webhooks about the repeated event");
+            assertEquals(1, webhookIds(receiver, second), "webhooks about the event sent once");
         }
     }
 
@@ -99,5 +100,9 @@ class RelayCrashIT {
 
     private static int count(List<ConsumerRecord<String, String>> records, String key) {
         return (int) records.stream().filter(record -> key.equals(record.key())).count();
+    }
+
+    private static long webhookIds(WebhookReceiver receiver, String about) {
+        return receiver.about(about).stream().map(WebhookReceiver.Received::webhookId).distinct().count();
     }
 }
