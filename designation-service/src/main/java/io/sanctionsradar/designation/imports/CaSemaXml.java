@@ -79,8 +79,6 @@ public class CaSemaXml implements ListFormat {
             "^\\(?\\s*(?:Belaru(?:s|ss)ian|Russian|Ukrainian|Arabic|Chinese|Persian)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_SEPARATOR = Pattern.compile("\\s+or\\s+|(?<=^\\d{4})-(?=\\d{4}$)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
-    private static final Pattern TRAILING = Pattern.compile("[\\s;,]+$");
     private static final PartialDate.Validator REAL_DATE = new PartialDate.Validator();
 
     /** The two tag sets; a record that has an element only the current set has is in the current set. */
@@ -115,7 +113,7 @@ public class CaSemaXml implements ListFormat {
 
         /** "China / Chine" → CA-SEMA-CN; the JVCFOR regulations are under another act, so another programme. */
         static Regime of(String country) {
-            String english = clean(country.split("/")[0]);
+            String english = ListFiles.clean(country.split("/")[0]);
             if (english.contains("JVCFOR") || english.startsWith("Justice for Victims")) {
                 return new Regime("CA-JVCFOA", "JVCFOA", JVCFOA);
             }
@@ -136,7 +134,7 @@ public class CaSemaXml implements ListFormat {
 
         /** Null when the text is no place GAC writes. */
         static Place of(String text, Regime regime) {
-            String s = text == null ? "" : clean(text);
+            String s = text == null ? "" : ListFiles.clean(text);
             if (s.isEmpty() || s.equalsIgnoreCase("N/A")) {
                 return new Place(null, null);
             }
@@ -204,7 +202,7 @@ public class CaSemaXml implements ListFormat {
             return "the record mixes the older tags (Entity, DateOfBirth, Title) with the current ones";
         }
         String name = Stream.of(record.child(tags.entity), record.child("LastName"), record.child("GivenName"))
-                .map(CaSemaXml::clean).filter(n -> !n.isEmpty()).collect(Collectors.joining(" "));
+                .map(ListFiles::clean).filter(n -> !n.isEmpty()).collect(Collectors.joining(" "));
         if (name.isBlank()) {
             return "no name: neither " + tags.entity + " nor LastName or GivenName";
         }
@@ -225,8 +223,8 @@ public class CaSemaXml implements ListFormat {
         Regime regime = Regime.of(record.child("Country"));
         Place place = Place.of(record.child("Schedule"), regime);
         String item = record.child("Item");
-        String last = clean(record.child("LastName"));
-        String given = clean(record.child("GivenName"));
+        String last = ListFiles.clean(record.child("LastName"));
+        String given = ListFiles.clean(record.child("GivenName"));
         String imo = record.child("ShipIMONumber");
         SubjectType type = !last.isEmpty() || !given.isEmpty() ? SubjectType.PERSON
                 : imo != null ? SubjectType.VESSEL : SubjectType.ORGANIZATION;
@@ -302,7 +300,7 @@ public class CaSemaXml implements ListFormat {
         List<String> names = new ArrayList<>();
         String current = segments.get(0);
         for (String next : segments.subList(1, segments.size())) {
-            if (clean(current).contains(" ") && clean(next).contains(" ")) {
+            if (ListFiles.clean(current).contains(" ") && ListFiles.clean(next).contains(" ")) {
                 names.add(current);
                 current = next;
             } else {
@@ -310,12 +308,7 @@ public class CaSemaXml implements ListFormat {
             }
         }
         names.add(current);
-        return names.stream().map(CaSemaXml::clean).filter(n -> !n.isEmpty()).toList();
-    }
-
-    /** Trimmed, one space between words (GAC uses no-break spaces too), without the stray ";" some names end with. */
-    static String clean(String text) {
-        return text == null ? "" : TRAILING.matcher(SPACES.matcher(text).replaceAll(" ")).replaceFirst("").strip();
+        return names.stream().map(ListFiles::clean).filter(n -> !n.isEmpty()).toList();
     }
 
     /** Without a bracket the alias opens or closes but does not pair ("(Юрий …", "… банк)"). */
@@ -327,7 +320,7 @@ public class CaSemaXml implements ListFormat {
         if (a.endsWith(")") && !a.contains("(")) {
             a = a.substring(0, a.length() - 1);
         }
-        return clean(a);
+        return ListFiles.clean(a);
     }
 
     private static String cut(String text, int max) {

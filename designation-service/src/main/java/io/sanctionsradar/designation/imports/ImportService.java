@@ -49,7 +49,7 @@ public class ImportService {
     /** Every format a list can be imported in; the parsers are plain Java, so they are simply listed here. */
     private final List<ListFormat> formats = List.of(new OfacSdnCsv(), new UsCslCsv(), new UnXml(),
             new UkOfsiCsv(), new UkOfsi2022(), new OfacXml(), new EuFsfXml(), new CaSemaXml(),
-            new CnCountermeasuresCsv());
+            new CnCountermeasuresCsv(), new AuDfatXlsx());
 
     @Inject
     DesignationService designations;

@@ -29,6 +29,14 @@ final class ListFiles {
             Map.entry(Character.UnicodeScript.DEVANAGARI, "Deva"), Map.entry(Character.UnicodeScript.ETHIOPIC, "Ethi"),
             Map.entry(Character.UnicodeScript.GEORGIAN, "Geor"), Map.entry(Character.UnicodeScript.ARMENIAN, "Armn"));
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern TRAILING = Pattern.compile("[\\s;,]+$");
+
+    /** Trimmed, one space between words (lists use no-break spaces and line breaks too), no stray ";" or "," last. */
+    static String clean(String text) {
+        return text == null ? "" : TRAILING.matcher(SPACES.matcher(text).replaceAll(" ")).replaceFirst("").strip();
+    }
+
     /** The ISO 15924 code of the script a name is written in, judged by its first letter; null if unknown. */
     static String script(String name) {
         return name.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)

@@ -8,6 +8,7 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -36,7 +37,8 @@ import java.util.Map;
 /**
  * Streams the rows of an Excel workbook's (.xlsx) first sheet one at a time with Apache POI's event API: the sheet's
  * XML is read by SAX, never built into a workbook in memory, so the heap holds one row plus the shared strings
- * table whatever the number of rows. Cells show as Excel formats them (a date cell as its dd/MM/yyyy text).
+ * table whatever the number of rows. Cells show as Excel formats them (a date cell as its dd/MM/yyyy text), or,
+ * with {@link Dates#ISO}, date cells as ISO dates.
  */
 final class XlsxRows {
 
@@ -46,11 +48,21 @@ final class XlsxRows {
         void row(int number, List<String> cells);
     }
 
+    /** How date cells read: as their cell format shows them, or as yyyy-MM-dd whatever their format. */
+    enum Dates {
+        AS_FORMATTED, ISO
+    }
+
     private XlsxRows() {
     }
 
     /** @throws MalformedListException if the file is not an .xlsx workbook or its XML is broken */
     static void read(Path file, RowHandler each) throws IOException {
+        read(file, Dates.AS_FORMATTED, each);
+    }
+
+    /** @throws MalformedListException if the file is not an .xlsx workbook or its XML is broken */
+    static void read(Path file, Dates dates, RowHandler each) throws IOException {
         try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(workbook);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
@@ -61,7 +73,7 @@ final class XlsxRows {
             }
             XMLReader parser = XMLHelper.newXMLReader(); // POI's secure SAX reader: no DTDs, no external entities
             parser.setContentHandler(new XSSFSheetXMLHandler(styles, new Texts(strings), new Rows(each),
-                    new DataFormatter(Locale.UK), false));
+                    dates == Dates.ISO ? new IsoDates() : new DataFormatter(Locale.UK), false));
             try (InputStream sheet = sheets.next()) {
                 parser.parse(new InputSource(sheet));
             }
@@ -69,6 +81,24 @@ final class XlsxRows {
                  | ParserConfigurationException | UnsupportedFileFormatException e) {
             // how POI says "not a zip", "an old .xls", "no workbook part", "broken XML"
             throw new MalformedListException("not readable as an .xlsx workbook: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Date cells as yyyy-MM-dd: POI shows Excel's built-in short date (format 14) as US m/d/yy whatever the locale,
+     * so "1/12/24" is 12 January and "4/10/51" a birth in 1951, where a sheet also has dd/mm/yyyy cells.
+     */
+    private static final class IsoDates extends DataFormatter {
+        IsoDates() {
+            super(Locale.UK);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904);
         }
     }
 

@@ -25,4 +25,13 @@ class CountriesTest {
         assertEquals(Optional.of("PS"), Countries.code("Occupied Palestinian Territories"));
         assertEquals(Optional.of("GW"), Countries.code("Guinea Bissau"));
     }
+
+    @Test
+    void a_nationality_is_found_by_its_country_or_its_adjective_and_an_ambiguous_adjective_is_not() {
+        assertEquals(Optional.of("IR"), Countries.ofNationality("Iranian"));
+        assertEquals(Optional.of("KP"), Countries.ofNationality("North Korean"));
+        assertEquals(Optional.of("RU"), Countries.ofNationality("Russian Federation"));
+        assertEquals(Optional.empty(), Countries.ofNationality("Congolese"), "said of both Congos");
+        assertEquals(Optional.empty(), Countries.code("Iranian"), "an address names a country, not an adjective");
+    }
 }

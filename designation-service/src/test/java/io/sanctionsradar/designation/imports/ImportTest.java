@@ -186,6 +186,26 @@ class ImportTest {
     }
 
     @Test
+    void the_whole_australian_list_uploaded_as_xlsx_imports_one_designation_per_base_reference() {
+        Path xlsx = HISTORY.getParent().resolve("au-dfat-2024-12").resolve("regulation8_consolidated_2024-12.xlsx");
+        assumeTrue(Files.exists(xlsx), "needs the shared data folder beside the repository");
+
+        upload("au-dfat-xlsx", "regulation8_consolidated.xlsx", xlsx).statusCode(200)
+                .body("source", equalTo("AU-DFAT-CONSOLIDATED")).body("rejected", hasSize(0))
+                .body("listed", equalTo(3062));
+        given().queryParam("sourceList", "AU-DFAT-CONSOLIDATED").queryParam("sourceId", "7566")
+                .when().get("/api/v1/designations")
+                .then().body("items[0].subject.name", equalTo("Andrei Removich BELOUSOV"))
+                .body("items[0].authority", equalTo("AU-DFAT"))
+                .body("items[0].programs[0]", equalTo("AU-AUTONOMOUS-RUSSIA"))
+                .body("items[0].listedOn", equalTo("2023-07-20"))
+                .body("items[0].measures.type",
+                        equalTo(List.of("ASSET_FREEZE", "FINANCIAL_DEALINGS_BAN", "ENTRY_BAN")));
+        upload("au-dfat-xlsx", "regulation8_consolidated.xlsx", xlsx).statusCode(200)
+                .body("unchanged", equalTo(3062)).body("listed", equalTo(0)).body("amended", equalTo(0));
+    }
+
+    @Test
     void chinas_countermeasures_import_linked_to_the_eu_listings_they_answer_and_keep_an_analysts_correction() {
         Path file = HISTORY.getParent().resolve("cn-countermeasures-opensanctions")
                 .resolve("cn_sanctions_opensanctions_2026-08-07.csv");
