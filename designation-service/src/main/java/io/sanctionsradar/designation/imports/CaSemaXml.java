@@ -235,7 +235,7 @@ public class CaSemaXml implements ListFormat {
         Set<Alias> aliases = new LinkedHashSet<>();
         Stream.concat(names.stream().skip(1), aliasNames(record.child("Aliases")).stream())
                 .filter(a -> !a.equals(names.get(0)))
-                .forEach(a -> aliases.add(new Alias(cut(a, 512), AliasKind.AKA, ListFiles.script(a))));
+                .forEach(a -> aliases.add(new Alias(ListFiles.cut(a, 512), AliasKind.AKA, ListFiles.script(a))));
         List<String> remarks = new ArrayList<>();
         String born = record.child(tags.birth);
         List<String> birthDates = type == SubjectType.VESSEL || born == null ? List.of() : dates(born);
@@ -248,17 +248,16 @@ public class CaSemaXml implements ListFormat {
         VesselDetails vessel = null;
         if (type == SubjectType.VESSEL) {
             boolean valid = imo.matches("\\d{7}");
-            vessel = new VesselDetails(valid ? imo : null, null, null, null, title == null ? null : cut(title, 64),
-                    null, null);
+            vessel = new VesselDetails(valid ? imo : null, null, null, null, ListFiles.cut(title, 64), null, null);
             if (!valid) {
                 remarks.add("IMO number as listed: " + imo);
             }
         } else if (title != null) {
             remarks.add("Title: " + title);
         }
-        Subject subject = new Subject(type, cut(names.get(0), 512), List.copyOf(aliases), birthDates, List.of(),
-                List.of(), List.of(), List.of(), List.of(), vessel, null,
-                remarks.isEmpty() ? null : cut(String.join(". ", remarks), 8192));
+        Subject subject = new Subject(type, ListFiles.cut(names.get(0), 512), List.copyOf(aliases), birthDates,
+                List.of(), List.of(), List.of(), List.of(), List.of(), vessel, null,
+                remarks.isEmpty() ? null : ListFiles.cut(String.join(". ", remarks), 8192));
         return new DesignationDraft(AUTHORITY, List.of(regime.programme()), regime.act(),
                 ListFiles.isoDate(record.child("DateOfListing")), SOURCE_LIST,
                 regime.key() + "/" + place.id() + "/" + item, place.reference(item), null,
@@ -328,9 +327,5 @@ public class CaSemaXml implements ListFormat {
             a = a.substring(0, a.length() - 1);
         }
         return clean(a);
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() > max ? text.substring(0, max) : text;
     }
 }

@@ -1,5 +1,6 @@
 package io.sanctionsradar.designation.imports;
 
+import io.sanctionsradar.designation.domain.Identifier;
 import io.sanctionsradar.designation.domain.SubjectType;
 import org.apache.commons.csv.CSVRecord;
 
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Small helpers the parsers share. */
 final class ListFiles {
@@ -98,5 +101,17 @@ final class ListFiles {
         }
         String value = row.get(column).trim();
         return value.isEmpty() ? null : value;
+    }
+
+    /** The text cut to {@code max} characters, so that a long value still fits its field. */
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** An identifier whose parts fit their fields: a number too long to be one is cut and kept whole in the notes. */
+    static Identifier identifier(String kind, String number, String country, String notes) {
+        String all = Stream.of(number.length() > 128 ? number : null, notes).filter(Objects::nonNull)
+                .collect(Collectors.joining("; "));
+        return new Identifier(cut(kind, 256), cut(number, 128), country, all.isEmpty() ? null : cut(all, 512));
     }
 }
