@@ -5,7 +5,6 @@ import io.sanctionsradar.designation.domain.AliasKind;
 import io.sanctionsradar.designation.domain.DesignationDraft;
 import io.sanctionsradar.designation.domain.Measure;
 import io.sanctionsradar.designation.domain.MeasureType;
-import io.sanctionsradar.designation.domain.PartialDate;
 import io.sanctionsradar.designation.domain.Subject;
 import io.sanctionsradar.designation.domain.SubjectType;
 import io.sanctionsradar.designation.domain.VesselDetails;
@@ -81,7 +80,6 @@ public class CaSemaXml implements ListFormat {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern TRAILING = Pattern.compile("[\\s;,]+$");
-    private static final PartialDate.Validator REAL_DATE = new PartialDate.Validator();
 
     /** The two tag sets; a record that has an element only the current set has is in the current set. */
     private enum Tags {
@@ -266,8 +264,7 @@ public class CaSemaXml implements ListFormat {
 
     /** "1963 or 1964", "1963-1964", "1972-08-10 or 1972-08-11": every real (partial) date the text holds. */
     private static List<String> dates(String text) {
-        return Arrays.stream(DATE_SEPARATOR.split(text)).map(String::strip)
-                .filter(d -> ListFiles.PARTIAL_DATE.matcher(d).matches() && REAL_DATE.isValid(d, null))
+        return Arrays.stream(DATE_SEPARATOR.split(text)).map(String::strip).filter(ListFiles::partialDate)
                 .distinct().toList();
     }
 

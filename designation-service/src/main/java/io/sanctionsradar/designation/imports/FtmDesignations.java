@@ -7,7 +7,6 @@ import io.sanctionsradar.designation.domain.DesignationDraft;
 import io.sanctionsradar.designation.domain.Identifier;
 import io.sanctionsradar.designation.domain.Measure;
 import io.sanctionsradar.designation.domain.MeasureType;
-import io.sanctionsradar.designation.domain.PartialDate;
 import io.sanctionsradar.designation.domain.Subject;
 import io.sanctionsradar.designation.domain.SubjectType;
 import io.sanctionsradar.designation.domain.VesselDetails;
@@ -143,14 +142,13 @@ final class FtmDesignations {
 
     /** Partial dates (1963, 1963-05); the ones no real date could be ("1504") are remarks. */
     private static List<String> birthDates(FtmEntity e, List<String> remarks) {
-        PartialDate.Validator real = new PartialDate.Validator();
         List<String> dates = new ArrayList<>();
         for (String value : e.values("birthDate")) {
             String date = value.length() > 10 ? value.substring(0, 10) : value;
-            if (real.isValid(date, null) && !dates.contains(date) && dates.size() < 50) {
-                dates.add(date);
-            } else if (!real.isValid(date, null)) {
+            if (!ListFiles.partialDate(date)) {
                 remarks.add("Birth date as listed: " + value);
+            } else if (!dates.contains(date) && dates.size() < 50) {
+                dates.add(date);
             }
         }
         return dates;
@@ -220,8 +218,8 @@ final class FtmDesignations {
                 .filter(n -> n.matches("\\d{7}")).findFirst().orElse(null);
         String mmsi = e.values("mmsi").stream().filter(n -> n.matches("\\d{9}")).findFirst().orElse(null);
         List<String> flags = countries(e, "flag");
-        return new VesselDetails(imo, mmsi, ListFiles.cut(e.first("callSign"), 16), flags.isEmpty() ? null : flags.get(0),
-                ListFiles.cut(e.first("type"), 64),
+        return new VesselDetails(imo, mmsi, ListFiles.cut(e.first("callSign"), 16),
+                flags.isEmpty() ? null : flags.get(0), ListFiles.cut(e.first("type"), 64),
                 ListFiles.tonnage(e.first("grossRegisteredTonnage"), e.first("tonnage")), null);
     }
 

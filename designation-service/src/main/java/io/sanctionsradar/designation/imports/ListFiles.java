@@ -1,6 +1,7 @@
 package io.sanctionsradar.designation.imports;
 
 import io.sanctionsradar.designation.domain.Identifier;
+import io.sanctionsradar.designation.domain.PartialDate;
 import io.sanctionsradar.designation.domain.SubjectType;
 import org.apache.commons.csv.CSVRecord;
 
@@ -23,6 +24,13 @@ final class ListFiles {
 
     /** A date as lists know it, often only in part: YYYY, YYYY-MM or YYYY-MM-DD. */
     static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    private static final PartialDate.Validator REAL_DATE = new PartialDate.Validator();
+
+    /** A partial date the designation model accepts: of that shape, and a real date (no 1504, no month 13). */
+    static boolean partialDate(String value) {
+        return value != null && REAL_DATE.isValid(value, null);
+    }
 
     private static final Map<Character.UnicodeScript, String> SCRIPTS = Map.ofEntries(
             Map.entry(Character.UnicodeScript.LATIN, "Latn"), Map.entry(Character.UnicodeScript.ARABIC, "Arab"),

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * ({@code entities.ftm.json}, one entity a line) is the whole list; the delta form ({@code entities.delta.json},
  * lines {@code {"op": "ADD"|"MOD"|"DEL", "entity": {…}}}) only what changed since the previous export: ADD and MOD
  * entities are listed or amended, DEL ids delisted, nothing else touched ({@link ParsedList#delta()}). The first line
- * tells the form; every line must then be of it. <b>Licence: CC BY-NC 4.0</b> (OpenSanctions, opensanctions.org/licensing):
- * fine for tests and non-commercial use with attribution; importing it commercially needs OpenSanctions' licence.
+ * tells the form; every line must then be of it. <b>Licence: CC BY-NC 4.0</b> (OpenSanctions,
+ * opensanctions.org/licensing): fine for tests and non-commercial use with attribution; importing it commercially
+ * needs OpenSanctions' licence.
  *
  * <p>A Person, Organization, Company, LegalEntity or Vessel is designated when its topics say it is sanctioned
  * ({@code sanction}, {@code sanction.counter}) or a Sanction entity of the file names it; every other entity (Sanction,
