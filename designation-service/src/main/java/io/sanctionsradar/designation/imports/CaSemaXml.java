@@ -5,7 +5,6 @@ import io.sanctionsradar.designation.domain.AliasKind;
 import io.sanctionsradar.designation.domain.DesignationDraft;
 import io.sanctionsradar.designation.domain.Measure;
 import io.sanctionsradar.designation.domain.MeasureType;
-import io.sanctionsradar.designation.domain.PartialDate;
 import io.sanctionsradar.designation.domain.Subject;
 import io.sanctionsradar.designation.domain.SubjectType;
 import io.sanctionsradar.designation.domain.VesselDetails;
@@ -79,7 +78,6 @@ public class CaSemaXml implements ListFormat {
             "^\\(?\\s*(?:Belaru(?:s|ss)ian|Russian|Ukrainian|Arabic|Chinese|Persian)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_SEPARATOR = Pattern.compile("\\s+or\\s+|(?<=^\\d{4})-(?=\\d{4}$)",
             Pattern.CASE_INSENSITIVE);
-    private static final PartialDate.Validator REAL_DATE = new PartialDate.Validator();
 
     /** The two tag sets; a record that has an element only the current set has is in the current set. */
     private enum Tags {
@@ -233,7 +231,7 @@ public class CaSemaXml implements ListFormat {
         Set<Alias> aliases = new LinkedHashSet<>();
         Stream.concat(names.stream().skip(1), aliasNames(record.child("Aliases")).stream())
                 .filter(a -> !a.equals(names.get(0)))
-                .forEach(a -> aliases.add(new Alias(cut(a, 512), AliasKind.AKA, ListFiles.script(a))));
+                .forEach(a -> aliases.add(new Alias(ListFiles.cut(a, 512), AliasKind.AKA, ListFiles.script(a))));
         List<String> remarks = new ArrayList<>();
         String born = record.child(tags.birth);
         List<String> birthDates = type == SubjectType.VESSEL || born == null ? List.of() : dates(born);
@@ -246,17 +244,16 @@ public class CaSemaXml implements ListFormat {
         VesselDetails vessel = null;
         if (type == SubjectType.VESSEL) {
             boolean valid = imo.matches("\\d{7}");
-            vessel = new VesselDetails(valid ? imo : null, null, null, null, title == null ? null : cut(title, 64),
-                    null, null);
+            vessel = new VesselDetails(valid ? imo : null, null, null, null, ListFiles.cut(title, 64), null, null);
             if (!valid) {
                 remarks.add("IMO number as listed: " + imo);
             }
         } else if (title != null) {
             remarks.add("Title: " + title);
         }
-        Subject subject = new Subject(type, cut(names.get(0), 512), List.copyOf(aliases), birthDates, List.of(),
-                List.of(), List.of(), List.of(), List.of(), vessel, null,
-                remarks.isEmpty() ? null : cut(String.join(". ", remarks), 8192));
+        Subject subject = new Subject(type, ListFiles.cut(names.get(0), 512), List.copyOf(aliases), birthDates,
+                List.of(), List.of(), List.of(), List.of(), List.of(), vessel, null,
+                remarks.isEmpty() ? null : ListFiles.cut(String.join(". ", remarks), 8192));
         return new DesignationDraft(AUTHORITY, List.of(regime.programme()), regime.act(),
                 ListFiles.isoDate(record.child("DateOfListing")), SOURCE_LIST,
                 regime.key() + "/" + place.id() + "/" + item, place.reference(item), null,
@@ -265,8 +262,7 @@ public class CaSemaXml implements ListFormat {
 
     /** "1963 or 1964", "1963-1964", "1972-08-10 or 1972-08-11": every real (partial) date the text holds. */
     private static List<String> dates(String text) {
-        return Arrays.stream(DATE_SEPARATOR.split(text)).map(String::strip)
-                .filter(d -> ListFiles.PARTIAL_DATE.matcher(d).matches() && REAL_DATE.isValid(d, null))
+        return Arrays.stream(DATE_SEPARATOR.split(text)).map(String::strip).filter(ListFiles::partialDate)
                 .distinct().toList();
     }
 
@@ -321,9 +317,5 @@ public class CaSemaXml implements ListFormat {
             a = a.substring(0, a.length() - 1);
         }
         return ListFiles.clean(a);
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() > max ? text.substring(0, max) : text;
     }
 }

@@ -210,19 +210,19 @@ public class CnCountermeasuresCsv implements ListFormat {
         Stream.concat(Arrays.stream(Objects.requireNonNullElse(value(row, "Alias"), "").split(";")),
                         Stream.ofNullable(value(row, "Chinese name")))
                 .map(String::strip).filter(a -> !a.isEmpty() && !a.equals(name))
-                .forEach(a -> aliases.add(new Alias(cut(a, 512), AliasKind.AKA, ListFiles.script(a))));
+                .forEach(a -> aliases.add(new Alias(ListFiles.cut(a, 512), AliasKind.AKA, ListFiles.script(a))));
         String qid = value(row, "QID");
         List<Identifier> identifiers = qid != null && QID.matcher(qid).matches()
                 ? List.of(new Identifier("Wikidata QID", qid, null, null)) : List.of();
         String street = value(row, "Address");
         List<Address> addresses = street != null || (type == SubjectType.ORGANIZATION && iso != null)
-                ? List.of(new Address(street == null ? null : cut(street, 512), null, null, null, iso)) : List.of();
+                ? List.of(new Address(ListFiles.cut(street, 512), null, null, null, iso)) : List.of();
         String remarks = Stream.of(value(row, "Summary"), value(row, "Chinese summary"),
                         end == null ? null : "Ends on " + end + " (End date)")
                 .filter(Objects::nonNull).collect(Collectors.joining(". "));
-        Subject subject = new Subject(type, cut(name, 512), List.copyOf(aliases), List.of(), List.of(),
+        Subject subject = new Subject(type, ListFiles.cut(name, 512), List.copyOf(aliases), List.of(), List.of(),
                 type == SubjectType.PERSON && iso != null ? List.of(iso) : List.of(), List.of(), addresses,
-                identifiers, null, null, remarks.isEmpty() ? null : cut(remarks, 8192));
+                identifiers, null, null, remarks.isEmpty() ? null : ListFiles.cut(remarks, 8192));
         String url = value(row, "Source URL");
         CnProgramme programme = listing.programme();
         return new DesignationDraft(programme.authority, List.of(programme.code), legalBasis(programme, listing.date()),
@@ -299,9 +299,6 @@ public class CnCountermeasuresCsv implements ListFormat {
         }
     }
 
-    private static String cut(String text, int max) {
-        return text.length() > max ? text.substring(0, max) : text;
-    }
 
     private static String value(CSVRecord row, String column) {
         return ListFiles.value(row, column);

@@ -36,6 +36,7 @@ final class Countries {
                 Map.entry("Macao", "MO"), Map.entry("Hong Kong", "HK"), Map.entry("Taiwan", "TW"),
                 Map.entry("Congo, Democratic Republic of the", "CD"), Map.entry("Congo, Republic of the", "CG"),
                 Map.entry("Cote d'Ivoire", "CI"), Map.entry("Côte d'Ivoire", "CI"), Map.entry("Kosovo", "XK"),
+                Map.entry("XK", "XK"),
                 Map.entry("Palestinian", "PS"), Map.entry("West Bank", "PS"), Map.entry("Gaza", "PS"),
                 Map.entry("United Kingdom", "GB"), Map.entry("UK", "GB"), Map.entry("United States", "US"),
                 Map.entry("USA", "US"), Map.entry("The Bahamas", "BS"), Map.entry("Bahamas, The", "BS"),

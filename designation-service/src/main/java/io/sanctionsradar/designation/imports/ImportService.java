@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * Imports a published list as a diff against what the previous imports of the same list recorded: new entries
- * are listed, changed ones amended, missing ones delisted, unchanged ones left alone (no event). One transaction:
+ * are listed, changed ones amended, missing ones delisted, unchanged ones left alone (no event). A delta (a file of
+ * the changes only) delists just the ids it names as removed. One transaction:
  * a list is imported entirely or not at all, and every change goes through the outbox like any other. Each entry is
  * recorded as the kind its parser says; a countermeasure is linked to the designations it answers
  * ({@link CountermeasureLinks}).
@@ -49,7 +50,7 @@ public class ImportService {
     /** Every format a list can be imported in; the parsers are plain Java, so they are simply listed here. */
     private final List<ListFormat> formats = List.of(new OfacSdnCsv(), new UsCslCsv(), new UnXml(),
             new UkOfsiCsv(), new UkOfsi2022(), new OfacXml(), new EuFsfXml(), new CaSemaXml(),
-            new CnCountermeasuresCsv(), new AuDfatXlsx());
+            new CnCountermeasuresCsv(), new AuDfatXlsx(), new OpenSanctionsFtm());
 
     @Inject
     DesignationService designations;
@@ -92,7 +93,9 @@ public class ImportService {
         Set<String> inFile = new HashSet<>();
         entries.forEach(e -> inFile.add(e.draft().sourceId()));
         rejected.forEach(r -> inFile.add(r.sourceId()));
-        List<Designation> missing = current.values().stream().filter(d -> !inFile.contains(d.sourceId()))
+        // a delta delists only the ids it names; a whole list what it lacks
+        List<Designation> missing = current.values().stream()
+                .filter(d -> parsed.delta() ? parsed.removed().contains(d.sourceId()) : !inFile.contains(d.sourceId()))
                 .sorted(Comparator.comparing(Designation::sourceId)).toList();
         if (!force && missing.size() > maxDelistingShare * current.size()) {
             throw new Conflict("This file would delist " + missing.size()
@@ -140,7 +143,8 @@ public class ImportService {
         }
         for (Designation gone : missing) {
             designations.delistFromImport(UUID.fromString(gone.designationId()), today,
-                    "No longer on " + parsed.sourceList() + " (import of " + format + ")", actor);
+                    (parsed.delta() ? "Deleted by a delta of " : "No longer on ") + parsed.sourceList()
+                            + " (import of " + format + ")", actor);
         }
         ImportReport report = new ImportReport(parsed.sourceList(), format, listed, amended, missing.size(),
                 unchanged, rejected);
@@ -148,6 +152,7 @@ public class ImportService {
         detail.put("format", format);
         detail.put("files", List.copyOf(fileNames));
         detail.put("forced", force);
+        detail.put("delta", parsed.delta());
         detail.put("listed", listed);
         detail.put("amended", amended);
         detail.put("delisted", missing.size());

@@ -1,5 +1,7 @@
 package io.sanctionsradar.designation.imports;
 
+import io.sanctionsradar.designation.domain.Identifier;
+import io.sanctionsradar.designation.domain.PartialDate;
 import io.sanctionsradar.designation.domain.SubjectType;
 import org.apache.commons.csv.CSVRecord;
 
@@ -11,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Small helpers the parsers share. */
 final class ListFiles {
@@ -20,6 +24,13 @@ final class ListFiles {
 
     /** A date as lists know it, often only in part: YYYY, YYYY-MM or YYYY-MM-DD. */
     static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    private static final PartialDate.Validator REAL_DATE = new PartialDate.Validator();
+
+    /** A partial date the designation model accepts: of that shape, and a real date (no 1504, no month 13). */
+    static boolean partialDate(String value) {
+        return value != null && REAL_DATE.isValid(value, null);
+    }
 
     private static final Map<Character.UnicodeScript, String> SCRIPTS = Map.ofEntries(
             Map.entry(Character.UnicodeScript.LATIN, "Latn"), Map.entry(Character.UnicodeScript.ARABIC, "Arab"),
@@ -106,5 +117,17 @@ final class ListFiles {
         }
         String value = row.get(column).trim();
         return value.isEmpty() ? null : value;
+    }
+
+    /** The text cut to {@code max} characters, so that a long value still fits its field. */
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** An identifier whose parts fit their fields: a number too long to be one is cut and kept whole in the notes. */
+    static Identifier identifier(String kind, String number, String country, String notes) {
+        String all = Stream.of(number.length() > 128 ? number : null, notes).filter(Objects::nonNull)
+                .collect(Collectors.joining("; "));
+        return new Identifier(cut(kind, 256), cut(number, 128), country, all.isEmpty() ? null : cut(all, 512));
     }
 }
