@@ -3,11 +3,7 @@ package io.sanctionsradar.screening.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.sanctionsradar.infra.testing.KafkaTestClient;
-import io.sanctionsradar.screening.TestEvents;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.sanctionsradar.screening.DesignationTopicTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,23 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
-class SubjectsTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void designationServiceHasCreatedItsTopic() {
-        kafka = new KafkaTestClient(bootstrapServers);
-        kafka.createCompactedTopic(TestEvents.TOPIC, 3);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class SubjectsTest extends DesignationTopicTest {
 
     @Test
     void a_person_listed_by_two_authorities_is_answered_as_one_subject_holding_both_listings() {

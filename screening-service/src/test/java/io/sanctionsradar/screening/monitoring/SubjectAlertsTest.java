@@ -5,12 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
-import io.sanctionsradar.screening.TestEvents;
+import io.sanctionsradar.screening.DesignationTopicTest;
 import io.sanctionsradar.screening.messaging.AlertEventSamples;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,25 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * the alert passes to a further listing when the one that raised it is delisted.
  */
 @QuarkusTest
-class SubjectAlertsTest {
+class SubjectAlertsTest extends DesignationTopicTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void topic() {
-        kafka = new KafkaTestClient(bootstrapServers);
-        kafka.createCompactedTopic(TestEvents.TOPIC, 3);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void further_listings_of_a_matched_subject_amend_its_alert_and_it_passes_on_when_the_first_is_delisted() {

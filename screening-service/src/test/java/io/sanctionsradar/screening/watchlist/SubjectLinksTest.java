@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.screening.DesignationTopicTest;
 import io.sanctionsradar.screening.TestEvents;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,31 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * and split subjects, survive a reload from the database, and an older version of a pair's link changes nothing.
  */
 @QuarkusTest
-class SubjectLinksTest {
+class SubjectLinksTest extends DesignationTopicTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     Watchlist watchlist;
 
     @Inject
     WatchlistStore store;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void designationServiceHasCreatedItsTopic() {
-        kafka = new KafkaTestClient(bootstrapServers);
-        kafka.createCompactedTopic(TestEvents.TOPIC, 3);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void a_link_joins_two_listings_the_rules_keep_apart_and_an_unlink_splits_them_again() {

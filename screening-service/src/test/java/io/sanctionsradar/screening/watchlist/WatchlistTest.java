@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.screening.DesignationTopicTest;
 import io.sanctionsradar.screening.TestEvents;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,23 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
-class WatchlistTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void designationServiceHasCreatedItsTopic() {
-        kafka = new KafkaTestClient(bootstrapServers);
-        kafka.createCompactedTopic(TestEvents.TOPIC, 3);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class WatchlistTest extends DesignationTopicTest {
 
     @Test
     void a_listed_designation_becomes_screenable_with_its_authority_programmes_and_measures() {
