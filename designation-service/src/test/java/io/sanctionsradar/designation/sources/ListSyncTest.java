@@ -1,5 +1,6 @@
 package io.sanctionsradar.designation.sources;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -50,6 +51,9 @@ class ListSyncTest {
     @Inject
     ListSchedule schedule;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void a_list_source_syncs_its_changes_and_keeps_the_last_good_list_through_failures() throws IOException {
         String csv = Files.readString(FIXTURE);
@@ -96,9 +100,9 @@ class ListSyncTest {
         JsonPath refused = sync("REFUSED");
         assertTrue(refused.getString("error").contains("would delist"), refused.getString("error"));
         assertEquals(entries, source().getInt("activeEntries"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("list_active_entries{list=\"US-CSL\"} " + entries + ".0"), "the gauge");
-        assertTrue(metrics.contains("list_syncs_total{list=\"US-CSL\",outcome=\"REFUSED\",trigger=\"MANUAL\"} 1.0"));
+        assertEquals(entries, registry.get("list.active.entries").tag("list", "US-CSL").gauge().value(), "the gauge");
+        assertEquals(1, registry.get("list.syncs").tags("list", "US-CSL", "outcome", "REFUSED", "trigger", "MANUAL")
+                .counter().count());
         assertEquals("REFUSED", assertEvent(refused.getString("importId"), ListEvents.SYNC_FAILED).getString("outcome"));
 
         // a server error, tried twice, and a redirect off the allow-list: failed, the last good list serving
