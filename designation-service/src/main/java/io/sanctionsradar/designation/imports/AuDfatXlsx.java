@@ -110,19 +110,20 @@ public class AuDfatXlsx implements ListFormat {
         private final List<Rejection> rejections = new ArrayList<>();
         /** Each distinct cell text once: a listing's rows repeat its long Additional and Listing Information. */
         private final Map<String, String> texts = new HashMap<>();
-        private Map<String, Integer> header;
-        private int width;
+        private final HeaderRow header = new HeaderRow(COLUMNS, HEADER_WITHIN);
 
         void row(int line, List<String> cells) {
-            if (header == null) {
-                findHeader(line, cells);
+            if (!header.found()) {
+                header.offer(line, cells);
                 return;
             }
+            int width = header.width();
             if (IntStream.range(width, cells.size()).anyMatch(i -> !ListFiles.clean(cells.get(i)).isEmpty())) {
                 throw new MalformedListException("a value beyond the header's " + width + " columns", line);
             }
             Map<String, String> values = new HashMap<>();
-            header.forEach((column, i) -> {
+            COLUMNS.forEach(column -> {
+                int i = header.index(column);
                 String value = i < cells.size() ? ListFiles.clean(cells.get(i)) : "";
                 if (!value.isEmpty()) {
                     values.put(column, texts.computeIfAbsent(value, v -> v));
@@ -146,34 +147,8 @@ public class AuDfatXlsx implements ListFormat {
             }
         }
 
-        private void findHeader(int line, List<String> cells) {
-            Map<String, Integer> columns = new HashMap<>();
-            for (int i = 0; i < cells.size(); i++) {
-                String name = ListFiles.clean(cells.get(i)).toLowerCase(Locale.ROOT);
-                if (!name.isEmpty()) {
-                    columns.putIfAbsent(name, i);
-                    width = i + 1;
-                }
-            }
-            List<String> present = COLUMNS.stream().filter(c -> columns.containsKey(c.toLowerCase(Locale.ROOT)))
-                    .toList();
-            if (!present.isEmpty()) {
-                List<String> missing = COLUMNS.stream().filter(c -> !present.contains(c)).toList();
-                if (!missing.isEmpty()) {
-                    throw new MalformedListException("the header lacks " + missing, line);
-                }
-                header = new LinkedHashMap<>();
-                COLUMNS.forEach(c -> header.put(c, columns.get(c.toLowerCase(Locale.ROOT))));
-            } else if (line >= HEADER_WITHIN) {
-                throw new MalformedListException("no header row naming " + COLUMNS + " in the first "
-                        + HEADER_WITHIN + " rows", line);
-            }
-        }
-
         ParsedList parsed() {
-            if (header == null) {
-                throw new MalformedListException("no header row naming " + COLUMNS, null);
-            }
+            header.require();
             List<ListEntry> entries = new ArrayList<>(listings.size());
             listings.values().forEach(l -> entries.add(ListEntry.atLine(l.line(), l.draft())));
             return new ParsedList(SOURCE_LIST, entries, List.copyOf(rejections));

@@ -115,14 +115,14 @@ public class UkOfsi2022 implements ListFormat {
         private final OfsiGroups groups = new OfsiGroups();
         /** Each distinct cell text once: a party's rows repeat its long "Other Information" on every name. */
         private final Map<String, String> texts = new HashMap<>();
-        private Map<String, Integer> header;
-        private int width;
+        private final HeaderRow header = new HeaderRow(REQUIRED, HEADER_WITHIN);
 
         void row(int line, List<String> cells) {
-            if (header == null) {
-                findHeader(line, cells);
+            if (!header.found()) {
+                header.offer(line, cells);
                 return;
             }
+            int width = header.width();
             String[] values = cells.stream().map(c -> c == null || c.isBlank() ? null : texts.computeIfAbsent(c.trim(),
                     t -> t)).toArray(String[]::new);
             if (Arrays.stream(values).allMatch(Objects::isNull)) {
@@ -134,35 +134,13 @@ public class UkOfsi2022 implements ListFormat {
                 }
             }
             groups.add(line, column -> {
-                Integer i = header.get(column);
+                Integer i = header.index(column);
                 return i == null || i >= values.length ? null : values[i];
             });
         }
 
-        private void findHeader(int line, List<String> cells) {
-            Map<String, Integer> columns = new HashMap<>();
-            for (int i = 0; i < cells.size(); i++) {
-                if (cells.get(i) != null && !cells.get(i).isBlank()) {
-                    columns.putIfAbsent(cells.get(i).trim(), i);
-                    width = i + 1;
-                }
-            }
-            if (REQUIRED.stream().anyMatch(columns::containsKey)) {
-                List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
-                if (!missing.isEmpty()) {
-                    throw new MalformedListException("the header lacks " + missing, line);
-                }
-                header = columns;
-            } else if (line >= HEADER_WITHIN) {
-                throw new MalformedListException("no header row naming " + REQUIRED + " in the first "
-                        + HEADER_WITHIN + " rows", line);
-            }
-        }
-
         ParsedList parsed() {
-            if (header == null) {
-                throw new MalformedListException("no header row naming " + REQUIRED, null);
-            }
+            header.require();
             return groups.parsed(SOURCE_LIST, UkOfsi2022::draft);
         }
     }
