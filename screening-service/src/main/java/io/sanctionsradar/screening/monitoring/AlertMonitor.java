@@ -234,8 +234,9 @@ public class AlertMonitor implements WatchlistObserver {
         return watchlist.read(view -> {
             List<Screened> screened = new ArrayList<>(parties.size());
             for (int i = 0; i < parties.size(); i++) {
-                Map<String, String> subjects = new HashMap<>();
-                results.get(i).matches().forEach(m -> subjects.put(m.entryId(), view.subjectOf(m.entryId()).subjectId()));
+                List<ScreeningResult.MatchView> matches = results.get(i).matches();
+                Map<String, String> subjects = matches.isEmpty() ? Map.of() : new HashMap<>(); // most parties: no hit
+                matches.forEach(m -> subjects.put(m.entryId(), view.subjectOf(m.entryId()).subjectId()));
                 screened.add(new Screened(parties.get(i), results.get(i), subjects));
             }
             return screened;

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -123,37 +122,6 @@ class EvidenceStore {
             outbox.write(c, events);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot amend alerts", e);
-        }
-    }
-
-    /** Moves the live evidence of one alert to the alert that takes its place (a newer version, or a successor). */
-    void move(UUID from, UUID to) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement drop = c.prepareStatement("""
-                     DELETE FROM alert_evidence t WHERE t.alert_id = ? AND t.entry_id IN
-                         (SELECT entry_id FROM alert_evidence WHERE alert_id = ? AND removed_at IS NULL)""");
-             PreparedStatement move = c.prepareStatement(
-                     "UPDATE alert_evidence SET alert_id = ? WHERE alert_id = ? AND removed_at IS NULL")) {
-            drop.setObject(1, to); // history of the same listing on the new alert gives way to the live row
-            drop.setObject(2, from);
-            drop.executeUpdate();
-            move.setObject(1, to);
-            move.setObject(2, from);
-            move.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot move alert evidence", e);
-        }
-    }
-
-    /** Takes a listing off an alert's evidence without an event: it became an alert of its own. */
-    void drop(UUID alertId, String entryId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement drop = c.prepareStatement("DELETE FROM alert_evidence WHERE alert_id = ? AND entry_id = ?")) {
-            drop.setObject(1, alertId);
-            drop.setObject(2, UUID.fromString(entryId));
-            drop.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot update alert evidence", e);
         }
     }
 
