@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,7 +52,9 @@ public class DesignationEventConsumer {
     @Inject
     WatchlistUpdates updates;
 
-    private static final String LIST_EVENTS = "sanctions.list.";
+    /** The events whose data is a designation; the topic carries other news too (list syncs), which is not ours. */
+    private static final Set<String> DESIGNATION_EVENTS = Set.of("sanctions.entity.listed", "sanctions.entity.amended",
+            "sanctions.entity.delisted", "sanctions.countermeasure.imposed", "sanctions.countermeasure.lifted");
 
     private final Counter skipped;
     private final Counter applied;
@@ -78,9 +81,6 @@ public class DesignationEventConsumer {
             Instant eventTime = eventTime(record);
             positions.put(record.partition(), new Position(record.topic(), record.partition(), record.offset() + 1,
                     eventId, eventType, eventTime, null));
-            if (eventType != null && eventType.startsWith(LIST_EVENTS)) {
-                continue; // how a list sync went (sanctions.list.synced, .sync-failed): news for people, not the watchlist
-            }
             if (SubjectLink.isLinkEvent(eventType)) {
                 LinkChange link = linkChange(record, eventId, eventType, eventTime);
                 if (link != null) {
@@ -89,7 +89,10 @@ public class DesignationEventConsumer {
                 }
                 continue;
             }
-            Change change = change(record, eventId, eventType, eventTime);
+            if (eventType != null && !DESIGNATION_EVENTS.contains(eventType)) {
+                continue; // a type the watchlist does not read (AsyncAPI: tolerant readers pass it over)
+            }
+            Change change = change(record, eventId, eventType, eventTime); // no type at all: malformed, counted
             if (change != null) {
                 newest.merge(change.listing().designationId(), change,
                         (a, b) -> a.listing().version() >= b.listing().version() ? a : b);

@@ -121,7 +121,7 @@ class WatchlistTest extends DesignationTopicTest {
     }
 
     @Test
-    void news_of_list_syncs_on_the_topic_is_passed_over_without_counting_as_skipped() {
+    void other_news_on_the_topic_such_as_a_list_sync_is_passed_over_without_counting_as_skipped() {
         double skipped = skippedRecords();
         TestEvents.publishMalformed(kafka, "US-CSL", "{\"list\": \"US-CSL\", \"outcome\": \"FAILED\"}",
                 "sanctions.list.sync-failed", UUID.randomUUID().toString());
