@@ -41,8 +41,13 @@ public class ListEvents {
     @Inject
     ListSourceStore store;
 
-    private final Map<String, Double> lastSuccess = new ConcurrentHashMap<>();
-    private final Map<String, Double> activeEntries = new ConcurrentHashMap<>();
+    /*
+     * Static: a gauge is bound to the state it was first registered with, and Micrometer's registry can outlive this
+     * bean (tests restart the application in one JVM); a gauge registered by an earlier instance then read a map no
+     * longer written (NaN). One map per JVM keeps every registration reading the current values.
+     */
+    private static final Map<String, Double> LAST_SUCCESS = new ConcurrentHashMap<>();
+    private static final Map<String, Double> ACTIVE_ENTRIES = new ConcurrentHashMap<>();
 
     /** The synced event: the list, what the import did, and the content it read. */
     public record Synced(String list, String format, String importId, String trigger, String contentHash,
@@ -105,12 +110,12 @@ public class ListEvents {
     /** Refreshes a list's gauges from its stored state. */
     void track(String list, long active) {
         Instant success = store.state(list).lastSuccessAt();
-        activeEntries.put(list, (double) active);
-        lastSuccess.put(list, success == null ? Double.NaN : success.getEpochSecond());
-        Gauge.builder("list.last.success", lastSuccess, m -> m.getOrDefault(list, Double.NaN)).tag("list", list)
+        ACTIVE_ENTRIES.put(list, (double) active);
+        LAST_SUCCESS.put(list, success == null ? Double.NaN : success.getEpochSecond());
+        Gauge.builder("list.last.success", LAST_SUCCESS, m -> m.getOrDefault(list, Double.NaN)).tag("list", list)
                 .description("when the list was last imported or found unchanged, in seconds since the epoch")
                 .baseUnit("seconds").register(registry);
-        Gauge.builder("list.active.entries", activeEntries, m -> m.getOrDefault(list, Double.NaN)).tag("list", list)
+        Gauge.builder("list.active.entries", ACTIVE_ENTRIES, m -> m.getOrDefault(list, Double.NaN)).tag("list", list)
                 .description("active designations of the list").register(registry);
     }
 
