@@ -1,0 +1,121 @@
+package io.sanctionsradar.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sanctionsradar.system.RunningSystem.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.sanctionsradar.system.RunningSystem.Service.DESIGNATION;
+import static io.sanctionsradar.system.RunningSystem.Service.SCREENING;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The analyst console in headless Chromium against the whole packaged system, loaded with the March 2021 demo
+ * story and two customer books: people of each role sign in through the development sign-in and do their work.
+ */
+class ConsoleIT {
+
+    private static final Path DEMO = Path.of("..", "scripts", "demo");
+    private static RunningSystem system;
+    private static RunningConsole console;
+
+    @BeforeAll
+    static void startTheSystemWithTheDemoAndTwoBooks() throws Exception {
+        assumeTrue(Browser.available(), "Chromium and ChromeDriver from Debian (.ci/run installs them)");
+        system = RunningSystem.start();
+        console = RunningConsole.start(system);
+        for (String kind : List.of("designations", "countermeasures")) {
+            try (Stream<Path> files = Files.list(DEMO.resolve(kind))) {
+                for (Path file : files.sorted().toList()) {
+                    Answer answer = system.post(DESIGNATION, "/api/v1/" + kind, Files.readString(file));
+                    assertEquals(201, answer.status(), file + ": " + answer.text());
+                }
+            }
+        }
+        party("emea", "cust-wang", "{\"name\": \"Wang Junzheng\", \"type\": \"PERSON\", \"birthDate\": \"1963\","
+                + " \"country\": \"CN\"}");
+        party("apac", "cust-chen", "{\"name\": \"Chen Mingguo\", \"type\": \"PERSON\"}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> openAlerts("emea") > 0 && openAlerts("apac") > 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void a_screener_of_emea_sees_only_emea_and_decides_an_alert_with_a_comment() throws Exception {
+        try (Browser browser = new Browser(console.url(), "Europe/Berlin")) {
+            browser.signIn("sam-screener", List.of("screener"), "emea");
+            browser.open("/alerts");
+            browser.await(By.cssSelector("#results table"));
+            String queue = browser.text(By.id("results"));
+            assertTrue(queue.contains("Wang Junzheng"), queue);
+            assertFalse(queue.contains("Chen Mingguo"), "apac's party shows to an emea screener: " + queue);
+            browser.screenshot("alerts-queue");
+
+            browser.driver.findElement(By.linkText("Wang Junzheng")).click();
+            browser.await(By.id("decide"));
+            List<String> marked = browser.driver.findElements(By.cssSelector(".side mark")).stream()
+                    .map(WebElement::getText).toList();
+            assertTrue(marked.contains("Wang") && marked.contains("Junzheng"), "highlighted words: " + marked);
+            String facts = browser.text(By.cssSelector("table"));
+            assertTrue(facts.contains("Birth date") && facts.contains("AGREES"), facts);
+            assertTrue(browser.text(By.tagName("footer")).contains("Europe/Berlin"), "times in the viewer's zone");
+            browser.screenshot("alert");
+
+            browser.driver.findElement(By.cssSelector("input[value=TRUE_MATCH]")).click();
+            browser.driver.findElement(By.id("comment")).sendKeys("Same birth year and province; OFAC GLOMAG.");
+            browser.driver.findElement(By.cssSelector("#decide button[value=stay]")).click();
+            browser.await(By.cssSelector("h1 .badge.TRUE_MATCH"));
+            assertFalse(browser.present(By.id("decide")), "a decided alert offers no second decision");
+            assertTrue(browser.driver.getPageSource().contains("Same birth year and province"));
+        }
+        JsonNode decided = system.get(SCREENING, "/api/v1/alerts?portfolio=emea&status=TRUE_MATCH").body()
+                .path("items");
+        assertEquals(1, decided.size(), decided.toString());
+        assertEquals("Same birth year and province; OFAC GLOMAG.",
+                decided.path(0).path("disposition").path("comment").asText());
+    }
+
+    @Test
+    void an_auditor_reads_an_alert_but_has_no_decide_button_and_no_screen_page() throws Exception {
+        String alertId = system.get(SCREENING, "/api/v1/alerts?portfolio=apac").body()
+                .path("items").path(0).path("alertId").asText();
+        try (Browser browser = new Browser(console.url(), "UTC")) {
+            browser.signIn("ada-auditor", List.of("auditor"), "*");
+            browser.open("/alerts/" + alertId);
+            assertTrue(browser.text(By.tagName("h1")).contains("Chen Mingguo"));
+            assertFalse(browser.present(By.id("decide")), "an auditor must not see the decision form");
+            assertFalse(browser.present(By.linkText("Screen")), "an auditor does not screen");
+            assertTrue(browser.present(By.linkText("Audit")));
+        }
+    }
+
+    private static void party(String portfolio, String id, String json) throws Exception {
+        Answer answer = system.put(SCREENING, "/api/v1/monitored-parties/" + id + "?portfolio=" + portfolio, json);
+        assertTrue(answer.status() / 100 == 2, answer.text());
+    }
+
+    private static int openAlerts(String portfolio) throws Exception {
+        return system.get(SCREENING, "/api/v1/alerts?status=OPEN&portfolio=" + portfolio).body().path("items").size();
+    }
+}
