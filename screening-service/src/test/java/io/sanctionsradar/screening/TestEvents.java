@@ -135,8 +135,9 @@ public final class TestEvents {
         return listOrganization(bootstrapServers, name, "US-OFAC", "US-OFAC-SDN");
     }
 
-    /** Publishes this authority's designation, on this source list, of an organization and waits until it is screenable. */
-    public static ObjectNode listOrganization(String bootstrapServers, String name, String authority, String sourceList) {
+    /** Publishes this authority's designation of an organization, on this source list; waits until it is screenable. */
+    public static ObjectNode listOrganization(String bootstrapServers, String name, String authority,
+                                              String sourceList) {
         ObjectNode listed = designation(name);
         listed.put("authority", authority);
         listed.put("sourceList", sourceList);

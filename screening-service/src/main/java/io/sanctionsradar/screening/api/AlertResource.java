@@ -3,6 +3,7 @@ package io.sanctionsradar.screening.api;
 import io.sanctionsradar.screening.monitoring.Alert;
 import io.sanctionsradar.screening.monitoring.AlertService;
 import io.sanctionsradar.screening.monitoring.AlertStore;
+import io.sanctionsradar.screening.monitoring.MonitoringService;
 import io.sanctionsradar.screening.monitoring.PortfolioScope;
 import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Portfolios;
@@ -47,7 +48,8 @@ public class AlertResource {
                     + "(highest first, then newest).")
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     public AlertStore.Page list(@Parameter(description = "A portfolio, repeatable; * for every one the token covers")
-                                @QueryParam("portfolio") List<String> portfolio,
+                                @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO)
+                                List<String> portfolio,
                                 @QueryParam("status") String status,
                                 @QueryParam("partyId") String partyId,
                                 @QueryParam("authority") String authority,

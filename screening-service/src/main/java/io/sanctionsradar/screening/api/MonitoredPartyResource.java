@@ -102,7 +102,8 @@ public class MonitoredPartyResource {
             description = "portfolio may be given several times; * reads every portfolio the token covers. q narrows "
                     + "to parties whose name or party id contains it, in any case.")
     public PartyStore.Page list(@Parameter(description = "A portfolio, repeatable; * for every one the token covers")
-                                @QueryParam("portfolio") List<String> portfolio,
+                                @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO)
+                                List<String> portfolio,
                                 @QueryParam("q") String q,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("offset") @DefaultValue("0") String offset,

@@ -25,10 +25,11 @@ public class PortfolioResource {
     Portfolios portfolios;
 
     @GET
-    @Operation(operationId = "listPortfolios", summary = "The portfolios the token covers that hold parties or alerts, by name",
+    @Operation(operationId = "listPortfolios",
+            summary = "The portfolios the token covers that hold parties or alerts, by name",
             description = "Each with its number of monitored parties and of OPEN alerts.")
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
-    public PortfolioStore.Overview list() {
+    public PortfolioStore.PortfolioSummaries list() {
         return monitoring.portfolios(PortfolioParameter.covered(portfolios));
     }
 }

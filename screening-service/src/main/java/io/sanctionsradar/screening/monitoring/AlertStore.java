@@ -262,7 +262,7 @@ public class AlertStore {
         }
     }
 
-    /** The alerts of the query's portfolios that pass its filters; authority and source list are the raising listing's. */
+    /** The query's alerts; its authority and source list are those of the listing that raised the alert. */
     public Page list(Query query, int offset, int size) {
         Conditions where = new Conditions().portfolios("portfolio", query.portfolios())
                 .when(query.status(), "status = ?")

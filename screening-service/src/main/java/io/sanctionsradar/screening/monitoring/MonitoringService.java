@@ -218,7 +218,7 @@ public class MonitoringService {
     }
 
     /** The scope's portfolios that hold parties or alerts, by name. */
-    public PortfolioStore.Overview portfolios(PortfolioScope scope) {
+    public PortfolioStore.PortfolioSummaries portfolios(PortfolioScope scope) {
         return portfolioStore.overview(scope);
     }
 

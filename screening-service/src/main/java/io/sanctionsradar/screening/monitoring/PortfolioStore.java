@@ -18,14 +18,14 @@ public class PortfolioStore {
     @Inject
     DataSource dataSource;
 
-    public record Summary(String portfolio, long parties, long openAlerts) {
+    public record PortfolioSummary(String portfolio, long parties, long openAlerts) {
     }
 
-    public record Overview(List<Summary> items) {
+    public record PortfolioSummaries(List<PortfolioSummary> items) {
     }
 
     /** The scope's portfolios that hold parties or alerts, by name. */
-    public Overview overview(PortfolioScope scope) {
+    public PortfolioSummaries overview(PortfolioScope scope) {
         Conditions parties = new Conditions().portfolios("portfolio", scope);
         Conditions alerts = new Conditions().portfolios("portfolio", scope);
         // a portfolio may hold alerts and no party any more (its parties deleted, their alerts cleared)
@@ -38,13 +38,13 @@ public class PortfolioStore {
                      FROM parties p FULL JOIN alerts a USING (portfolio) ORDER BY portfolio"""
                      .formatted(parties.where(), Alert.OPEN, alerts.where()))) {
             alerts.bind(c, q, parties.bind(c, q, 1));
-            List<Summary> items = new ArrayList<>();
+            List<PortfolioSummary> items = new ArrayList<>();
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
-                    items.add(new Summary(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                    items.add(new PortfolioSummary(rows.getString(1), rows.getLong(2), rows.getLong(3)));
                 }
             }
-            return new Overview(items);
+            return new PortfolioSummaries(items);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count portfolios", e);
         }
