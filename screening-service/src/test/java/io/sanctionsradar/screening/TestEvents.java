@@ -132,7 +132,15 @@ public final class TestEvents {
 
     /** Publishes a designation of an organization with this name and waits until it is screenable. */
     public static ObjectNode listOrganization(String bootstrapServers, String name) {
+        return listOrganization(bootstrapServers, name, "US-OFAC", "US-OFAC-SDN");
+    }
+
+    /** Publishes this authority's designation of an organization, on this source list; waits until it is screenable. */
+    public static ObjectNode listOrganization(String bootstrapServers, String name, String authority,
+                                              String sourceList) {
         ObjectNode listed = designation(name);
+        listed.put("authority", authority);
+        listed.put("sourceList", sourceList);
         ((ObjectNode) listed.get("subject")).put("type", "ORGANIZATION");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.createCompactedTopic(TOPIC, 3);

@@ -4,6 +4,7 @@ import io.sanctionsradar.screening.monitoring.Alert;
 import io.sanctionsradar.screening.monitoring.AlertService;
 import io.sanctionsradar.screening.monitoring.AlertStore;
 import io.sanctionsradar.screening.monitoring.MonitoringService;
+import io.sanctionsradar.screening.monitoring.PortfolioScope;
 import io.sanctionsradar.support.api.Paging;
 import io.sanctionsradar.support.security.Portfolios;
 import io.sanctionsradar.support.security.Roles;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,18 +40,31 @@ public class AlertResource {
     Portfolios portfolios;
 
     @GET
-    @Operation(operationId = "listAlerts", summary = "A portfolio's alerts, newest first",
-            description = "status: OPEN, FALSE_POSITIVE, TRUE_MATCH, SUPERSEDED or CLEARED; partyId narrows to one party.")
+    @Operation(operationId = "listAlerts", summary = "Alerts of one or more portfolios, newest first",
+            description = "portfolio may be given several times; * reads every portfolio the token covers. "
+                    + "status: OPEN, FALSE_POSITIVE, TRUE_MATCH, SUPERSEDED or CLEARED; partyId narrows to one party; "
+                    + "authority (US-OFAC) and sourceList (US-CSL) to alerts raised by a listing of them; minScore "
+                    + "(0 to 1) to alerts scoring at least that. sort: newest (newest raised first) or score "
+                    + "(highest first, then newest).")
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
-    public AlertStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+    public AlertStore.Page list(@Parameter(description = "A portfolio, repeatable; * for every one the token covers")
+                                @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO)
+                                List<String> portfolio,
                                 @QueryParam("status") String status,
                                 @QueryParam("partyId") String partyId,
+                                @QueryParam("authority") String authority,
+                                @QueryParam("sourceList") String sourceList,
+                                @Parameter(schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1"))
+                                @QueryParam("minScore") String minScore,
+                                @Parameter(schema = @Schema(enumeration = {"newest", "score"}, defaultValue = "newest"))
+                                @QueryParam("sort") String sort,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("offset") @DefaultValue("0") String offset,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("size") @DefaultValue("100") String size) {
-        portfolios.check(portfolio);
-        return alerts.list(portfolio, status, partyId, Paging.ofOffset(offset, size, AlertService.MAX_PAGE));
+        PortfolioScope scope = PortfolioParameter.scope(portfolio, portfolios);
+        return alerts.list(scope, new AlertService.Filters(status, partyId, authority, sourceList, minScore, sort),
+                Paging.ofOffset(offset, size, AlertService.MAX_PAGE));
     }
 
     @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})

@@ -98,14 +98,19 @@ public class MonitoredPartyResource {
 
     @RolesAllowed(Roles.SCREENER)
     @GET
-    @Operation(operationId = "listMonitoredParties", summary = "A portfolio's monitored parties, by id")
-    public PartyStore.Page list(@QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO) String portfolio,
+    @Operation(operationId = "listMonitoredParties", summary = "Monitored parties of one or more portfolios, by id",
+            description = "portfolio may be given several times; * reads every portfolio the token covers. q narrows "
+                    + "to parties whose name or party id contains it, in any case.")
+    public PartyStore.Page list(@Parameter(description = "A portfolio, repeatable; * for every one the token covers")
+                                @QueryParam("portfolio") @DefaultValue(MonitoringService.DEFAULT_PORTFOLIO)
+                                List<String> portfolio,
+                                @QueryParam("q") String q,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("offset") @DefaultValue("0") String offset,
                                 @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                 @QueryParam("size") @DefaultValue("100") String size) {
-        portfolios.check(portfolio);
-        return monitoring.list(portfolio, Paging.ofOffset(offset, size, MonitoringService.MAX_PAGE));
+        return monitoring.list(PortfolioParameter.scope(portfolio, portfolios), q,
+                Paging.ofOffset(offset, size, MonitoringService.MAX_PAGE));
     }
 
     @RolesAllowed(Roles.SCREENER)

@@ -10,6 +10,7 @@ import io.sanctionsradar.support.errors.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public class AlertService {
     private static final Set<String> DECISIONS = Set.of(Alert.FALSE_POSITIVE, Alert.TRUE_MATCH);
     private static final int MAX_COMMENT = 4000;
     public static final int MAX_PAGE = 1000;
+    private static final int MAX_NAME = 128;
 
     @Inject
     AlertStore alerts;
@@ -38,18 +40,63 @@ public class AlertService {
     public record DispositionRequest(String decision, String comment) {
     }
 
-    public AlertStore.Page list(String portfolio, String status, String partyId, Paging page) {
-        List<FieldError> errors = MonitoringService.checkPortfolio(portfolio);
-        if (status != null && !STATUSES.contains(status)) {
+    /** The filters of an alert listing as the request gave them (null: not asked for). */
+    public record Filters(String status, String partyId, String authority, String sourceList, String minScore,
+                          String sort) {
+    }
+
+    public AlertStore.Page list(PortfolioScope scope, Filters filters, Paging page) {
+        List<FieldError> errors = MonitoringService.checkPortfolios(scope);
+        if (filters.status() != null && !STATUSES.contains(filters.status())) {
             errors.add(new FieldError("status", "must be one of " + String.join(", ", sorted(STATUSES))));
         }
-        if (partyId != null) {
-            MonitoringService.checkPartyId(errors, partyId, "partyId");
+        if (filters.partyId() != null) {
+            MonitoringService.checkPartyId(errors, filters.partyId(), "partyId");
         }
+        checkName(errors, filters.authority(), "authority");
+        checkName(errors, filters.sourceList(), "sourceList");
+        Double minScore = score(errors, filters.minScore());
+        AlertStore.Order order = order(errors, filters.sort());
         if (!errors.isEmpty()) {
             throw new InvalidRequest("Invalid alert query", errors);
         }
-        return alerts.list(portfolio, status, partyId, page.offset(), page.size());
+        return alerts.list(new AlertStore.Query(scope, filters.status(), filters.partyId(), filters.authority(),
+                filters.sourceList(), minScore, order), page.offset(), page.size());
+    }
+
+    /** An authority or a source list as designations name them (US-OFAC, US-CSL). */
+    private static void checkName(List<FieldError> errors, String name, String field) {
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
+            errors.add(new FieldError(field, "must be 1 to " + MAX_NAME + " characters, such as US-OFAC or US-CSL"));
+        }
+    }
+
+    private static Double score(List<FieldError> errors, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            // a decimal, read strictly: Double.parseDouble would take "NaN", "1d" and hexadecimal too
+            BigDecimal score = new BigDecimal(text.strip());
+            if (score.signum() >= 0 && score.compareTo(BigDecimal.ONE) <= 0) {
+                return score.doubleValue();
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as an out-of-range score is
+        }
+        errors.add(new FieldError("minScore", "must be a decimal number from 0 to 1"));
+        return null;
+    }
+
+    private static AlertStore.Order order(List<FieldError> errors, String sort) {
+        if (sort == null || sort.equals("newest")) {
+            return AlertStore.Order.NEWEST;
+        }
+        if (sort.equals("score")) {
+            return AlertStore.Order.SCORE;
+        }
+        errors.add(new FieldError("sort", "must be newest or score"));
+        return AlertStore.Order.NEWEST;
     }
 
     /** The alert, or 404 if there is none or it is of a portfolio that {@code visiblePortfolio} refuses. */

@@ -244,14 +244,37 @@ public class AlertStore {
     public record Page(List<Alert> items, int offset, int size, long total) {
     }
 
-    /** A portfolio's alerts, newest first, optionally of one status and one party. */
-    public Page list(String portfolio, String status, String partyId, int offset, int size) {
-        String where = "WHERE portfolio = ?" + (status != null ? " AND status = ?" : "") + (partyId != null ? " AND party_id = ?" : "");
+    /** Which alerts a listing reads, and in which order; a null filter was not asked for. */
+    public record Query(PortfolioScope portfolios, String status, String partyId, String authority, String sourceList,
+                        Double minScore, Order order) {
+    }
+
+    public enum Order {
+        /** Newest raised first. */
+        NEWEST("found_at DESC, alert_id"),
+        /** Highest score first, then newest. */
+        SCORE("score DESC, found_at DESC, alert_id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** The query's alerts; its authority and source list are those of the listing that raised the alert. */
+    public Page list(Query query, int offset, int size) {
+        Conditions where = new Conditions().portfolios("portfolio", query.portfolios())
+                .when(query.status(), "status = ?")
+                .when(query.partyId(), "party_id = ?")
+                .when(query.authority(), "match->>'authority' = ?")
+                .when(query.sourceList(), "match->>'source' = ?")
+                .when(query.minScore(), "score >= ?");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT * FROM alert " + where
-                     + " ORDER BY found_at DESC, alert_id OFFSET ? LIMIT ?");
-             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM alert " + where)) {
-            int i = bind(q, portfolio, status, partyId);
+             PreparedStatement q = c.prepareStatement("SELECT * FROM alert" + where.where()
+                     + " ORDER BY " + query.order().sql + " OFFSET ? LIMIT ?");
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM alert" + where.where())) {
+            int i = where.bind(c, q, 1);
             q.setInt(i++, offset);
             q.setInt(i, size);
             List<Alert> items = new ArrayList<>();
@@ -260,7 +283,7 @@ public class AlertStore {
                     items.add(alert(rows));
                 }
             }
-            bind(count, portfolio, status, partyId);
+            where.bind(c, count, 1);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return new Page(evidence.attach(items), offset, size, rows.getLong(1));
@@ -316,18 +339,6 @@ public class AlertStore {
             }
         }
         return out;
-    }
-
-    private static int bind(PreparedStatement q, String portfolio, String status, String partyId) throws SQLException {
-        int i = 1;
-        q.setString(i++, portfolio);
-        if (status != null) {
-            q.setString(i++, status);
-        }
-        if (partyId != null) {
-            q.setString(i++, partyId);
-        }
-        return i;
     }
 
     private Alert alert(ResultSet rows) throws SQLException {

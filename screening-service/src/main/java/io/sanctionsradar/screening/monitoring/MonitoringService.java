@@ -30,12 +30,16 @@ public class MonitoringService {
     public static final int MAX_BULK = 10_000;
     public static final int MAX_CSV_BULK = 100_000;
     public static final int MAX_PAGE = 1000;
+    private static final int MAX_SEARCH = 200;
     public static final String DEFAULT_PORTFOLIO = "default";
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern PORTFOLIO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @Inject
     PartyStore parties;
+
+    @Inject
+    PortfolioStore portfolioStore;
 
     @Inject
     ScreeningService screening;
@@ -203,9 +207,19 @@ public class MonitoringService {
         return parties.find(portfolio, partyId);
     }
 
-    public PartyStore.Page list(String portfolio, Paging page) {
-        throwIfInvalid(checkPortfolio(portfolio));
-        return parties.list(portfolio, page.offset(), page.size());
+    /** The parties of the scope's portfolios by id; {@code q}, if given, narrows to names or ids containing it. */
+    public PartyStore.Page list(PortfolioScope scope, String q, Paging page) {
+        List<FieldError> errors = checkPortfolios(scope);
+        if (q != null && (q.isBlank() || q.length() > MAX_SEARCH)) {
+            errors.add(new FieldError("q", "must be 1 to " + MAX_SEARCH + " characters of a name or party id"));
+        }
+        throwIfInvalid(errors);
+        return parties.list(scope, q, page.offset(), page.size());
+    }
+
+    /** The scope's portfolios that hold parties or alerts, by name. */
+    public PortfolioStore.PortfolioSummaries portfolios(PortfolioScope scope) {
+        return portfolioStore.overview(scope);
     }
 
     public boolean delete(String portfolio, String partyId) {
@@ -245,6 +259,12 @@ public class MonitoringService {
                     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         return errors;
+    }
+
+    /** The portfolios a request named, each well-formed (one error for them all). */
+    static List<FieldError> checkPortfolios(PortfolioScope scope) {
+        return scope.named().stream().map(MonitoringService::checkPortfolio).filter(e -> !e.isEmpty()).findFirst()
+                .orElseGet(ArrayList::new);
     }
 
     static void checkPartyId(List<FieldError> errors, String partyId, String field) {

@@ -140,23 +140,25 @@ public class PartyStore {
     public record Page(List<MonitoredParty> items, int offset, int size, long total) {
     }
 
-    /** A portfolio's parties by id. */
-    public Page list(String portfolio, int offset, int size) {
+    /** The scope's parties by id, narrowed to those whose name or id contains {@code q} (any case) if given. */
+    public Page list(PortfolioScope scope, String q, int offset, int size) {
+        Conditions where = new Conditions().portfolios("portfolio", scope)
+                .when(q, "(strpos(lower(name), lower(?)) > 0 OR strpos(lower(party_id), lower(?)) > 0)", 2);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM monitored_party "
-                     + "WHERE portfolio = ? ORDER BY party_id OFFSET ? LIMIT ?");
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM monitored_party"
+                     + where.where() + " ORDER BY party_id, portfolio OFFSET ? LIMIT ?");
              PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM monitored_party WHERE portfolio = ?")) {
-            query.setString(1, portfolio);
-            query.setInt(2, offset);
-            query.setInt(3, size);
+                     "SELECT count(*) FROM monitored_party" + where.where())) {
+            int i = where.bind(connection, query, 1);
+            query.setInt(i++, offset);
+            query.setInt(i, size);
             List<MonitoredParty> items = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     items.add(party(rows));
                 }
             }
-            count.setString(1, portfolio);
+            where.bind(connection, count, 1);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return new Page(items, offset, size, rows.getLong(1));

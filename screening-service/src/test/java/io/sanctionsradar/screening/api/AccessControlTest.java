@@ -32,6 +32,7 @@ class AccessControlTest {
             endpoint("GET", "/api/v1/alerts", SCREENER, AUDITOR),
             endpoint("GET", "/api/v1/alerts/{alertId}", SCREENER, AUDITOR),
             endpoint("POST", "/api/v1/alerts/{alertId}/disposition", SCREENER),
+            endpoint("GET", "/api/v1/portfolios", SCREENER, AUDITOR),
             endpoint("GET", "/api/v1/watchlist/status", SCREENER, ANALYST, AUDITOR),
             endpoint("GET", "/api/v1/watchlist/entries/{entryId}", SCREENER, ANALYST, AUDITOR),
             endpoint("GET", "/api/v1/subjects/{subjectId}", SCREENER, ANALYST, AUDITOR),

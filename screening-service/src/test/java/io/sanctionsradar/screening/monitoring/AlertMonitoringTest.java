@@ -25,6 +25,7 @@ import static io.sanctionsradar.screening.TestEvents.id;
 import static io.sanctionsradar.screening.TestEvents.next;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -221,6 +222,110 @@ class AlertMonitoringTest {
                 .body("items[2].detail.outcome", equalTo("CREATED"));
         given().header("Authorization", auditor).queryParam("actor", "bob").get("/api/v1/audit").then()
                 .body("items", hasSize(0));
+    }
+
+    @Test
+    void the_alert_queue_filters_by_the_raising_listing_and_the_score_and_sorts_by_score() {
+        String ofac = "Brennvald Orestes Haulage " + letters();
+        String csl = "Ystrafell Quinbury Metallurgy " + letters();
+        String fsf = "Marrowdene Ulsterholt Trading " + letters();
+        TestEvents.listOrganization(bootstrapServers, ofac, "US-OFAC", "US-OFAC-SDN");
+        TestEvents.listOrganization(bootstrapServers, csl, "US-BIS", "US-CSL");
+        TestEvents.listOrganization(bootstrapServers, fsf, "EU-COUNCIL", "EU-FSF");
+        String portfolio = "queue-" + suffix();
+        // raised in this order: an exact name, a misspelt one (a lower score), an exact name again
+        put(portfolio, "q-1", Map.of("name", ofac)).statusCode(201);
+        put(portfolio, "q-2", Map.of("name", csl.replace("Quinbury", "Quinburry"))).statusCode(201);
+        put(portfolio, "q-3", Map.of("name", fsf)).statusCode(201);
+
+        JsonPath newest = queue(Map.of("portfolio", portfolio));
+        assertEquals(List.of("q-3", "q-2", "q-1"), newest.getList("items.partyId"), "newest raised first");
+        assertEquals(List.of(portfolio, portfolio, portfolio), newest.getList("items.portfolio"));
+        assertEquals(3, newest.getInt("total"));
+        double misspelt = newest.getDouble("items[1].score");
+        assertEquals(true, misspelt < 1.0, "the misspelt name scores lower: " + misspelt);
+        assertEquals(newest.getList("items.partyId"), queue(Map.of("portfolio", portfolio, "sort", "newest"))
+                .getList("items.partyId"));
+        assertEquals(List.of("q-3", "q-1", "q-2"), queue(Map.of("portfolio", portfolio, "sort", "score"))
+                .getList("items.partyId"), "highest score first, then newest");
+
+        JsonPath byAuthority = queue(Map.of("portfolio", portfolio, "authority", "US-OFAC"));
+        assertEquals(List.of("q-1"), byAuthority.getList("items.partyId"));
+        assertEquals(1, byAuthority.getInt("total"));
+        assertEquals("US-OFAC", byAuthority.getString("items[0].match.authority"));
+        JsonPath bySourceList = queue(Map.of("portfolio", portfolio, "sourceList", "US-CSL"));
+        assertEquals(List.of("q-2"), bySourceList.getList("items.partyId"));
+        assertEquals("US-CSL", bySourceList.getString("items[0].match.source"));
+        assertEquals(0, queue(Map.of("portfolio", portfolio, "authority", "US-OFAC", "sourceList", "US-CSL"))
+                .getInt("total"), "filters combine");
+
+        String between = String.valueOf((misspelt + 1.0) / 2);
+        JsonPath strong = queue(Map.of("portfolio", portfolio, "minScore", between));
+        assertEquals(List.of("q-3", "q-1"), strong.getList("items.partyId"));
+        assertEquals(2, strong.getInt("total"));
+        assertEquals(List.of("q-2"), queue(Map.of("portfolio", portfolio, "minScore", String.valueOf(misspelt),
+                "sourceList", "US-CSL", "status", "OPEN")).getList("items.partyId"), "the minimum itself passes");
+        assertEquals(List.of("q-1", "q-2"), queue(Map.of("portfolio", portfolio, "sort", "score", "size", 2,
+                "offset", 1)).getList("items.partyId"), "pages follow the order");
+    }
+
+    @Test
+    void bad_queue_filters_are_refused_naming_the_parameter() {
+        for (String minScore : List.of("2", "-0.1", "1.0001", "high", "NaN", "0x1p-1", " ", "1e5")) {
+            given().queryParam("minScore", minScore).get("/api/v1/alerts").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("minScore"));
+        }
+        given().queryParam("sort", "oldest").get("/api/v1/alerts").then().statusCode(400)
+                .body("errors.field", contains("sort"));
+        given().queryParam("authority", " ").queryParam("sourceList", "x".repeat(129)).get("/api/v1/alerts").then()
+                .statusCode(400).body("errors.field", contains("authority", "sourceList"));
+        given().queryParam("minScore", "1").queryParam("sort", "score").get("/api/v1/alerts").then().statusCode(200);
+    }
+
+    @Test
+    void portfolio_star_reads_every_portfolio_the_token_covers_and_no_other() {
+        String listedName = "Oskvarren Deltamere Freight " + letters();
+        TestEvents.listOrganization(bootstrapServers, listedName);
+        String partyId = "star-" + suffix();
+        String first = "desk-a-" + suffix();
+        String second = "desk-b-" + suffix();
+        String third = "desk-c-" + suffix();
+        for (String portfolio : List.of(first, second, third)) {
+            put(portfolio, partyId, Map.of("name", listedName)).statusCode(201);
+        }
+        String carol = screener("carol", first, second);
+
+        given().header("Authorization", carol).queryParam("portfolio", "*").queryParam("partyId", partyId)
+                .get("/api/v1/alerts").then().statusCode(200).body("total", equalTo(2))
+                .body("items.portfolio", containsInAnyOrder(first, second));
+        given().header("Authorization", carol).queryParam("portfolio", first, second).queryParam("partyId", partyId)
+                .get("/api/v1/alerts").then().statusCode(200).body("total", equalTo(2))
+                .body("items.portfolio", containsInAnyOrder(first, second));
+        given().header("Authorization", carol).queryParam("portfolio", first).queryParam("partyId", partyId)
+                .get("/api/v1/alerts").then().statusCode(200).body("items.portfolio", contains(first));
+        given().header("Authorization", carol).queryParam("portfolio", first, third).get("/api/v1/alerts").then()
+                .statusCode(403).body("detail", containsString(third));
+        given().header("Authorization", carol).queryParam("portfolio", "*", third).get("/api/v1/alerts").then()
+                .statusCode(403);
+        // absent, the portfolio is "default" as it always was, which carol's token does not cover
+        given().header("Authorization", carol).get("/api/v1/alerts").then().statusCode(403);
+
+        // a "*" token asking for "*" reads every portfolio
+        given().queryParam("portfolio", "*").queryParam("partyId", partyId).get("/api/v1/alerts").then()
+                .statusCode(200).body("total", equalTo(3))
+                .body("items.portfolio", containsInAnyOrder(first, second, third));
+        // and so do the monitored parties
+        given().header("Authorization", carol).queryParam("portfolio", "*").queryParam("q", partyId)
+                .get("/api/v1/monitored-parties").then().statusCode(200).body("total", equalTo(2))
+                .body("items.portfolio", containsInAnyOrder(first, second));
+        given().queryParam("portfolio", "*").queryParam("q", partyId).get("/api/v1/monitored-parties").then()
+                .statusCode(200).body("total", equalTo(3));
+        given().header("Authorization", carol).queryParam("portfolio", second, third)
+                .get("/api/v1/monitored-parties").then().statusCode(403);
+    }
+
+    private static JsonPath queue(Map<String, ?> query) {
+        return given().queryParams(query).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
     }
 
     private static String screener(String name, String... portfolios) {

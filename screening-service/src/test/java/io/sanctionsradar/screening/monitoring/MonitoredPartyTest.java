@@ -3,6 +3,7 @@ package io.sanctionsradar.screening.monitoring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.sanctionsradar.infra.testing.TestTokens;
 import io.sanctionsradar.screening.TestEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +15,13 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.sanctionsradar.screening.TestEvents.id;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class MonitoredPartyTest {
@@ -66,6 +70,65 @@ class MonitoredPartyTest {
         given().queryParam("portfolio", a).get("/api/v1/monitored-parties/c-7").then().body("name", equalTo("Alpha Customer"));
         given().queryParam("portfolio", b).get("/api/v1/monitored-parties").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].name", equalTo("Beta Customer"));
+    }
+
+    @Test
+    void a_search_finds_parties_by_part_of_their_name_or_id_in_any_case() {
+        String portfolio = "search-" + suffix();
+        put(portfolio, "acct-7781", Map.of("name", "Hollingworth Agnes", "type", "PERSON")).statusCode(201);
+        put(portfolio, "acct-7782", Map.of("name", "Agnes Tremaine Bakery")).statusCode(201);
+        put(portfolio, "zz-1", Map.of("name", "Orlov Shipping")).statusCode(201);
+        put("search-other-" + suffix(), "acct-7783", Map.of("name", "Agnes Elsewhere")).statusCode(201);
+
+        search(portfolio, "aGNes").statusCode(200).body("total", equalTo(2))
+                .body("items.partyId", contains("acct-7781", "acct-7782"));
+        search(portfolio, "HOLLING").body("items.partyId", contains("acct-7781"));
+        search(portfolio, "ACCT-7782").body("total", equalTo(1)).body("items.name", contains("Agnes Tremaine Bakery"));
+        search(portfolio, "ZZ").body("items.partyId", contains("zz-1"));
+        search(portfolio, "agnes%").body("total", equalTo(0)); // a wildcard is a character like any other
+        given().queryParam("portfolio", portfolio).queryParam("q", "agnes").queryParam("offset", 1)
+                .queryParam("size", 1).get("/api/v1/monitored-parties").then()
+                .body("items.partyId", contains("acct-7782")).body("total", equalTo(2));
+        search(portfolio, " ").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("q"));
+        search(portfolio, "x".repeat(201)).statusCode(400).body("errors.field", contains("q"));
+    }
+
+    private static io.restassured.response.ValidatableResponse search(String portfolio, String q) {
+        return given().queryParam("portfolio", portfolio).queryParam("q", q).get("/api/v1/monitored-parties").then();
+    }
+
+    @Test
+    void the_portfolios_a_token_covers_are_listed_with_their_parties_and_open_alerts() {
+        String mine = "desk-" + suffix();
+        String theirs = "desk-" + suffix();
+        String unused = "desk-" + suffix();
+        put(mine, "d-1", Map.of("name", LISTED)).statusCode(201);
+        put(mine, "d-2", Map.of("name", "Quiet Harbour Bakery")).statusCode(201);
+        put(theirs, "d-1", Map.of("name", "Another Quiet Bakery")).statusCode(201);
+
+        // an auditor whose token names mine and a portfolio that holds nothing
+        String auditor = TestTokens.bearer("auditor.ana", List.of("auditor"), List.of(mine, unused));
+        given().header("Authorization", auditor).get("/api/v1/portfolios").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].portfolio", equalTo(mine))
+                .body("items[0].parties", equalTo(2))
+                .body("items[0].openAlerts", equalTo(1));
+        String alertId = given().queryParam("portfolio", mine).queryParam("status", "OPEN").get("/api/v1/alerts")
+                .then().extract().path("items[0].alertId");
+        given().contentType(ContentType.JSON).body(Map.of("decision", "FALSE_POSITIVE", "comment", "Other company"))
+                .post("/api/v1/alerts/" + alertId + "/disposition").then().statusCode(200);
+        given().header("Authorization", auditor).get("/api/v1/portfolios").then()
+                .body("items.openAlerts", contains(0)).body("items.parties", contains(2));
+
+        String screener = TestTokens.bearer("sam", List.of("screener"), List.of(theirs));
+        given().header("Authorization", screener).get("/api/v1/portfolios").then().statusCode(200)
+                .body("items.portfolio", contains(theirs)).body("items.parties", contains(1))
+                .body("items.openAlerts", contains(0));
+        // a "*" token sees them all, by name
+        List<String> all = given().get("/api/v1/portfolios").then().statusCode(200).extract().path("items.portfolio");
+        assertTrue(all.containsAll(List.of(mine, theirs)) && !all.contains(unused), all.toString());
+        assertEquals(all.stream().sorted().toList(), all);
     }
 
     @Test
