@@ -7,13 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,15 +68,56 @@ public class Services {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A file to send in a multipart upload, under the name the user gave it. */
+    public record Attachment(String fileName, byte[] content) {
+    }
+
     /** A multipart/form-data upload: text fields and one file, answered with JSON. */
     public JsonNode upload(Service service, String path, Map<String, String> fields, String fileField,
             String fileName, byte[] file) {
+        return upload(service, path, fields, fileField, List.of(new Attachment(fileName, file)));
+    }
+
+    /** A multipart/form-data upload: text fields and several files in parts of the same name, answered with JSON. */
+    public JsonNode upload(Service service, String path, Map<String, String> fields, String fileField,
+            List<Attachment> files) {
         String boundary = "console-" + UUID.randomUUID();
         Multipart body = new Multipart(boundary);
         fields.forEach(body::field);
-        body.file(fileField, fileName, file);
+        files.forEach(file -> body.file(fileField, file.fileName(), file.content()));
         return json(service, request(service, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+    }
+
+    /**
+     * A file sent as the body, its answer read as a stream: returns once the service has accepted the file (a refusal
+     * throws), so the caller may read the answer after this request has ended; the caller closes the stream.
+     */
+    public InputStream stream(Service service, String path, String contentType, Path file, String accept) {
+        HttpRequest.Builder request;
+        try {
+            request = request(service, path).header("Content-Type", contentType).header("Accept", accept)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file));
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("the upload is gone: " + file, e);
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw ServiceProblem.unreachable(service, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServiceProblem.unreachable(service, e);
+        }
+        if (response.statusCode() >= 400) {
+            try (InputStream body = response.body()) {
+                throw problem(service, response.statusCode(), body.readAllBytes());
+            } catch (IOException e) {
+                throw ServiceProblem.unreachable(service, e);
+            }
+        }
+        return response.body();
     }
 
     /** A non-JSON answer, as it came (a CSV result), with its content type. */
@@ -127,13 +172,17 @@ public class Services {
     }
 
     private static ServiceProblem problem(Service service, HttpResponse<byte[]> response) {
+        return problem(service, response.statusCode(), response.body());
+    }
+
+    private static ServiceProblem problem(Service service, int status, byte[] answer) {
         JsonNode body;
         try {
-            body = JSON.readTree(response.body());
+            body = JSON.readTree(answer);
         } catch (IOException notJson) {
-            body = JSON.createObjectNode().put("detail", new String(response.body(), StandardCharsets.UTF_8));
+            body = JSON.createObjectNode().put("detail", new String(answer, StandardCharsets.UTF_8));
         }
-        return ServiceProblem.from(service, response.statusCode(), body == null ? JSON.createObjectNode() : body);
+        return ServiceProblem.from(service, status, body == null ? JSON.createObjectNode() : body);
     }
 
     private static String write(Object body) {
