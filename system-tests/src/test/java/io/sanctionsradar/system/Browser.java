@@ -40,8 +40,10 @@ final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1000",
                 "--lang=en-US", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .withEnvironment(java.util.Map.of("TZ", timeZone)).build();
+                .build();
         driver = new ChromeDriver(service, options);
+        // the viewer's zone, as a person in that zone would have it
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", timeZone));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 

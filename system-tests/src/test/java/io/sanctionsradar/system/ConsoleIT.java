@@ -110,6 +110,42 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void a_screener_screens_a_name_in_chinese_script_and_gets_the_ofac_listing_with_a_receipt() throws Exception {
+        try (Browser browser = new Browser(console.url(), "Asia/Shanghai")) {
+            browser.signIn("sam-screener", List.of("screener"), "emea");
+            browser.open("/screen");
+            browser.await(By.id("name")).sendKeys("王君正");
+            browser.driver.findElement(By.cssSelector("form.screen button[type=submit]")).click();
+            String results = browser.text(By.id("results"));
+            assertTrue(results.contains("US-OFAC") && results.contains("WANG Junzheng"), results);
+            String receipt = browser.driver.findElement(By.cssSelector("#results a code")).getText();
+            assertEquals(200, system.get(SCREENING, "/api/v1/screenings/" + receipt).status(),
+                    "the receipt id shown is a stored receipt");
+            browser.screenshot("screen");
+        }
+    }
+
+    @Test
+    void an_analyst_uploads_a_list_and_finds_it_in_the_import_history() throws Exception {
+        Path list = Path.of("..", "designation-service", "src", "test", "resources", "lists", "ca-sema",
+                "sema-lmes.xml").toAbsolutePath().normalize();
+        try (Browser browser = new Browser(console.url(), "America/Toronto")) {
+            browser.signIn("lee-analyst", List.of("analyst"), "");
+            browser.open("/lists/upload");
+            new org.openqa.selenium.support.ui.Select(browser.await(By.id("format"))).selectByValue("ca-sema-xml");
+            browser.driver.findElement(By.id("file")).sendKeys(list.toString());
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertTrue(browser.text(By.tagName("h1")).contains("IMPORTED"), browser.driver.getPageSource());
+            browser.open("/lists/imports?list=CA-SEMA");
+            String history = browser.text(By.tagName("table"));
+            assertTrue(history.contains("lee-analyst") && history.contains("IMPORTED"), history);
+            browser.open("/lists");
+            assertTrue(browser.text(By.tagName("table")).contains("CA-SEMA"));
+            browser.screenshot("lists");
+        }
+    }
+
     private static void party(String portfolio, String id, String json) throws Exception {
         Answer answer = system.put(SCREENING, "/api/v1/monitored-parties/" + id + "?portfolio=" + portfolio, json);
         assertTrue(answer.status() / 100 == 2, answer.text());

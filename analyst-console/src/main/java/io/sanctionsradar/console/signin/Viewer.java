@@ -88,7 +88,7 @@ public class Viewer {
             zone = ZoneOffset.UTC;
             if (cookie != null) {
                 try {
-                    zone = ZoneId.of(cookie.getValue());
+                    zone = ZoneId.of(java.net.URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
                 } catch (DateTimeException ignored) {
                     // a made-up zone: stay in UTC
                 }
