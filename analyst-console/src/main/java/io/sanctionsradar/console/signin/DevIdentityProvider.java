@@ -47,6 +47,7 @@ public class DevIdentityProvider {
 
     static final String KEY_ID = "stack-dev-key";
     static final List<String> ROLES = List.of("analyst", "screener", "subscriptions-admin", "auditor");
+    private static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     @CheckedTemplate
     static class Templates {
@@ -221,11 +222,16 @@ public class DevIdentityProvider {
             return "redirect_uri is not a URI";
         }
         URI self = uri.getBaseUri();
-        if (redirect.getHost() == null || !redirect.getHost().equals(self.getHost())
-                || redirect.getPort() != self.getPort() || !redirect.getScheme().equals(self.getScheme())) {
+        if (redirect.getHost() == null || !sameHost(redirect.getHost(), self.getHost())
+                || redirect.getPort() != self.getPort() || !self.getScheme().equals(redirect.getScheme())) {
             return "redirect_uri must lead back to this console";
         }
         return null;
+    }
+
+    /** The same host, or both loopback: a person who opened localhost:8080 signs in at 127.0.0.1:8080. */
+    static boolean sameHost(String a, String b) {
+        return a.equalsIgnoreCase(b) || LOOPBACK.contains(a.toLowerCase()) && LOOPBACK.contains(b.toLowerCase());
     }
 
     private static String checkPerson(String subject, List<String> roles) {

@@ -38,6 +38,14 @@ class PendingCodesTest {
     }
 
     @Test
+    void a_code_goes_back_to_the_same_host_or_from_one_loopback_name_to_another() {
+        assertEquals(true, DevIdentityProvider.sameHost("localhost", "127.0.0.1"));
+        assertEquals(true, DevIdentityProvider.sameHost("console.example", "CONSOLE.example"));
+        assertEquals(false, DevIdentityProvider.sameHost("attacker.example", "127.0.0.1"));
+        assertEquals(false, DevIdentityProvider.sameHost("localhost.attacker.example", "localhost"));
+    }
+
+    @Test
     void portfolios_are_split_on_commas_and_spaces() {
         assertEquals(List.of("emea", "apac"), DevIdentityProvider.portfolioList(" emea, apac emea"));
         assertEquals(List.of(), DevIdentityProvider.portfolioList("  "));
