@@ -166,24 +166,45 @@ public class DesignationResource {
                                             @QueryParam("page") @DefaultValue("0") String page,
                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("size") @DefaultValue("50") String size) {
-        Paging paging = Paging.ofPage(page, size, MAX_PAGE_SIZE);
-        var filter = new DesignationStore.Filter(authority, program, enumValue("status", status, DesignationStatus.values()),
-                enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query));
-        var found = store.browse(filter, paging.page(), paging.size());
-        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
+        return browse(new DesignationStore.Filter(authority, program,
+                enumValue("status", status, DesignationStatus.values()),
+                enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query), null),
+                page, size);
     }
 
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/countermeasures")
-    @Operation(operationId = "listCountermeasures", summary = "Browse countermeasures")
+    @Operation(operationId = "listCountermeasures", summary = "Browse countermeasures", description = "Newest listing first; respondsTo gives the countermeasures answering one designation")
     public PageResponse<Designation> browseCountermeasures(@QueryParam("authority") @Size(max = 32) String authority,
                                                            @QueryParam("status") String status,
+                                                           @Parameter(description = "the id of a designation: only the countermeasures answering it, by its id or by its authority's action on the day it was listed")
+                                                           @QueryParam("respondsTo") @Size(max = 64) String respondsTo,
                                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                            @QueryParam("page") @DefaultValue("0") String page,
                                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                            @QueryParam("size") @DefaultValue("50") String size) {
-        return browse(authority, null, status, DesignationKind.COUNTERMEASURE.name(), null, null, null, page, size);
+        return browse(new DesignationStore.Filter(authority, null,
+                enumValue("status", status, DesignationStatus.values()), DesignationKind.COUNTERMEASURE.name(), null,
+                null, null, answered(respondsTo)), page, size);
+    }
+
+    private PageResponse<Designation> browse(DesignationStore.Filter filter, String page, String size) {
+        Paging paging = Paging.ofPage(page, size, MAX_PAGE_SIZE);
+        var found = store.browse(filter, paging.page(), paging.size());
+        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
+    }
+
+    /** The designation a respondsTo filter names; an unknown one is a mistake in the request, not an empty answer. */
+    private Designation answered(String respondsTo) {
+        if (respondsTo == null || respondsTo.isBlank()) {
+            return null;
+        }
+        try {
+            return store.find(UUID.fromString(respondsTo.trim())).orElseThrow(IllegalArgumentException::new);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("respondsTo", "must be the id of a designation recorded here");
+        }
     }
 
     private Response created(String idempotencyKey, String operation, DesignationDraft draft,
