@@ -37,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -162,13 +164,15 @@ public class DesignationResource {
                                             @QueryParam("sourceId") @Size(max = 128) String sourceId,
                                             @Parameter(description = "part of a name or alias")
                                             @QueryParam("q") @Size(max = 512) String query,
+                                            @Parameter(description = "the day of listing, e.g. 2021-03-22: one authority's action of that day")
+                                            @QueryParam("listedOn") @Size(max = 10) String listedOn,
                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("page") @DefaultValue("0") String page,
                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("size") @DefaultValue("50") String size) {
         return browse(new DesignationStore.Filter(authority, program,
                 enumValue("status", status, DesignationStatus.values()),
-                enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query), null),
+                enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query), day("listedOn", listedOn), null),
                 page, size);
     }
 
@@ -186,7 +190,7 @@ public class DesignationResource {
                                                            @QueryParam("size") @DefaultValue("50") String size) {
         return browse(new DesignationStore.Filter(authority, null,
                 enumValue("status", status, DesignationStatus.values()), DesignationKind.COUNTERMEASURE.name(), null,
-                null, null, answered(respondsTo)), page, size);
+                null, null, null, answered(respondsTo)), page, size);
     }
 
     private PageResponse<Designation> browse(DesignationStore.Filter filter, String page, String size) {
@@ -257,6 +261,17 @@ public class DesignationResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFound("Designation " + id + " does not exist");
+        }
+    }
+
+    private static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequest.of(field, "must be a day as YYYY-MM-DD");
         }
     }
 

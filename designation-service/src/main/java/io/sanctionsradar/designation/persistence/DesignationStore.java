@@ -30,7 +30,7 @@ public class DesignationStore {
 
     /** {@code answering}: only the countermeasures that answer this designation ({@link #countermeasuresAnswering}). */
     public record Filter(String authority, String program, String status, String kind, String sourceList,
-                         String sourceId, String query, Designation answering) {
+                         String sourceId, String query, java.time.LocalDate listedOn, Designation answering) {
     }
 
     public record PageOf<T>(List<T> items, int page, int size, long total) {
@@ -124,6 +124,10 @@ public class DesignationStore {
         if (filter.query() != null) {
             where.add("searchText like :query");
             parameters.and("query", "%" + escapeLike(filter.query().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.listedOn() != null) {
+            where.add("listedOn = :listedOn");
+            parameters.and("listedOn", filter.listedOn());
         }
         if (filter.answering() != null) {
             List<UUID> answers = countermeasuresAnswering(filter.answering());

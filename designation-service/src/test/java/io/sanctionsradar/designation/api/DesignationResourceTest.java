@@ -238,6 +238,12 @@ class DesignationResourceTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].designationId", equalTo(id));
         given().queryParam("q", marker).queryParam("program", "CMIC")
                 .when().get("/api/v1/designations").then().body("total", equalTo(0));
+        given().queryParam("q", marker).queryParam("listedOn", "2021-03-22")
+                .when().get("/api/v1/designations").then().body("total", equalTo(1));
+        given().queryParam("q", marker).queryParam("listedOn", "2021-03-23")
+                .when().get("/api/v1/designations").then().body("total", equalTo(0));
+        given().queryParam("listedOn", "22.3.2021").when().get("/api/v1/designations")
+                .then().statusCode(400).body("errors[0].field", equalTo("listedOn"));
         given().queryParam("q", "王君正").queryParam("size", 1)
                 .when().get("/api/v1/designations").then().body("items", hasSize(1)).body("size", equalTo(1));
         given().queryParam("status", "GONE").when().get("/api/v1/designations")
