@@ -86,15 +86,18 @@ public final class ResponseGraph {
         Box centre = box(focus, true, MIDDLE, (height - NODE_HEIGHT) / 2);
         boxes.add(centre);
         List<Box> left = side(answered, answeredAll, answeredMore, LEFT);
-        for (Box target : left) {
-            arrows.add(new Arrow(MIDDLE, centre.middleY(), LEFT + NODE_WIDTH, target.middleY(), focus.facts(),
-                    LEFT + NODE_WIDTH + 6, labelY(target, centre), "start"));
+        for (int i = 0; i < left.size(); i++) {
+            Box target = left.get(i);
+            arrows.add(new Arrow(MIDDLE, centre.middleY(), LEFT + NODE_WIDTH, target.middleY(),
+                    i < drawn(answered, answeredAll) ? focus.facts() : "", LEFT + NODE_WIDTH + 6,
+                    labelY(target, centre), "start"));
         }
         List<Box> right = side(answering, answeringAll, answeringMore, RIGHT);
         for (int i = 0; i < right.size(); i++) {
-            String label = i < answering.size() ? answering.get(i).facts() : "";
-            arrows.add(new Arrow(RIGHT, right.get(i).middleY(), MIDDLE + NODE_WIDTH, centre.middleY(), label,
-                    RIGHT - 6, labelY(right.get(i), centre), "end"));
+            Box source = right.get(i);
+            arrows.add(new Arrow(RIGHT, source.middleY(), MIDDLE + NODE_WIDTH, centre.middleY(),
+                    i < drawn(answering, answeringAll) ? answering.get(i).facts() : "", RIGHT - 6,
+                    labelY(source, centre), "end"));
         }
         summary = focus.name() + " (" + focus.facts() + ") answers " + count(answeredAll, "designation")
                 + " and is answered by " + count(answeringAll, "countermeasure") + ".";
@@ -128,8 +131,8 @@ public final class ResponseGraph {
     private List<Box> side(List<Node> nodes, long all, String more, int x) {
         int rows = rows(nodes, all);
         int top = (height - (rows * NODE_HEIGHT + (rows - 1) * GAP)) / 2;
-        boolean cut = all > Math.min(nodes.size(), MAX_PER_SIDE);
-        int drawn = cut ? Math.min(nodes.size(), MAX_PER_SIDE - 1) : nodes.size();
+        int drawn = drawn(nodes, all);
+        boolean cut = drawn < all;
         List<Box> side = new ArrayList<>();
         for (int i = 0; i < drawn; i++) {
             side.add(box(nodes.get(i), false, x, top + i * (NODE_HEIGHT + GAP)));
@@ -145,6 +148,12 @@ public final class ResponseGraph {
     /** Above an arrow rising to the focus, below one falling to it: the label stays clear of its own line. */
     private static int labelY(Box outer, Box centre) {
         return outer.middleY() > centre.middleY() ? outer.middleY() + 15 : outer.middleY() - 5;
+    }
+
+    /** The nodes drawn as themselves; when some are left out, the last place goes to the box that counts them. */
+    private static int drawn(List<Node> nodes, long all) {
+        boolean cut = all > Math.min(nodes.size(), MAX_PER_SIDE);
+        return cut ? Math.min(nodes.size(), MAX_PER_SIDE - 1) : nodes.size();
     }
 
     private static int rows(List<Node> nodes, long all) {

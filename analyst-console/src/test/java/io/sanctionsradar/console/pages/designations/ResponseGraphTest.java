@@ -81,6 +81,8 @@ class ResponseGraphTest {
         assertEquals("and 3 more", more.name());
         assertEquals("#answered-by", more.href());
         assertEquals(ResponseGraph.MAX_PER_SIDE, graph.arrows().size());
+        assertEquals("CN-MFA · 2021-03-22", graph.arrows().get(ResponseGraph.MAX_PER_SIDE - 2).label());
+        assertEquals("", graph.arrows().get(ResponseGraph.MAX_PER_SIDE - 1).label(), "the count is no answer");
     }
 
     @Test
