@@ -37,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -162,28 +164,51 @@ public class DesignationResource {
                                             @QueryParam("sourceId") @Size(max = 128) String sourceId,
                                             @Parameter(description = "part of a name or alias")
                                             @QueryParam("q") @Size(max = 512) String query,
+                                            @Parameter(description = "the day of listing, e.g. 2021-03-22: one authority's action of that day")
+                                            @QueryParam("listedOn") @Size(max = 10) String listedOn,
                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("page") @DefaultValue("0") String page,
                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("size") @DefaultValue("50") String size) {
-        Paging paging = Paging.ofPage(page, size, MAX_PAGE_SIZE);
-        var filter = new DesignationStore.Filter(authority, program, enumValue("status", status, DesignationStatus.values()),
-                enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query));
-        var found = store.browse(filter, paging.page(), paging.size());
-        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
+        return browse(new DesignationStore.Filter(authority, program,
+                enumValue("status", status, DesignationStatus.values()),
+                enumValue("kind", kind, DesignationKind.values()), sourceList, sourceId, blankToNull(query), day("listedOn", listedOn), null),
+                page, size);
     }
 
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.SCREENER})
     @GET
     @Path("/countermeasures")
-    @Operation(operationId = "listCountermeasures", summary = "Browse countermeasures")
+    @Operation(operationId = "listCountermeasures", summary = "Browse countermeasures", description = "Newest listing first; respondsTo gives the countermeasures answering one designation")
     public PageResponse<Designation> browseCountermeasures(@QueryParam("authority") @Size(max = 32) String authority,
                                                            @QueryParam("status") String status,
+                                                           @Parameter(description = "the id of a designation: only the countermeasures answering it, by its id or by its authority's action on the day it was listed")
+                                                           @QueryParam("respondsTo") @Size(max = 64) String respondsTo,
                                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                            @QueryParam("page") @DefaultValue("0") String page,
                                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                                            @QueryParam("size") @DefaultValue("50") String size) {
-        return browse(authority, null, status, DesignationKind.COUNTERMEASURE.name(), null, null, null, page, size);
+        return browse(new DesignationStore.Filter(authority, null,
+                enumValue("status", status, DesignationStatus.values()), DesignationKind.COUNTERMEASURE.name(), null,
+                null, null, null, answered(respondsTo)), page, size);
+    }
+
+    private PageResponse<Designation> browse(DesignationStore.Filter filter, String page, String size) {
+        Paging paging = Paging.ofPage(page, size, MAX_PAGE_SIZE);
+        var found = store.browse(filter, paging.page(), paging.size());
+        return new PageResponse<>(found.items(), found.page(), found.size(), found.total());
+    }
+
+    /** The designation a respondsTo filter names; an unknown one is a mistake in the request, not an empty answer. */
+    private Designation answered(String respondsTo) {
+        if (respondsTo == null || respondsTo.isBlank()) {
+            return null;
+        }
+        try {
+            return store.find(UUID.fromString(respondsTo.trim())).orElseThrow(IllegalArgumentException::new);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("respondsTo", "must be the id of a designation recorded here");
+        }
     }
 
     private Response created(String idempotencyKey, String operation, DesignationDraft draft,
@@ -236,6 +261,17 @@ public class DesignationResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFound("Designation " + id + " does not exist");
+        }
+    }
+
+    private static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequest.of(field, "must be a day as YYYY-MM-DD");
         }
     }
 

@@ -13,7 +13,9 @@ import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,8 +28,9 @@ public class DesignationStore {
     @Inject
     ObjectMapper json;
 
+    /** {@code answering}: only the countermeasures that answer this designation ({@link #countermeasuresAnswering}). */
     public record Filter(String authority, String program, String status, String kind, String sourceList,
-                         String sourceId, String query) {
+                         String sourceId, String query, java.time.LocalDate listedOn, Designation answering) {
     }
 
     public record PageOf<T>(List<T> items, int page, int size, long total) {
@@ -122,6 +125,18 @@ public class DesignationStore {
             where.add("searchText like :query");
             parameters.and("query", "%" + escapeLike(filter.query().toLowerCase(Locale.ROOT)) + "%");
         }
+        if (filter.listedOn() != null) {
+            where.add("listedOn = :listedOn");
+            parameters.and("listedOn", filter.listedOn());
+        }
+        if (filter.answering() != null) {
+            List<UUID> answers = countermeasuresAnswering(filter.answering());
+            if (answers.isEmpty()) {
+                return new PageOf<>(List.of(), page, size, 0);
+            }
+            where.add("id in :answers");
+            parameters.and("answers", answers);
+        }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         var found = DesignationEntity.<DesignationEntity>find(query, Sort.descending("listedOn").and("id"), parameters)
                 .page(Page.of(page, size));
@@ -149,6 +164,24 @@ public class DesignationStore {
                         + " order by d.listedOn, d.id", String.class)
                 .setParameter("authority", authority).setParameter("from", from).setParameter("to", to)
                 .getResultStream().map(state -> read(state, Designation.class)).toList();
+    }
+
+    /**
+     * The countermeasures whose respondsTo names the designation by its id, or names its authority's action on the day
+     * it was listed (China's 22 March 2021 countermeasures answer "EU-COUNCIL, 2021-03-22"). Containment on the
+     * JSON, so the index designation_responds_to answers it.
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> countermeasuresAnswering(Designation designation) {
+        Map<String, String> byAction = new LinkedHashMap<>();
+        byAction.put("authority", designation.authority());
+        byAction.put("actionDate", designation.listedOn().toString());
+        return entityManager().createNativeQuery("select id from designation where kind = 'COUNTERMEASURE'"
+                        + " and (state -> 'respondsTo' @> cast(:byId as jsonb)"
+                        + " or state -> 'respondsTo' @> cast(:byAction as jsonb))", UUID.class)
+                .setParameter("byId", write(List.of(Map.of("designationId", designation.designationId()))))
+                .setParameter("byAction", write(List.of(byAction)))
+                .getResultList();
     }
 
     private static jakarta.persistence.EntityManager entityManager() {

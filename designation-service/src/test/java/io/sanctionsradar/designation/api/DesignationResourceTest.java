@@ -6,12 +6,15 @@ import io.restassured.response.ValidatableResponse;
 import io.sanctionsradar.infra.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -166,6 +169,34 @@ class DesignationResourceTest {
     }
 
     @Test
+    void the_countermeasures_answering_a_designation_are_those_naming_it_or_its_action_of_that_day() {
+        String listedOn = LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000)).toString();
+        Map<String, Object> designation = Drafts.wangJunzheng();
+        designation.put("listedOn", listedOn);
+        String designationId = post("/api/v1/designations", designation).statusCode(201).extract().path("designationId");
+        String byId = countermeasureAnswering(Map.of("designationId", designationId));
+        String byAction = countermeasureAnswering(Map.of("authority", "US-OFAC", "actionDate", listedOn));
+        countermeasureAnswering(Map.of("authority", "EU-COUNCIL", "actionDate", listedOn));
+        countermeasureAnswering(Map.of("authority", "US-OFAC",
+                "actionDate", LocalDate.parse(listedOn).plusDays(1).toString()));
+
+        given().queryParam("respondsTo", designationId).when().get("/api/v1/countermeasures")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.designationId", containsInAnyOrder(byId, byAction));
+        given().queryParam("respondsTo", designationId).queryParam("status", "DELISTED")
+                .when().get("/api/v1/countermeasures").then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("respondsTo", UUID.randomUUID().toString()).when().get("/api/v1/countermeasures")
+                .then().statusCode(400).body("errors[0].field", equalTo("respondsTo"));
+    }
+
+    private static String countermeasureAnswering(Map<String, Object> answer) {
+        Map<String, Object> draft = Drafts.countermeasureOnZenz();
+        draft.put("respondsTo", List.of(answer));
+        return post("/api/v1/countermeasures", draft).statusCode(201).extract().path("designationId");
+    }
+
+    @Test
     void the_same_list_entry_is_not_designated_twice() {
         Map<String, Object> draft = Drafts.wangJunzheng();
         post("/api/v1/designations", draft).statusCode(201);
@@ -207,6 +238,12 @@ class DesignationResourceTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].designationId", equalTo(id));
         given().queryParam("q", marker).queryParam("program", "CMIC")
                 .when().get("/api/v1/designations").then().body("total", equalTo(0));
+        given().queryParam("q", marker).queryParam("listedOn", "2021-03-22")
+                .when().get("/api/v1/designations").then().body("total", equalTo(1));
+        given().queryParam("q", marker).queryParam("listedOn", "2021-03-23")
+                .when().get("/api/v1/designations").then().body("total", equalTo(0));
+        given().queryParam("listedOn", "22.3.2021").when().get("/api/v1/designations")
+                .then().statusCode(400).body("errors[0].field", equalTo("listedOn"));
         given().queryParam("q", "王君正").queryParam("size", 1)
                 .when().get("/api/v1/designations").then().body("items", hasSize(1)).body("size", equalTo(1));
         given().queryParam("status", "GONE").when().get("/api/v1/designations")
