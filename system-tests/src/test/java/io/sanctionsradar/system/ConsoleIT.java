@@ -146,6 +146,45 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void an_auditor_follows_chinas_countermeasure_to_the_eu_designation_it_answers_and_sees_its_versions()
+            throws Exception {
+        String euWang = amendTheEuListingOfWangJunzheng();
+        try (Browser browser = new Browser(console.url(), "Europe/Brussels")) {
+            browser.signIn("ada-auditor", List.of("auditor"), "*");
+            browser.open("/designations?kind=COUNTERMEASURE&authority=CN-MFA");
+            browser.await(By.linkText("Reinhard Bütikofer")).click();
+            assertTrue(browser.text(By.tagName("h1")).contains("COUNTERMEASURE"));
+            WebElement answers = browser.driver.findElement(By.xpath("//h2[@id='answers']/following-sibling::ul[1]"));
+            assertTrue(answers.getText().contains("EU-COUNCIL"), answers.getText());
+            answers.findElement(By.linkText("WANG Junzheng")).click();
+
+            assertTrue(browser.text(By.tagName("h1")).contains("WANG Junzheng"));
+            assertTrue(browser.driver.getCurrentUrl().endsWith("/designations/" + euWang), browser.driver.getCurrentUrl());
+            String graph = browser.await(By.cssSelector("figure.graph svg")).getAttribute("aria-label");
+            assertTrue(graph.contains("CN-MFA"), graph);
+            String answeredBy = browser.text(By.xpath("//h2[@id='answered-by']/following-sibling::table[1]"));
+            assertTrue(answeredBy.contains("Reinhard Bütikofer") && answeredBy.contains("Adrian Zenz"), answeredBy);
+            String versions = browser.text(By.cssSelector("ol.timeline"));
+            assertTrue(versions.contains("Version 2") && versions.contains("subject.aliases"), versions);
+            browser.screenshot("designation");
+        }
+    }
+
+    /** A second version of the EU listing, with one more alias, so its page has a change to show. */
+    private static String amendTheEuListingOfWangJunzheng() throws Exception {
+        JsonNode found = system.get(DESIGNATION, "/api/v1/designations?authority=EU-COUNCIL&q=Wang%20Junzheng")
+                .body().path("items").path(0);
+        String id = found.path("designationId").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode draft = (com.fasterxml.jackson.databind.node.ObjectNode)
+                RunningSystem.JSON.readTree(Files.readString(DEMO.resolve("designations/05-eu-wang-junzheng.json")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) draft.with("subject").withArray("aliases"))
+                .addObject().put("name", "Wang Jun Zheng").put("kind", "AKA");
+        Answer amended = system.putIfMatch(DESIGNATION, "/api/v1/designations/" + id, draft.toString(), "\"1\"");
+        assertEquals(200, amended.status(), amended.text());
+        return id;
+    }
+
     private static void party(String portfolio, String id, String json) throws Exception {
         Answer answer = system.put(SCREENING, "/api/v1/monitored-parties/" + id + "?portfolio=" + portfolio, json);
         assertTrue(answer.status() / 100 == 2, answer.text());

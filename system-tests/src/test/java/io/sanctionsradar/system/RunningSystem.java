@@ -221,6 +221,13 @@ final class RunningSystem implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), everything);
     }
 
+    /** PUT with If-Match, as an amendment of a designation wants (every role). */
+    Answer putIfMatch(Service service, String path, String json, String etag) throws Exception {
+        return exchange(HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("content-type", "application/json").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), everything);
+    }
+
     /** An answer and how long it took; status -1 and a null body when none came within the patience given. */
     record Timed(int status, JsonNode body, HttpHeaders headers, Duration took) {
     }

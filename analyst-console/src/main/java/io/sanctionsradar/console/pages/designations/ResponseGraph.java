@@ -100,7 +100,8 @@ public final class ResponseGraph {
                     labelY(source, centre), "end"));
         }
         summary = focus.name() + " (" + focus.facts() + ") answers " + count(answeredAll, "designation")
-                + " and is answered by " + count(answeringAll, "countermeasure") + ".";
+                + whose(answered) + " and is answered by " + count(answeringAll, "countermeasure") + whose(answering)
+                + ".";
     }
 
     public int width() {
@@ -164,6 +165,12 @@ public final class ResponseGraph {
     private static Box box(Node node, boolean focus, int x, int y) {
         String name = node.name().length() > NAME_FITS ? node.name().substring(0, NAME_FITS - 1) + "…" : node.name();
         return new Box(node.href(), node.name() + " — " + node.facts(), name, node.facts(), focus, x, y);
+    }
+
+    /** The authorities and dates of the drawn nodes, "(CN-MFA · 2021-03-22)", so the sentence tells the story. */
+    private static String whose(List<Node> nodes) {
+        List<String> facts = nodes.stream().map(Node::facts).distinct().toList();
+        return facts.isEmpty() ? "" : " (" + String.join("; ", facts) + ")";
     }
 
     private static String count(long n, String what) {

@@ -39,7 +39,7 @@ class ResponseGraphTest {
             assertEquals("CN-MFA · 2021-03-22", arrow.label());
         }
         assertEquals("WANG Junzheng (EU-COUNCIL · 2021-03-22) answers no designations and is answered by"
-                + " 3 countermeasures.", graph.summary());
+                + " 3 countermeasures (CN-MFA · 2021-03-22).", graph.summary());
     }
 
     @Test
