@@ -83,6 +83,10 @@ final class Browser implements AutoCloseable {
         return !driver.findElements(locator).isEmpty();
     }
 
+    void scrollTo(By locator) {
+        driver.executeScript("arguments[0].scrollIntoView(true);", await(locator));
+    }
+
     /** A screenshot of the page as it is into target/screenshots/{name}.png, for docs/console.md. */
     void screenshot(String name) throws IOException {
         Path target = Path.of("target", "screenshots", name + ".png");

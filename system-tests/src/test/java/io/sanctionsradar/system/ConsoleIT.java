@@ -168,6 +168,8 @@ class ConsoleIT {
             String versions = browser.text(By.cssSelector("ol.timeline"));
             assertTrue(versions.contains("Version 2") && versions.contains("subject.aliases"), versions);
             browser.screenshot("designation");
+            browser.scrollTo(By.cssSelector("figure.graph"));
+            browser.screenshot("designation-graph");
         }
     }
 
