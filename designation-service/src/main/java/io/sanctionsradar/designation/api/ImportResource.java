@@ -1,6 +1,5 @@
 package io.sanctionsradar.designation.api;
 
-import io.sanctionsradar.designation.imports.ImportReport;
 import io.sanctionsradar.designation.imports.ImportService;
 import io.sanctionsradar.designation.imports.MalformedListException;
 import io.sanctionsradar.designation.sources.ListImport;
@@ -61,9 +60,10 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importList", summary = "Import a published list", description = "multipart: format (ofac-sdn-csv, …), the list "
             + "file(s) as 'file' parts, optional force=true to accept a file that delists more than the configured "
-            + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected.")
+            + "share of the list. Answers what was listed, amended, delisted, unchanged and rejected, and the "
+            + "importId it is recorded under in the import history.")
     @RolesAllowed(Roles.ANALYST)
-    public ImportReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
+    public UploadReport importList(@RestForm String format, @RestForm("file") List<FileUpload> files,
                                    @RestForm String force) throws IOException {
         if (format == null || format.isBlank()) {
             throw InvalidRequest.of("format", "name the list's format, one of " + imports.formatNames());
@@ -80,7 +80,7 @@ public class ImportResource {
             byName.put(name.toLowerCase(Locale.ROOT), file.uploadedFile());
         }
         try {
-            return intake.upload(format.trim(), byName, "true".equals(force));
+            return UploadReport.of(intake.upload(format.trim(), byName, "true".equals(force)));
         } catch (MalformedListException e) {
             throw InvalidRequest.of("file", e.getMessage());
         }

@@ -77,10 +77,10 @@ public class ListIntake {
     }
 
     /**
-     * Imports uploaded files as the caller. A refused file is recorded and its error thrown on, as the upload
-     * answers it (400 malformed, 409 truncated).
+     * Imports uploaded files as the caller and answers the import recorded, with its report. A refused file is
+     * recorded and its error thrown on, as the upload answers it (400 malformed, 409 truncated).
      */
-    public ImportReport upload(String format, Map<String, Path> files, boolean force) throws IOException {
+    public ListImport upload(String format, Map<String, Path> files, boolean force) throws IOException {
         Instant started = Instant.now();
         String actor = audit.caller();
         Content content = content(files);
@@ -89,9 +89,9 @@ public class ListIntake {
             ParsedList parsed = imports.parse(format, files);
             list = parsed.sourceList();
             ImportReport report = imports.apply(format, parsed, force, actor, new TreeSet<>(files.keySet()));
-            finish(new ListImport(UUID.randomUUID(), list, format, Trigger.UPLOAD, actor, started, Instant.now(),
-                    Outcome.IMPORTED, content.hash(), content.size(), content.names(), report, null), null);
-            return report;
+            return finish(new ListImport(UUID.randomUUID(), list, format, Trigger.UPLOAD, actor, started,
+                    Instant.now(), Outcome.IMPORTED, content.hash(), content.size(), content.names(), report, null),
+                    null);
         } catch (MalformedListException | Conflict e) {
             finish(new ListImport(UUID.randomUUID(), list, format, Trigger.UPLOAD, actor, started, Instant.now(),
                     Outcome.REFUSED, content.hash(), content.size(), content.names(), null, e.getMessage()), null);

@@ -3,6 +3,7 @@ package io.sanctionsradar.designation.imports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.sanctionsradar.designation.messaging.OutboxEvent;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,6 +31,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** POST /api/v1/imports: a list file becomes listings, amendments and delistings, all or nothing. */
@@ -54,6 +57,26 @@ class ImportTest {
                 .when().get("/api/v1/designations")
                 .then().body("items[0].subject.name", equalTo("WANG, Junzheng"))
                 .body("items[0].measures[0].type", equalTo("ASSET_FREEZE"));
+    }
+
+    @Test
+    void an_upload_answers_the_import_it_recorded_in_the_history() {
+        JsonPath answer = importFiles(true, FIXTURE.resolve("sdn.csv"), FIXTURE.resolve("alt.csv"))
+                .statusCode(200).body("source", equalTo("US-OFAC-SDN")).extract().jsonPath();
+        String importId = answer.getString("importId");
+        assertNotNull(importId);
+
+        given().queryParam("list", "US-OFAC-SDN").get("/api/v1/imports").then().statusCode(200)
+                .body("items[0].importId", equalTo(importId))
+                .body("items[0].trigger", equalTo("UPLOAD"));
+        given().get("/api/v1/imports/" + importId).then().statusCode(200)
+                .body("importId", equalTo(importId))
+                .body("outcome", equalTo("IMPORTED"))
+                .body("files", contains("alt.csv", "sdn.csv"))
+                .body("report.listed", equalTo(answer.getInt("listed")))
+                .body("report.amended", equalTo(answer.getInt("amended")))
+                .body("report.delisted", equalTo(answer.getInt("delisted")))
+                .body("report.unchanged", equalTo(answer.getInt("unchanged")));
     }
 
     @Test

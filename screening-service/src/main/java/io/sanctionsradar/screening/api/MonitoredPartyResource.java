@@ -85,7 +85,7 @@ public class MonitoredPartyResource {
         return monitoring.bulkCsv(portfolio, PartyCsv.read(body));
     }
 
-    @RolesAllowed(Roles.SCREENER)
+    @RolesAllowed({Roles.SCREENER, Roles.AUDITOR}) // auditors read the book behind the alerts they audit
     @GET
     @Path("/{partyId}")
     @Operation(operationId = "getMonitoredParty", summary = "One monitored party")
@@ -96,7 +96,7 @@ public class MonitoredPartyResource {
                 .orElseThrow(() -> new NotFound("No party " + partyId + " in portfolio " + portfolio));
     }
 
-    @RolesAllowed(Roles.SCREENER)
+    @RolesAllowed({Roles.SCREENER, Roles.AUDITOR})
     @GET
     @Operation(operationId = "listMonitoredParties", summary = "Monitored parties of one or more portfolios, by id",
             description = "portfolio may be given several times; * reads every portfolio the token covers. q narrows "

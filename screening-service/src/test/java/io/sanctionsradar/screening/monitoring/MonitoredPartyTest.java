@@ -73,6 +73,30 @@ class MonitoredPartyTest {
     }
 
     @Test
+    void an_auditor_reads_the_parties_of_the_portfolios_the_token_covers_and_changes_none() {
+        String run = suffix();
+        put("emea", "audited-" + run, Map.of("name", "Emea Audited Customer " + run)).statusCode(201);
+        put("apac", "audited-" + run, Map.of("name", "Apac Audited Customer " + run)).statusCode(201);
+        String auditor = TestTokens.bearer("auditor.emea", List.of("auditor"), List.of("emea"));
+
+        given().header("Authorization", auditor).queryParam("portfolio", "emea")
+                .get("/api/v1/monitored-parties/audited-" + run).then().statusCode(200)
+                .body("name", equalTo("Emea Audited Customer " + run));
+        given().header("Authorization", auditor).queryParam("portfolio", "*").queryParam("q", run)
+                .get("/api/v1/monitored-parties").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.name", contains("Emea Audited Customer " + run));
+
+        given().header("Authorization", auditor).queryParam("portfolio", "apac")
+                .get("/api/v1/monitored-parties/audited-" + run).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", auditor).queryParam("portfolio", "apac")
+                .get("/api/v1/monitored-parties").then().statusCode(403);
+        given().header("Authorization", auditor).contentType(ContentType.JSON).queryParam("portfolio", "emea")
+                .body(Map.of("name", "Changed By An Auditor")).put("/api/v1/monitored-parties/audited-" + run)
+                .then().statusCode(403);
+    }
+
+    @Test
     void a_search_finds_parties_by_part_of_their_name_or_id_in_any_case() {
         String portfolio = "search-" + suffix();
         put(portfolio, "acct-7781", Map.of("name", "Hollingworth Agnes", "type", "PERSON")).statusCode(201);
