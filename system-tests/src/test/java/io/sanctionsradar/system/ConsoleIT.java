@@ -173,6 +173,39 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void the_webhook_admin_subscribes_a_receiver_sees_the_secret_once_and_pings_it() throws Exception {
+        try (Browser browser = new Browser(console.url(), "UTC");
+             io.sanctionsradar.infra.testing.WebhookReceiver receiver = new io.sanctionsradar.infra.testing.WebhookReceiver()) {
+            browser.signIn("wes-admin", List.of("subscriptions-admin"), "");
+            assertFalse(browser.present(By.linkText("Alerts")), "the webhook admin has no alert queue");
+            browser.open("/webhooks/new");
+            browser.await(By.id("url")).sendKeys(receiver.url());
+            browser.driver.findElement(By.id("description")).sendKeys("console test");
+            browser.driver.findElement(By.cssSelector("input[name=eventTypes][value='screening.match.found']")).click();
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            String secret = browser.await(By.id("secret")).getAttribute("value");
+            assertTrue(secret.startsWith("whsec_"), secret);
+
+            browser.driver.findElement(By.linkText("Go to the subscription")).click();
+            assertFalse(browser.driver.getPageSource().contains(secret), "the secret is shown only once");
+            browser.driver.findElement(By.xpath("//button[text()='Send a test ping']")).click();
+            assertTrue(browser.text(By.cssSelector("p[role=status]")).contains("DELIVERED"),
+                    browser.text(By.cssSelector("p[role=status]")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received().isEmpty());
+            assertTrue(receiver.received().get(0).signedWith(secret), "the ping is signed with the secret shown");
+        }
+    }
+
+    @Test
+    void the_packaged_console_refuses_to_start_in_production_with_the_development_sign_in() throws Exception {
+        Process refused = RunningConsole.launchInProductionWithDevSignIn();
+        assertTrue(refused.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "still running");
+        assertTrue(refused.exitValue() != 0);
+        String log = new String(refused.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("console.dev-sign-in.enabled=true in the production profile"), log);
+    }
+
     /** A second version of the EU listing, with one more alias, so its page has a change to show. */
     private static String amendTheEuListingOfWangJunzheng() throws Exception {
         JsonNode found = system.get(DESIGNATION, "/api/v1/designations?authority=EU-COUNCIL&q=Wang%20Junzheng")

@@ -54,6 +54,18 @@ final class RunningConsole implements AutoCloseable {
         return console;
     }
 
+    /** The packaged console in the production profile with the development sign-in on: it must not start. */
+    static Process launchInProductionWithDevSignIn() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-Dquarkus.http.port=0", "-jar", new File("../analyst-console/target/quarkus-app/quarkus-run.jar")
+                        .getAbsolutePath())).redirectErrorStream(true);
+        builder.environment().remove("QUARKUS_PROFILE");
+        builder.environment().put("CONSOLE_DEV_SIGN_IN_ENABLED", "true");
+        builder.environment().put("OIDC_AUTH_SERVER_URL", "https://idp.example/realms/radar");
+        return builder.start();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
