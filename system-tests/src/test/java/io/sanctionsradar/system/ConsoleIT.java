@@ -137,6 +137,9 @@ class ConsoleIT {
             browser.driver.findElement(By.id("file")).sendKeys(list.toString());
             browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             assertTrue(browser.text(By.tagName("h1")).contains("IMPORTED"), browser.driver.getPageSource());
+            String importId = browser.driver.getCurrentUrl().replaceAll(".*/lists/imports/", "");
+            assertEquals("UPLOAD", system.get(DESIGNATION, "/api/v1/imports/" + importId).body().path("trigger")
+                    .asText(), "the upload leads to the import it recorded");
             browser.open("/lists/imports?list=CA-SEMA");
             String history = browser.text(By.tagName("table"));
             assertTrue(history.contains("lee-analyst") && history.contains("IMPORTED"), history);

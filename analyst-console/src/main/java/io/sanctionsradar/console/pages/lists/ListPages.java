@@ -124,7 +124,8 @@ public class ListPages {
         try {
             JsonNode report = services.upload(Service.DESIGNATION, "/api/v1/imports",
                     Map.of("format", chosen, "force", String.valueOf(forced)), "file", attachments(given));
-            return Response.seeOther(URI.create(importOf(report))).build();
+            return Response.seeOther(URI.create("/lists/imports/" + Query.encode(report.path("importId").asText())))
+                    .build();
         } catch (ServiceProblem problem) {
             if (problem.status() != 400 && problem.status() != 409 && problem.status() != 413) {
                 throw problem;
@@ -132,30 +133,6 @@ public class ListPages {
             return Response.status(problem.status())
                     .entity(uploadPage(chosen, forced, problem.fieldErrors(), problem.detail())).build();
         }
-    }
-
-    /**
-     * The import record of an upload just answered: the service answers the report only, so it is the newest
-     * upload of that list with the same counts; the list's history when another upload came in between.
-     */
-    private String importOf(JsonNode report) {
-        String list = report.path("source").asText();
-        JsonNode recent = services.get(Service.DESIGNATION, "/api/v1/imports" + Query.of("list", list, "size", 5));
-        for (JsonNode record : recent.path("items")) {
-            if ("UPLOAD".equals(record.path("trigger").asText()) && sameCounts(record.path("report"), report)) {
-                return "/lists/imports/" + Query.encode(record.path("importId").asText());
-            }
-        }
-        return "/lists/imports" + Query.of("list", list);
-    }
-
-    static boolean sameCounts(JsonNode recorded, JsonNode answered) {
-        for (String count : List.of("listed", "amended", "delisted", "unchanged")) {
-            if (recorded.path(count).asLong(-1) != answered.path(count).asLong(-2)) {
-                return false;
-            }
-        }
-        return recorded.path("rejected").size() == answered.path("rejected").size();
     }
 
     private TemplateInstance listsPage(Object sync, String problemList, String problem) {
