@@ -107,6 +107,8 @@ class ConsoleIT {
             assertFalse(browser.present(By.id("decide")), "an auditor must not see the decision form");
             assertFalse(browser.present(By.linkText("Screen")), "an auditor does not screen");
             assertTrue(browser.present(By.linkText("Audit")));
+            browser.open("/parties/new");
+            assertEquals("Forbidden", browser.text(By.tagName("h1")), "an auditor gets no form to add a party");
         }
     }
 

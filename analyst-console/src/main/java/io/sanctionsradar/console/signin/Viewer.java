@@ -55,6 +55,14 @@ public class Viewer {
         return new java.util.TreeSet<>(identity.getRoles());
     }
 
+    /** Refuses a page whose only purpose is an action this person's roles do not allow (a 403 page). */
+    public void require(String role, String forWhat) {
+        if (!can(role)) {
+            throw new io.sanctionsradar.console.services.ServiceProblem(403, "Forbidden",
+                    "Only a " + role + " " + forWhat + ".", java.util.Map.of());
+        }
+    }
+
     public boolean signedIn() {
         return !identity.isAnonymous();
     }

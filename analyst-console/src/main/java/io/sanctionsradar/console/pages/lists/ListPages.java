@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.sanctionsradar.console.services.Service;
 import io.sanctionsradar.console.services.ServiceProblem;
 import io.sanctionsradar.console.services.Services;
+import io.sanctionsradar.console.signin.Viewer;
 import io.sanctionsradar.console.web.Query;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -54,6 +55,8 @@ public class ListPages {
     Template upload;
     @Inject
     Services services;
+    @Inject
+    Viewer viewer;
 
     /** The history filter, echoed into its form and paging links. */
     public record Filters(String list, int offset) {
@@ -105,6 +108,7 @@ public class ListPages {
     @GET
     @Path("/upload")
     public TemplateInstance uploadForm() {
+        viewer.require("analyst", "uploads lists");
         return uploadPage("", false, Map.of(), null);
     }
 

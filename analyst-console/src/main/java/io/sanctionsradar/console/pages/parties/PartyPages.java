@@ -116,6 +116,7 @@ public class PartyPages {
     @GET
     @Path("/new")
     public TemplateInstance newParty(@QueryParam("portfolio") String portfolio) {
+        viewer.require("screener", "adds parties");
         return formPage(portfolioOrFirst(portfolio), true, PartyForm.blank(), Map.of(), null);
     }
 
@@ -133,6 +134,7 @@ public class PartyPages {
     @GET
     @Path("/{partyId}/edit")
     public TemplateInstance edit(@PathParam("partyId") String partyId, @QueryParam("portfolio") String portfolio) {
+        viewer.require("screener", "changes parties");
         String in = portfolioOrFirst(portfolio);
         PartyForm filled = PartyForm.of(services.get(Service.SCREENING, partyPath(partyId, in)));
         return formPage(in, false, filled, Map.of(), null);

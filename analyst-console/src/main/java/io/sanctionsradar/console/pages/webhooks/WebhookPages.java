@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.sanctionsradar.console.services.Service;
 import io.sanctionsradar.console.services.ServiceProblem;
 import io.sanctionsradar.console.services.Services;
+import io.sanctionsradar.console.signin.Viewer;
 import io.sanctionsradar.console.web.FieldErrors;
 import io.sanctionsradar.console.web.Query;
 import jakarta.inject.Inject;
@@ -65,6 +66,8 @@ public class WebhookPages {
     Template delivery;
     @Inject
     Services services;
+    @Inject
+    Viewer viewer;
 
     @GET
     public TemplateInstance list() {
@@ -74,6 +77,7 @@ public class WebhookPages {
     @GET
     @Path("/new")
     public TemplateInstance newSubscription() {
+        viewer.require("subscriptions-admin", "subscribes webhooks");
         return formPage(SubscriptionForm.blank(), Map.of(), null);
     }
 
