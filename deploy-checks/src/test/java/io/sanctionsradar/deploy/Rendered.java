@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ record Rendered(String label, List<HasMetadata> objects) {
 
     /** The pod template of the app's Deployment or StatefulSet. */
     PodTemplateSpec podOf(String app) {
-        List<PodTemplateSpec> pods = new java.util.ArrayList<>();
+        List<PodTemplateSpec> pods = new ArrayList<>();
         all(Deployment.class).stream().filter(d -> isOf(d, app)).forEach(d -> pods.add(d.getSpec().getTemplate()));
         all(StatefulSet.class).stream().filter(s -> isOf(s, app)).forEach(s -> pods.add(s.getSpec().getTemplate()));
         if (pods.size() != 1) {
