@@ -1,0 +1,86 @@
+package io.sanctionsradar.deploy;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How each application scales, as values.yaml and the README say. */
+class ScalingTest {
+
+    @Test
+    void screeningInstancesEachKeepADatabaseOfTheirOwn() {
+        Rendered rendered = Rendered.production();
+        StatefulSet screening = rendered.named(StatefulSet.class, Chart.RELEASE + "-screening-service").orElseThrow();
+        Container container = rendered.containerOf("screening-service");
+
+        assertEquals(3, screening.getSpec().getReplicas());
+        assertEquals("screening_$(POD_INDEX)", variable(container, "DB_NAME").getValue());
+        assertEquals("metadata.labels['apps.kubernetes.io/pod-index']",
+                variable(container, "POD_INDEX").getValueFrom().getFieldRef().getFieldPath());
+    }
+
+    @Test
+    void monitoringAndTheConsoleGoToScreeningInstanceZero() {
+        Rendered rendered = Rendered.production();
+        Service monitoring = rendered.named(Service.class, Chart.RELEASE + "-screening-service-monitoring")
+                .orElseThrow();
+        String consoleCalls = rendered.environment(rendered.containerOf("analyst-console")).get("SCREENING_URL");
+
+        assertEquals(Chart.RELEASE + "-screening-service-0",
+                monitoring.getSpec().getSelector().get("statefulset.kubernetes.io/pod-name"));
+        assertEquals("http://" + Chart.RELEASE + "-screening-service-monitoring:8082", consoleCalls);
+    }
+
+    @Test
+    void severalConsolesPinEachClientToOnePod() {
+        Service one = Rendered.defaults().serviceOf("analyst-console");
+        Service two = Rendered.production().serviceOf("analyst-console");
+
+        assertNull(one.getSpec().getSessionAffinity());
+        assertEquals("ClientIP", two.getSpec().getSessionAffinity());
+        assertTrue(two.getSpec().getSessionAffinityConfig().getClientIP().getTimeoutSeconds() >= 3600);
+    }
+
+    @Test
+    void sharedDatabaseServicesScaleAsDeploymentsWithoutLosingAReadyPod() {
+        Rendered rendered = Rendered.production();
+        for (String app : new String[]{"designation-service", "notification-service", "analyst-console"}) {
+            Deployment deployment = rendered.named(Deployment.class, Chart.RELEASE + "-" + app).orElseThrow();
+
+            assertEquals(2, deployment.getSpec().getReplicas(), app);
+            assertEquals(0, deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal(),
+                    app);
+        }
+    }
+
+    @Test
+    void theDatabaseCreatedBeforeStartIsTheOneTheServiceUses() {
+        Rendered rendered = Rendered.defaults();
+        for (String app : ProducedTopics.SERVICES) {
+            var pod = rendered.podOf(app).getSpec();
+            Container creates = pod.getInitContainers().stream().filter(c -> c.getName().equals("create-database"))
+                    .findFirst().orElseThrow(() -> new AssertionError(app + " creates no database"));
+
+            assertEquals(variable(rendered.containerOf(app), "DB_NAME").getValue(),
+                    variable(creates, "DB_NAME").getValue(), app);
+            assertEquals(rendered.environment(rendered.containerOf(app)).get("DB_HOST"),
+                    variable(creates, "PGHOST").getValue(), app);
+        }
+        Rendered managed = Rendered.with(null, Map.of("postgresql.createDatabases", false));
+        assertTrue(managed.podOf("designation-service").getSpec().getInitContainers().isEmpty());
+    }
+
+    private static EnvVar variable(Container container, String name) {
+        return container.getEnv().stream().filter(v -> v.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no " + name));
+    }
+}
