@@ -3,17 +3,21 @@ package io.sanctionsradar.support.tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,8 +78,34 @@ public class Traces {
         return openTelemetry.getTracer("io.sanctionsradar").spanBuilder(name).setSpanKind(kind).setParent(parent);
     }
 
-    /** Whether a span belongs to a trace that others can join (false with the SDK disabled). */
-    public static boolean traced(Span span) {
-        return span.getSpanContext().isValid();
+    /** The started span that processes one record: a child of the trace its {@code traceparent} header names. */
+    public Span startProcessing(ConsumerRecord<?, ?> record) {
+        return messaging(span(record.topic() + " process", SpanKind.CONSUMER, parent(traceparent(record.headers()))),
+                record.topic()).startSpan();
+    }
+
+    /**
+     * The started span that processes a polled batch: a child of the first traced record's trace, linked to the
+     * first record of each other trace (the events of one import or one request share a trace).
+     */
+    public Span startProcessing(String topic, ConsumerRecords<?, ?> records) {
+        Map<String, SpanContext> traces = new LinkedHashMap<>();
+        for (ConsumerRecord<?, ?> record : records) {
+            SpanContext sent = Span.fromContext(parent(traceparent(record.headers()))).getSpanContext();
+            if (sent.isValid()) {
+                traces.putIfAbsent(sent.getTraceId(), sent);
+            }
+        }
+        List<SpanContext> sent = List.copyOf(traces.values());
+        Context parent = sent.isEmpty() ? Context.root() : Context.root().with(Span.wrap(sent.get(0)));
+        SpanBuilder batch = messaging(span(topic + " process", SpanKind.CONSUMER, parent), topic)
+                .setAttribute("messaging.batch.message_count", records.count());
+        sent.stream().skip(1).forEach(batch::addLink);
+        return batch.startSpan();
+    }
+
+    private static SpanBuilder messaging(SpanBuilder span, String topic) {
+        return span.setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.operation", "process");
     }
 }
