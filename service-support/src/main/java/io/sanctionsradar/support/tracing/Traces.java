@@ -25,8 +25,8 @@ import java.util.Map;
  * The W3C trace context that follows one designation from its POST through the outboxes, Kafka and the delivery
  * queue to the webhook. Automatic instrumentation ends a trace wherever work waits in a table, so the current
  * {@code traceparent} is stored with each outbox or queue row and restored as the parent of the span that picks the
- * row up. With the SDK disabled (the default, see docs/operations.md) no span is current and every traceparent is
- * null.
+ * row up. With tracing off (the default, docs/operations.md "Traces") nothing is exported and requests make no
+ * spans, but a context that arrives is still passed on.
  */
 @ApplicationScoped
 public class Traces {
@@ -55,7 +55,7 @@ public class Traces {
         return traceparentOf(Context.current());
     }
 
-    /** The {@code traceparent} of a span's context; null for a span that is not recorded anywhere. */
+    /** The {@code traceparent} of the span in a context; null when it holds none. */
     public static String traceparentOf(Context context) {
         Map<String, String> carrier = new HashMap<>();
         W3C.inject(context, carrier, Map::put);
