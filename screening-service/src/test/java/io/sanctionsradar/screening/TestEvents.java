@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,6 +102,15 @@ public final class TestEvents {
                     : designation.get("version").asInt() == 1 ? "sanctions.entity.listed" : "sanctions.entity.amended";
         };
         return send(kafka, topic, id(designation), designation.toString(), type, UUID.randomUUID().toString());
+    }
+
+    /** Publishes the designation's first version as designation-service's relay does with tracing on: in a trace. */
+    public static RecordMetadata publishListed(KafkaTestClient kafka, ObjectNode designation, String traceparent) {
+        Map<String, String> headers = new HashMap<>(headers(id(designation), "sanctions.entity.listed",
+                UUID.randomUUID().toString()));
+        headers.put("traceparent", traceparent);
+        return kafka.send(TOPIC, id(designation), EventSchemas.valid("sanctions.entity.listed", designation.toString()),
+                headers);
     }
 
     /** Publishes this event data, checked against the schema of its type first. */

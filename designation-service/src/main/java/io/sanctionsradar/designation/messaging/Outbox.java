@@ -1,6 +1,7 @@
 package io.sanctionsradar.designation.messaging;
 
 import io.sanctionsradar.support.messaging.AfterCommit;
+import io.sanctionsradar.support.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    Traces traces;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String aggregateType, String aggregateId, String eventType, String payloadJson) {
         OutboxEvent event = new OutboxEvent();
@@ -30,6 +34,7 @@ public class Outbox {
         event.eventType = eventType;
         event.payload = payloadJson;
         event.occurredAt = Instant.now();
+        event.traceparent = traces.currentTraceparent(); // the relay publishes it in the same trace
         event.persist();
         afterCommit.wake(relay, relay::wake); // publish now rather than at the next poll
         return event.id;

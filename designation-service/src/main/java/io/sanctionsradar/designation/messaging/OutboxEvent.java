@@ -37,4 +37,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C trace context of the change that wrote it; null when tracing is off. */
+    public String traceparent;
 }

@@ -6,9 +6,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.support.messaging.OutboxRows;
 import io.sanctionsradar.support.messaging.RelayLoop;
 import io.sanctionsradar.support.messaging.TopicProvisioner;
+import io.sanctionsradar.support.tracing.Traces;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
@@ -131,7 +133,12 @@ public class OutboxRelay implements OutboxRows<OutboxEvent> {
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId)
                 .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+        Message<String> message = Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record);
+        if (event.traceparent != null) {
+            // the connector's publish span joins the trace of the change, and its traceparent header says so
+            message = message.addMetadata(TracingMetadata.withCurrent(Traces.parent(event.traceparent)));
+        }
+        return emitter.sendMessage(message);
     }
 
     @Override

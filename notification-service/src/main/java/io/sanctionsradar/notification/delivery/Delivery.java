@@ -16,8 +16,11 @@ public record Delivery(UUID id, UUID subscriptionId, String eventId, String even
     public record Attempt(OffsetDateTime at, Integer statusCode, int durationMs, String error) {
     }
 
-    /** A delivery a worker holds for one attempt, with what it needs to send it. */
+    /**
+     * A delivery a worker holds for one attempt, with what it needs to send it; {@code traceparent} is the trace it
+     * was queued in (null when tracing is off, and for a test ping).
+     */
     public record Claimed(UUID id, UUID subscriptionId, UUID claimToken, int scheduleStep, String url, String body,
-                          List<String> secrets) {
+                          List<String> secrets, String traceparent) {
     }
 }

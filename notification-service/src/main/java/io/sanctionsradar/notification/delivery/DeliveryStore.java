@@ -43,18 +43,23 @@ public class DeliveryStore {
     @Inject
     SecretBox box;
 
-    /** Queues one event for each subscription, due now; an (event, subscription) pair already queued is kept. */
-    public int enqueue(String eventId, String eventType, List<UUID> subscriptionIds) {
+    /**
+     * Queues one event for each subscription, due now, in the trace named by {@code traceparent} (null: none); an
+     * (event, subscription) pair already queued is kept.
+     */
+    public int enqueue(String eventId, String eventType, List<UUID> subscriptionIds, String traceparent) {
         if (subscriptionIds.isEmpty()) {
             return 0;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                INSERT INTO delivery (id, subscription_id, event_id, event_type, status, next_attempt_at, created_at)
-                SELECT gen_random_uuid(), s, ?, ?, 'PENDING', now(), now() FROM unnest(?::uuid[]) AS s
+                INSERT INTO delivery (id, subscription_id, event_id, event_type, status, next_attempt_at, created_at,
+                    traceparent)
+                SELECT gen_random_uuid(), s, ?, ?, 'PENDING', now(), now(), ? FROM unnest(?::uuid[]) AS s
                 ON CONFLICT (event_id, subscription_id) DO NOTHING""")) {
             st.setString(1, eventId);
             st.setString(2, eventType);
-            st.setArray(3, c.createArrayOf("uuid", subscriptionIds.toArray()));
+            st.setString(3, traceparent);
+            st.setArray(4, c.createArrayOf("uuid", subscriptionIds.toArray()));
             return st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot queue deliveries of " + eventId, e);
@@ -112,7 +117,7 @@ public class DeliveryStore {
 
     private List<Delivery.Claimed> claimed(Connection c, UUID token) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT d.id, d.subscription_id, d.schedule_step, s.url, s.secret, s.previous_secret,
+                SELECT d.id, d.subscription_id, d.schedule_step, d.traceparent, s.url, s.secret, s.previous_secret,
                        s.previous_secret_until, e.body, now() AS db_now
                 FROM delivery d JOIN subscription s ON s.id = d.subscription_id
                                 JOIN received_event e ON e.event_id = d.event_id
@@ -129,7 +134,7 @@ public class DeliveryStore {
                     claimed.add(new Delivery.Claimed(rs.getObject("id", UUID.class),
                             rs.getObject("subscription_id", UUID.class), token, rs.getInt("schedule_step"),
                             rs.getString("url"), rs.getString("body"),
-                            secrets.inUse(rs.getObject("db_now", OffsetDateTime.class))));
+                            secrets.inUse(rs.getObject("db_now", OffsetDateTime.class)), rs.getString("traceparent")));
                 }
             }
             return claimed;

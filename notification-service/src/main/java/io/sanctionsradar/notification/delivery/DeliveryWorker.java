@@ -2,16 +2,23 @@ package io.sanctionsradar.notification.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sanctionsradar.notification.subscriptions.SubscriptionStore;
 import io.sanctionsradar.notification.subscriptions.WebhookConfig;
+import io.sanctionsradar.support.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +52,9 @@ public class DeliveryWorker {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Traces traces;
 
     private RetrySchedule schedule;
     private Semaphore slots;
@@ -85,7 +95,7 @@ public class DeliveryWorker {
     /** Sends one claimed delivery and records the outcome; {@code retry} false makes a failure final (pings). */
     public Outcome attempt(Delivery.Claimed claim, boolean retry) {
         Instant at = Instant.now();
-        Outcome outcome = sender.send(claim);
+        Outcome outcome = sendTraced(claim);
         Optional<Duration> retryIn = outcome.delivered() || outcome.gone() || !retry
                 ? Optional.empty() : schedule.next(claim.scheduleStep(), outcome.retryAfter());
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
@@ -105,6 +115,32 @@ public class DeliveryWorker {
                             .orElse("no more attempts"));
         }
         return outcome;
+    }
+
+    /**
+     * Sends in a client span in the trace the delivery was queued in (a test ping: the request's), which the
+     * webhook request's {@code traceparent} header names.
+     */
+    private Outcome sendTraced(Delivery.Claimed claim) {
+        Context parent = claim.traceparent() == null ? Context.current() : Traces.parent(claim.traceparent());
+        Span span = traces.span("webhook POST", SpanKind.CLIENT, parent)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("server.address", String.valueOf(URI.create(claim.url()).getHost()))
+                .setAttribute("webhook.id", claim.id().toString())
+                .setAttribute("webhook.subscription.id", claim.subscriptionId().toString())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Outcome outcome = sender.send(claim);
+            if (outcome.statusCode() != null) {
+                span.setAttribute("http.response.status_code", outcome.statusCode());
+            }
+            if (!outcome.delivered()) {
+                span.setStatus(StatusCode.ERROR, outcome.error());
+            }
+            return outcome;
+        } finally {
+            span.end();
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.sanctionsradar.notification.delivery;
 
+import io.opentelemetry.context.Context;
 import io.sanctionsradar.notification.subscriptions.HostResolver;
 import io.sanctionsradar.notification.subscriptions.WebhookAddresses;
 import io.sanctionsradar.notification.subscriptions.WebhookConfig;
 import io.sanctionsradar.notification.subscriptions.WebhookSecrets;
+import io.sanctionsradar.support.tracing.Traces;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -14,6 +16,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +65,9 @@ public class WebhookSender {
         this.addresses = WebhookAddresses.from(config, resolver);
         this.client = vertx.createHttpClient(options
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setVerifyHost(true),
+                        .setVerifyHost(true)
+                        // the worker's span is the client span: Vert.x adds neither one of its own nor a header
+                        .setTracingPolicy(TracingPolicy.IGNORE),
                 new PoolOptions().setHttp1MaxSize(config.concurrency()));
     }
 
@@ -120,6 +125,10 @@ public class WebhookSender {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature",
                         WebhookSecrets.signatureHeader(delivery.secrets(), webhookId, timestamp, delivery.body()));
+        String traceparent = Traces.traceparentOf(Context.current()); // the attempt's span, when tracing is on
+        if (traceparent != null) {
+            options.putHeader(Traces.TRACEPARENT, traceparent);
+        }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         client.request(options)
                 .compose(sending -> {

@@ -1,5 +1,7 @@
 package io.sanctionsradar.notification.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.notification.delivery.DeliveryStore;
 import io.sanctionsradar.notification.delivery.DeliveryWorker;
@@ -9,6 +11,7 @@ import io.sanctionsradar.notification.events.ReceivedEvent;
 import io.sanctionsradar.notification.events.ReceivedEvents;
 import io.sanctionsradar.notification.subscriptions.Subscription;
 import io.sanctionsradar.notification.subscriptions.SubscriptionStore;
+import io.sanctionsradar.support.tracing.Traces;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +47,9 @@ public class EventConsumer {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    Traces traces;
+
     @Incoming("designations")
     @Blocking
     public void designations(ConsumerRecords<String, String> records) {
@@ -67,24 +73,34 @@ public class EventConsumer {
         List<Subscription> enabled = subscriptions.enabled();
         int queued = 0;
         for (ConsumerRecord<String, String> record : records) {
-            Optional<ReceivedEvent> received = ReceivedEvent.of(record);
-            if (received.isEmpty()) {
-                LOG.warnf("skipped a record that is not a CloudEvent on %s-%d at offset %d", record.topic(),
-                        record.partition(), record.offset());
-                continue;
+            // each event in the trace it came in, which its deliveries keep for their webhook requests
+            Span span = traces.startProcessing(record);
+            try (Scope scope = span.makeCurrent()) {
+                queued += fanOut(record, enabled);
+            } finally {
+                span.end();
             }
-            ReceivedEvent event = received.get();
-            if (!events.firstTime(event)) {
-                LOG.debugf("event %s was received before; skipped", event.id());
-                continue;
-            }
-            EventFacts facts = facts(event);
-            List<UUID> targets = enabled.stream()
-                    .filter(s -> s.eventTypes().contains(event.type()) && s.filter().matches(facts))
-                    .map(Subscription::id).toList();
-            queued += deliveries.enqueue(event.id(), event.type(), targets);
         }
         return queued;
+    }
+
+    private int fanOut(ConsumerRecord<String, String> record, List<Subscription> enabled) {
+        Optional<ReceivedEvent> received = ReceivedEvent.of(record);
+        if (received.isEmpty()) {
+            LOG.warnf("skipped a record that is not a CloudEvent on %s-%d at offset %d", record.topic(),
+                    record.partition(), record.offset());
+            return 0;
+        }
+        ReceivedEvent event = received.get();
+        if (!events.firstTime(event)) {
+            LOG.debugf("event %s was received before; skipped", event.id());
+            return 0;
+        }
+        EventFacts facts = facts(event);
+        List<UUID> targets = enabled.stream()
+                .filter(s -> s.eventTypes().contains(event.type()) && s.filter().matches(facts))
+                .map(Subscription::id).toList();
+        return deliveries.enqueue(event.id(), event.type(), targets, traces.currentTraceparent());
     }
 
     private EventFacts facts(ReceivedEvent event) {

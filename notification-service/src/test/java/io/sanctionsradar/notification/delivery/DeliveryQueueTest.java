@@ -53,7 +53,7 @@ class DeliveryQueueTest {
         given().post("/api/v1/deliveries/" + claim.id() + "/retry").then().statusCode(409)
                 .contentType("application/problem+json");
         Delivery.Claimed stranger = new Delivery.Claimed(claim.id(), subscription, UUID.randomUUID(), 0, claim.url(),
-                claim.body(), claim.secrets());
+                claim.body(), claim.secrets(), claim.traceparent());
         Outcome ok = new Outcome(200, 5, null, Optional.empty());
         assertFalse(record(stranger, ok), "a worker whose claim is not the live one writes nothing");
         assertTrue(record(claim, ok));

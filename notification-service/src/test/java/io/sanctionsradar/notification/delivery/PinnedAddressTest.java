@@ -122,7 +122,7 @@ class PinnedAddressTest {
 
     private static Delivery.Claimed claim(String url) {
         return new Delivery.Claimed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0, url,
-                "{\"specversion\":\"1.0\"}", List.of(WebhookSecrets.generate()));
+                "{\"specversion\":\"1.0\"}", List.of(WebhookSecrets.generate()), null);
     }
 
     private static WebhookConfig config() {

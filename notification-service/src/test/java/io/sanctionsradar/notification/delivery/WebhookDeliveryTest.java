@@ -2,12 +2,16 @@ package io.sanctionsradar.notification.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.sanctionsradar.infra.testing.EventSchemas;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.infra.testing.WebhookReceiver;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,17 +19,21 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Events on the real broker to a real HTTP receiver, through the queue in the real database. */
@@ -38,6 +46,9 @@ class WebhookDeliveryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     private KafkaTestClient kafka;
     private final WebhookReceiver receiver = new WebhookReceiver();
@@ -281,6 +292,33 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void an_alert_event_in_a_trace_is_delivered_in_that_trace() {
+        subscribe(receiver, List.of("screening.match.found"), Map.of("portfolios", List.of("traced")));
+        String alertId = UUID.randomUUID().toString();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String sentBy = HexFormat.of().formatHex(randomBytes(8));
+
+        publishAlert(alertId, "screening.match.found", found(alertId, "traced", "t-1", "US-BIS"),
+                Map.of("traceparent", "00-" + traceId + "-" + sentBy + "-01"));
+
+        String traceparent = awaitOne(receiver, alertId).header("traceparent");
+        assertNotNull(traceparent, "the webhook request has no traceparent header");
+        assertEquals(traceId, traceparent.split("-")[1], "the webhook is sent in the alert event's trace");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(traceId)).toList();
+            SpanData processing = trace.stream().filter(span -> span.getName().equals("screening.alerts process"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no processing span in trace " + traceId));
+            assertEquals(sentBy, processing.getParentSpanId(), "a child of the span that sent the event");
+            SpanData post = trace.stream().filter(span -> span.getKind() == SpanKind.CLIENT).findFirst()
+                    .orElseThrow(() -> new AssertionError("no webhook span in trace " + traceId));
+            assertEquals("webhook POST", post.getName());
+            assertEquals(processing.getSpanId(), post.getParentSpanId(), "sent under the event's processing");
+            assertEquals(post.getSpanId(), traceparent.split("-")[2], "the header names the webhook span");
+        });
+    }
+
     private JsonPath subscribe(WebhookReceiver to, List<String> eventTypes, Map<String, Object> filter) {
         JsonPath created = given().contentType(ContentType.JSON)
                 .body(Map.of("url", to.url(), "eventTypes", eventTypes, "filter", filter))
@@ -311,10 +349,22 @@ class WebhookDeliveryTest {
     }
 
     private void publishAlert(String alertId, String type, String data) {
-        kafka.send(ALERTS, "portfolio/party", EventSchemas.valid(type, data), Map.of(
+        publishAlert(alertId, type, data, Map.of());
+    }
+
+    private void publishAlert(String alertId, String type, String data, Map<String, String> moreHeaders) {
+        Map<String, String> headers = new HashMap<>(Map.of(
                 "ce_id", UUID.randomUUID().toString(), "ce_type", type,
                 "ce_source", "urn:sanctions-radar:screening-service", "ce_specversion", "1.0", "ce_subject", alertId,
                 "ce_time", "2026-11-23T10:00:00Z", "content-type", "application/json"));
+        headers.putAll(moreHeaders);
+        kafka.send(ALERTS, "portfolio/party", EventSchemas.valid(type, data), headers);
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
     }
 
     /** A hit of an organization in China on an entry of this authority, as screening-service publishes it. */

@@ -6,9 +6,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.support.messaging.OutboxRows;
 import io.sanctionsradar.support.messaging.RelayLoop;
 import io.sanctionsradar.support.messaging.TopicProvisioner;
+import io.sanctionsradar.support.tracing.Traces;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
@@ -72,7 +74,7 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
     private RelayLoop loop;
 
     public record OutboxRow(long sequence, UUID eventId, String eventType, String eventKey, String subject,
-                            String payload, OffsetDateTime occurredAt) {
+                            String payload, OffsetDateTime occurredAt, String traceparent) {
     }
 
     @PostConstruct
@@ -115,7 +117,8 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
     public List<OutboxRow> claimUnpublished(int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT sequence, event_id, event_type, event_key, subject, payload::text AS payload, occurred_at
+                     SELECT sequence, event_id, event_type, event_key, subject, payload::text AS payload, occurred_at,
+                            traceparent
                      FROM alert_outbox WHERE published_at IS NULL
                      ORDER BY sequence LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             query.setInt(1, limit);
@@ -124,7 +127,8 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
                 while (rows.next()) {
                     batch.add(new OutboxRow(rows.getLong("sequence"), rows.getObject("event_id", UUID.class),
                             rows.getString("event_type"), rows.getString("event_key"), rows.getString("subject"),
-                            rows.getString("payload"), rows.getObject("occurred_at", OffsetDateTime.class)));
+                            rows.getString("payload"), rows.getObject("occurred_at", OffsetDateTime.class),
+                            rows.getString("traceparent")));
                 }
             }
             return batch;
@@ -145,7 +149,12 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(row.eventKey())
                 .build();
-        return emitter.sendMessage(Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(record));
+        Message<String> message = Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(record);
+        if (row.traceparent() != null) {
+            // the connector's publish span joins the trace that raised the alert, and its traceparent header says so
+            message = message.addMetadata(TracingMetadata.withCurrent(Traces.parent(row.traceparent())));
+        }
+        return emitter.sendMessage(message);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.sanctionsradar.screening.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sanctionsradar.matching.SubjectType;
 import io.sanctionsradar.screening.watchlist.Listing;
@@ -12,12 +14,14 @@ import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.LinkChange;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
 import io.sanctionsradar.screening.watchlist.WatchlistUpdates;
+import io.sanctionsradar.support.tracing.Traces;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -51,6 +55,12 @@ public class DesignationEventConsumer {
 
     @Inject
     WatchlistUpdates updates;
+
+    @Inject
+    Traces traces;
+
+    @ConfigProperty(name = "mp.messaging.incoming.designations.topic")
+    String topic;
 
     /** The events whose data is a designation; the topic carries other news too (list syncs), which is not ours. */
     private static final Set<String> DESIGNATION_EVENTS = Set.of("sanctions.entity.listed", "sanctions.entity.amended",
@@ -98,8 +108,15 @@ public class DesignationEventConsumer {
                         (a, b) -> a.listing().version() >= b.listing().version() ? a : b);
             }
         }
-        Applied stored = storeWithRetry(newest, newestLinks, positions);
-        applied.increment(stored.size());
+        // the alerts this batch raises are written under its span, so their events go on in the designation's trace
+        Span span = traces.startProcessing(topic, records);
+        try (Scope scope = span.makeCurrent()) {
+            Applied stored = storeWithRetry(newest, newestLinks, positions);
+            applied.increment(stored.size());
+            span.setAttribute("watchlist.changes.applied", stored.size());
+        } finally {
+            span.end();
+        }
     }
 
     /** A transient database failure must neither lose the batch nor stop the stream: wait and try again. */

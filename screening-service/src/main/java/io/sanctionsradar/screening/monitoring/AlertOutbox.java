@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.screening.messaging.AlertRelay;
 import io.sanctionsradar.support.messaging.AfterCommit;
+import io.sanctionsradar.support.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,6 +33,9 @@ class AlertOutbox {
     @Inject
     AlertRelay relay;
 
+    @Inject
+    Traces traces;
+
     /** One event: its type, the party it is keyed by (one party's events stay in order) and the alert it is about. */
     record Event(String type, String portfolio, String partyId, UUID alertId, Object payload, Instant at) {
     }
@@ -40,8 +44,9 @@ class AlertOutbox {
         if (events.isEmpty()) {
             return;
         }
+        String traceparent = traces.currentTraceparent(); // the designation batch's or the request's trace
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_outbox (event_id, event_type, event_key, "
-                + "subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
+                + "subject, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)")) {
             for (Event e : events) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, e.type());
@@ -49,6 +54,7 @@ class AlertOutbox {
                 insert.setString(4, e.alertId().toString());
                 insert.setString(5, json(e.payload()));
                 insert.setTimestamp(6, Timestamp.from(e.at()));
+                insert.setString(7, traceparent);
                 insert.addBatch();
             }
             insert.executeBatch();
