@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,35 +17,30 @@ public final class SampledGauge {
 
     private static final Logger LOG = Logger.getLogger(SampledGauge.class);
 
-    /*
-     * One per meter for the whole JVM: a gauge stays bound to the object it was first registered with, and the
-     * registry can outlive the application that registered it (tests restart it in one JVM). Registering again
-     * points the one sample at the new source.
-     */
-    private static final Map<String, SampledGauge> GAUGES = new ConcurrentHashMap<>();
-
-    private Supplier<? extends Number> source;
-    private long maxAgeNanos;
+    private final Supplier<? extends Number> source;
+    private final long maxAgeNanos;
     private double value = Double.NaN;
     private long readAt;
     private boolean read;
 
-    private SampledGauge() {
-    }
-
-    /** Registers the gauge {@code name} with {@code tags}, read from {@code source} at most once per maxAge. */
-    public static void register(MeterRegistry registry, String name, Tags tags, String description, Duration maxAge,
-                                Supplier<? extends Number> source) {
-        SampledGauge sample = GAUGES.computeIfAbsent(name + tags, key -> new SampledGauge());
-        sample.use(source, maxAge);
-        Gauge.builder(name, sample, SampledGauge::value).tags(tags).description(description).strongReference(true)
-                .register(registry);
-    }
-
-    private synchronized void use(Supplier<? extends Number> source, Duration maxAge) {
+    private SampledGauge(Supplier<? extends Number> source, Duration maxAge) {
         this.source = source;
         this.maxAgeNanos = maxAge.toNanos();
-        this.read = false;
+    }
+
+    /**
+     * Registers the gauge {@code name} with {@code tags}, read from {@code source} at most once per maxAge. A gauge
+     * of that name and tags already there is replaced: the registry can outlive the application that registered
+     * it (tests restart it in one JVM), and a gauge stays bound to the object it was registered with.
+     */
+    public static void register(MeterRegistry registry, String name, Tags tags, String description, Duration maxAge,
+                                Supplier<? extends Number> source) {
+        Gauge earlier = registry.find(name).tags(tags).gauge();
+        if (earlier != null) {
+            registry.remove(earlier);
+        }
+        Gauge.builder(name, new SampledGauge(source, maxAge), SampledGauge::value).tags(tags)
+                .description(description).strongReference(true).register(registry);
     }
 
     synchronized double value() {
