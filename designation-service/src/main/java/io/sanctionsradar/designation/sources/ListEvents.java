@@ -42,12 +42,13 @@ public class ListEvents {
     ListSourceStore store;
 
     /*
-     * Static: a gauge is bound to the state it was first registered with, and Micrometer's registry can outlive this
-     * bean (tests restart the application in one JVM); a gauge registered by an earlier instance then read a map no
-     * longer written (NaN). One map per JVM keeps every registration reading the current values.
+     * Static: a gauge is bound to the state it was registered with, and Micrometer's registry can outlive this bean
+     * (tests restart the application in one JVM). A restart loads this class afresh, with new maps, while the
+     * registry keeps the earlier start's gauges bound to the old ones: each start replaces them once (GAUGED).
      */
     private static final Map<String, Double> LAST_SUCCESS = new ConcurrentHashMap<>();
     private static final Map<String, Double> ACTIVE_ENTRIES = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> GAUGED = ConcurrentHashMap.newKeySet();
 
     /** The synced event: the list, what the import did, and the content it read. */
     public record Synced(String list, String format, String importId, String trigger, String contentHash,
@@ -112,11 +113,26 @@ public class ListEvents {
         Instant success = store.state(list).lastSuccessAt();
         ACTIVE_ENTRIES.put(list, (double) active);
         LAST_SUCCESS.put(list, success == null ? Double.NaN : success.getEpochSecond());
-        Gauge.builder("list.last.success", LAST_SUCCESS, m -> m.getOrDefault(list, Double.NaN)).tag("list", list)
-                .description("when the list was last imported or found unchanged, in seconds since the epoch")
-                .baseUnit("seconds").register(registry);
-        Gauge.builder("list.active.entries", ACTIVE_ENTRIES, m -> m.getOrDefault(list, Double.NaN)).tag("list", list)
-                .description("active designations of the list").register(registry);
+        if (!GAUGED.add(list)) {
+            return;
+        }
+        replace(Gauge.builder("list.last.success", LAST_SUCCESS, m -> m.getOrDefault(list, Double.NaN))
+                .tag("list", list).description("when the list was last imported or found unchanged, in seconds since "
+                        + "the epoch").baseUnit("seconds"), "list.last.success", list);
+        replace(Gauge.builder("list.active.entries", ACTIVE_ENTRIES, m -> m.getOrDefault(list, Double.NaN))
+                .tag("list", list).description("active designations of the list"), "list.active.entries", list);
+        replace(Gauge.builder("list.age", LAST_SUCCESS,
+                        m -> Instant.now().getEpochSecond() - m.getOrDefault(list, Double.NaN)).tag("list", list)
+                .description("time since the list was last imported or found unchanged").baseUnit("seconds"),
+                "list.age", list);
+    }
+
+    private void replace(Gauge.Builder<?> gauge, String name, String list) {
+        Gauge earlier = registry.find(name).tag("list", list).gauge();
+        if (earlier != null) {
+            registry.remove(earlier);
+        }
+        gauge.register(registry);
     }
 
     private String write(Object payload) {

@@ -101,6 +101,8 @@ class ListSyncTest {
         assertTrue(refused.getString("error").contains("would delist"), refused.getString("error"));
         assertEquals(entries, source().getInt("activeEntries"));
         assertEquals(entries, registry.get("list.active.entries").tag("list", "US-CSL").gauge().value(), "the gauge");
+        double age = registry.get("list.age").tag("list", "US-CSL").gauge().value();
+        assertTrue(age >= 0 && age < 120, "the list's age counts from its last good import: " + age);
         assertEquals(1, registry.get("list.syncs").tags("list", "US-CSL", "outcome", "REFUSED", "trigger", "MANUAL")
                 .counter().count());
         assertEquals("REFUSED", assertEvent(refused.getString("importId"), ListEvents.SYNC_FAILED).getString("outcome"));

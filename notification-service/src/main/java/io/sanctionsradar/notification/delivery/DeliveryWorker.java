@@ -1,6 +1,7 @@
 package io.sanctionsradar.notification.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,9 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.sanctionsradar.notification.subscriptions.SubscriptionStore;
 import io.sanctionsradar.notification.subscriptions.WebhookConfig;
 import io.sanctionsradar.support.tracing.Traces;
+import io.sanctionsradar.support.metrics.SampledGauge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -56,6 +59,12 @@ public class DeliveryWorker {
     @Inject
     Traces traces;
 
+    @Inject
+    DeliveryMetrics metrics;
+
+    @ConfigProperty(name = "metrics.gauge-max-age")
+    Duration gaugeMaxAge;
+
     private RetrySchedule schedule;
     private Semaphore slots;
     private ExecutorService senders;
@@ -68,8 +77,9 @@ public class DeliveryWorker {
         schedule = new RetrySchedule(config.retrySchedule(), config.jitter(), config.maxRetryAfter());
         slots = new Semaphore(config.concurrency());
         senders = Executors.newFixedThreadPool(config.concurrency(), r -> new Thread(r, "webhook-sender"));
-        registry.gauge("webhook.deliveries.pending", deliveries, store -> QuarkusTransaction.requiringNew()
-                .call(store::pending));
+        SampledGauge.register(registry, "webhook.deliveries.pending", Tags.empty(),
+                "deliveries waiting for their first or next attempt", gaugeMaxAge,
+                () -> QuarkusTransaction.requiringNew().call(deliveries::pending));
         running = true;
         dispatcher = new Thread(this::dispatch, "webhook-dispatcher");
         dispatcher.start();
@@ -107,6 +117,7 @@ public class DeliveryWorker {
         Timer.builder("webhook.attempts").description("Webhook attempts by result, with the receiver's time")
                 .tag("result", outcome.delivered() ? "delivered" : retryIn.isPresent() ? "retry" : "dead")
                 .register(registry).record(Duration.ofMillis(outcome.durationMs()));
+        metrics.attempted(claim.subscriptionId(), outcome);
         if (!recorded) {
             LOG.warnf("delivery %s: the claim ran out during the attempt; another worker owns it now", claim.id());
         } else if (!outcome.delivered()) {

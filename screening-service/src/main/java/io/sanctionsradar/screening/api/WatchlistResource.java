@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.screening.messaging.TopicOffsets;
+import io.sanctionsradar.screening.messaging.WatchlistLag;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus.LastEvent;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +71,8 @@ public class WatchlistResource {
         } catch (ExecutionException | TimeoutException e) {
             lagError = "Kafka did not answer: " + (e.getCause() != null ? e.getCause() : e);
         }
-        List<PartitionStatus> partitions = new ArrayList<>();
-        Long totalLag = ends == null ? null : 0L;
-        if (ends != null) {
-            for (Map.Entry<Integer, Long> end : ends.entrySet()) {
-                long next = positions.stream().filter(p -> p.partition() == end.getKey()).mapToLong(Position::nextOffset)
-                        .findFirst().orElse(0L);
-                long lag = Math.max(0, end.getValue() - next);
-                partitions.add(new PartitionStatus(end.getKey(), next, end.getValue(), lag));
-                totalLag += lag;
-            }
-        } else {
-            positions.forEach(p -> partitions.add(new PartitionStatus(p.partition(), p.nextOffset(), null, null)));
-        }
+        List<PartitionStatus> partitions = WatchlistLag.partitions(positions, ends);
+        Long totalLag = ends == null ? null : partitions.stream().mapToLong(PartitionStatus::lag).sum();
         return new WatchlistStatus(summary.version(), MatchingEngine.ALGORITHM, watchlist.loaded(), summary.total(),
                 summary.active(), summary.delisted(), last, totalLag, lagError, partitions, watchlist.lists());
     }

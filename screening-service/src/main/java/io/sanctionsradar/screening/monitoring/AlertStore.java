@@ -40,6 +40,9 @@ public class AlertStore {
     @Inject
     EvidenceStore evidence;
 
+    @Inject
+    AlertMetrics metrics;
+
     /** One party and one entry, across versions. */
     public record Pair(String portfolio, String partyId, String entryId) {
     }
@@ -184,12 +187,15 @@ public class AlertStore {
                 }
             }
             List<AlertOutbox.Event> events = new ArrayList<>();
+            List<MatchFound> raised = new ArrayList<>();
             for (MatchFound f : found) {
                 if (stored.contains(f.alertId())) {
                     events.add(new AlertOutbox.Event(AlertEvents.FOUND, f.portfolio(), f.party().partyId(), f.alertId(), f, f.foundAt()));
+                    raised.add(f);
                 }
             }
             outbox.write(c, events);
+            metrics.raised(raised);
             return events.size();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store alerts", e);
@@ -229,13 +235,16 @@ public class AlertStore {
             }
             int[] counts = update.executeBatch();
             List<AlertOutbox.Event> events = new ArrayList<>();
+            List<MatchCleared> done = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 0) {
                     MatchCleared m = cleared.get(i);
                     events.add(new AlertOutbox.Event(AlertEvents.CLEARED, m.portfolio(), m.partyId(), m.alertId(), m, m.clearedAt()));
+                    done.add(m);
                 }
             }
             outbox.write(c, events);
+            metrics.cleared(done);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clear alerts", e);
         }

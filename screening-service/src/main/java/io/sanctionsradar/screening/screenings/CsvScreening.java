@@ -39,6 +39,9 @@ public class CsvScreening {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ScreeningMetrics metrics;
+
     /** One answered line: either a result or the errors that kept it from being screened. */
     public record Item(long line, String reference, ScreeningResult result, List<FieldError> errors) {
     }
@@ -102,6 +105,7 @@ public class CsvScreening {
             CSVRecord record;
             while (chunk.size() < CHUNK && (record = table.next()) != null) {
                 long line = table.line();
+                long checkStarted = System.nanoTime();
                 String reference = table.value(record, "reference");
                 List<FieldError> errors = new ArrayList<>();
                 ScreeningRequest query = query(table, record, options, errors);
@@ -111,6 +115,8 @@ public class CsvScreening {
                 if (errors.isEmpty()) {
                     positions.add(chunk.size());
                     queries.add(query);
+                } else {
+                    metrics.rejected(checkStarted);
                 }
                 chunk.add(new Item(line, reference, null, errors));
             }

@@ -41,6 +41,9 @@ public class ScreeningService {
     @Inject
     ReceiptWriter receiptWriter;
 
+    @Inject
+    ScreeningMetrics metrics;
+
     @ConfigProperty(name = "screening.default-threshold")
     java.util.Optional<Double> configuredThreshold;
 
@@ -55,8 +58,10 @@ public class ScreeningService {
     }
 
     public ScreeningResult screen(ScreeningRequest request) {
+        long started = System.nanoTime();
         List<FieldError> errors = QueryRules.check(request, "");
         if (!errors.isEmpty()) {
+            metrics.rejected(started);
             throw new InvalidRequest("The screening request is invalid", errors);
         }
         Instant now = Instant.now();
@@ -111,7 +116,12 @@ public class ScreeningService {
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
-            errors.addAll(QueryRules.check(queries.get(i), "[" + i + "]"));
+            long started = System.nanoTime();
+            List<FieldError> queryErrors = QueryRules.check(queries.get(i), "[" + i + "]");
+            if (!queryErrors.isEmpty()) {
+                metrics.rejected(started);
+                errors.addAll(queryErrors);
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors.size() + " error(s) in the batch; nothing was screened", errors);
@@ -170,8 +180,12 @@ public class ScreeningService {
         List<Watchlist.Hit> find(Query query, double threshold, int limit, Predicate<Listing> filter);
     }
 
+    /** A name screened on request (alone, in a JSON batch or a CSV file): timed and counted. */
     private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now) {
-        return screen(view, request, batchId, now, view::screen);
+        long started = System.nanoTime();
+        ScreeningResult result = screen(view, request, batchId, now, view::screen);
+        metrics.screened(started, result.matches().size());
+        return result;
     }
 
     private ScreeningResult screen(Watchlist.View view, ScreeningRequest request, UUID batchId, Instant now,
