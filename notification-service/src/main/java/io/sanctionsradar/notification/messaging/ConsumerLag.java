@@ -43,8 +43,12 @@ class ConsumerLag {
     @Inject
     MeterRegistry registry;
 
+    // each channel's own group: the same in production, but a test (or a deployment) may give them two
     @ConfigProperty(name = "mp.messaging.incoming.designations.group.id")
-    String group;
+    String designationsGroup;
+
+    @ConfigProperty(name = "mp.messaging.incoming.alerts.group.id")
+    String alertsGroup;
 
     @ConfigProperty(name = "mp.messaging.incoming.designations.topic")
     String designations;
@@ -58,14 +62,14 @@ class ConsumerLag {
     private Admin admin;
 
     void register(@Observes StartupEvent start) {
-        for (String topic : Set.of(designations, alerts)) {
-            SampledGauge.register(registry, "consumer.lag", Tags.of("topic", topic),
+        for (Map.Entry<String, String> read : Map.of(designations, designationsGroup, alerts, alertsGroup).entrySet()) {
+            SampledGauge.register(registry, "consumer.lag", Tags.of("topic", read.getKey()),
                     "events of the topic this service's consumer group has not committed yet", maxAge,
-                    () -> lag(topic));
+                    () -> lag(read.getKey(), read.getValue()));
         }
     }
 
-    long lag(String topic) {
+    long lag(String topic, String group) {
         try {
             Admin client = admin();
             Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)

@@ -45,6 +45,10 @@ class ConsumerLagTest {
             String key = UUID.randomUUID().toString();
             kafka.send("sanctions.designations", key, "{}", Map.of("ce_id", key, "ce_type", "sanctions.list.synced",
                     "ce_source", "urn:test", "ce_specversion", "1.0"));
+            // and one on the alerts, whose channel has a group of its own in tests: its lag is that group's
+            String alert = UUID.randomUUID().toString();
+            kafka.send("screening.alerts", "emea/lag-test", "{}", Map.of("ce_id", alert,
+                    "ce_type", "screening.lag.test", "ce_source", "urn:test", "ce_specversion", "1.0"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> lag("sanctions.designations") == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> lag("screening.alerts") == 0);
