@@ -46,7 +46,8 @@ class AsyncApiDocumentTest {
                     "sanctions.subject.linked", "sanctions.subject.unlinked", "sanctions.list.synced",
                     "sanctions.list.sync-failed"),
             "screening.alerts", Set.of("screening.match.found", "screening.match.cleared",
-                    "screening.match.amended"));
+                    "screening.match.amended"),
+            "screening.parties", Set.of("screening.party.saved", "screening.party.deleted"));
 
     private static JsonNode doc;
 
@@ -58,7 +59,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void the_channels_are_the_two_topics() {
+    void the_channels_are_the_topics_of_the_contract() {
         Set<String> addresses = new TreeSet<>();
         doc.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
         assertEquals(new TreeSet<>(CONTRACT.keySet()), addresses);
@@ -157,6 +158,13 @@ class AsyncApiDocumentTest {
         assertEquals(List.of("delete"), strings(alerts.path("topicConfiguration").path("cleanup.policy")));
         assertEquals(days(screening.getProperty("alerts.topic-retention")).toMillis(),
                 alerts.path("topicConfiguration").path("retention.ms").asLong(), "screening.alerts retention.ms");
+
+        JsonNode parties = kafkaBinding("screening.parties");
+        assertEquals(Integer.parseInt(screening.getProperty("parties.topic-partitions")),
+                parties.path("partitions").asInt(), "screening.parties partitions");
+        assertEquals(List.of("compact"), strings(parties.path("topicConfiguration").path("cleanup.policy")));
+        assertTrue(parties.path("topicConfiguration").path("retention.ms").isMissingNode(),
+                "screening.parties is compacted without a time limit");
     }
 
     // --- reading the document

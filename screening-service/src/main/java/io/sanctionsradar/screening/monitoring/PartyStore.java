@@ -26,6 +26,9 @@ public class PartyStore {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    PartyOutbox outbox;
+
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     public record Upserted(MonitoredParty party, Outcome outcome) {
@@ -39,7 +42,8 @@ public class PartyStore {
 
     /**
      * Creates each party, or updates it (next version) if its details differ, one statement per thousand, in the
-     * caller's transaction; answers each party's outcome, in the order given. Party ids must be distinct.
+     * caller's transaction, with a {@code screening.party.saved} event for each created or updated party; answers
+     * each party's outcome, in the order given. Party ids must be distinct.
      */
     public List<Upserted> upsertAll(String portfolio, List<PartyDetails> book) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -75,12 +79,15 @@ public class PartyStore {
                 upsert.setArray(8, connection.createArrayOf("text", chunk.stream().map(PartyDetails::country).toArray()));
                 upsert.setArray(9, connection.createArrayOf("text", chunk.stream().map(PartyStore::identifiers).toArray()));
                 java.util.Map<String, Upserted> done = new java.util.HashMap<>();
+                List<MonitoredParty> changed = new ArrayList<>();
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
                         MonitoredParty party = party(rows);
+                        changed.add(party);
                         done.put(party.partyId(), new Upserted(party, rows.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED));
                     }
                 }
+                outbox.saved(connection, changed);
                 List<String> same = chunk.stream().map(PartyDetails::partyId).filter(id -> !done.containsKey(id)).toList();
                 if (!same.isEmpty()) { // the details were the stored ones: nothing was written
                     unchanged.setString(1, portfolio);
@@ -168,13 +175,18 @@ public class PartyStore {
         }
     }
 
+    /** Deletes the party in the caller's transaction, with a {@code screening.party.deleted} event if it existed. */
     public boolean delete(String portfolio, String partyId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM monitored_party WHERE portfolio = ? AND party_id = ?")) {
             delete.setString(1, portfolio);
             delete.setString(2, partyId);
-            return delete.executeUpdate() == 1;
+            if (delete.executeUpdate() == 0) {
+                return false;
+            }
+            outbox.deleted(connection, portfolio, partyId, Instant.now());
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete monitored party " + partyId, e);
         }
