@@ -99,7 +99,7 @@ public class DesignationEventConsumer {
                 }
                 continue;
             }
-            if (eventType != null && !DESIGNATION_EVENTS.contains(eventType)) {
+            if (!isDesignation(eventType)) {
                 continue; // a type the watchlist does not read (AsyncAPI: tolerant readers pass it over)
             }
             Change change = change(record, eventId, eventType, eventTime); // no type at all: malformed, counted
@@ -127,9 +127,11 @@ public class DesignationEventConsumer {
             try {
                 // a list import re-screens the whole book (minutes for a million parties): not the default minute
                 // the stored changes, the index, then alerts, committed with the positions
-                return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS)
-                        .call(() -> updates.apply(changes.values(), links.values(), positions.values()));
-            } catch (RuntimeException e) {
+                return updates.exclusively(() -> QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS)
+                        .call(() -> updates.apply(changes.values(), links.values(), positions.values())));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
                 LOG.warnf("storing %d watchlist changes and %d links failed, retrying in %s: %s", changes.size(),
                         links.size(), delay, e.toString());
                 Thread.sleep(delay.toMillis());
@@ -140,28 +142,36 @@ public class DesignationEventConsumer {
 
     /** The record as a designation change, or null (logged and counted) if it is not one: it is skipped. */
     private Change change(ConsumerRecord<String, String> record, String eventId, String eventType, Instant eventTime) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        if (record.value() == null) {
-            LOG.warnf("skipped %s: no value (designations are delisted by an event, never by a tombstone)", where);
-            skipped.increment();
-            return null;
-        }
         try {
-            Listing listing = store.read(record.value());
-            if (listing.designationId() == null || listing.version() < 1 || listing.status() == null
-                    || listing.subject() == null || listing.subject().name() == null
-                    || listing.subject().type() == null) {
-                throw new IllegalArgumentException(
-                        "not a designation: designationId, version, status and subject name and type are required");
-            }
-            UUID.fromString(listing.designationId()); // both throw IllegalArgumentException when malformed
-            SubjectType.valueOf(listing.subject().type());
-            return new Change(listing, record.value(), eventId, eventType, eventTime);
+            return read(store, record, eventId, eventType, eventTime);
         } catch (IllegalArgumentException e) {
-            LOG.warnf("skipped %s (event %s): %s", where, eventId, e.getMessage());
+            LOG.warnf("skipped %s-%d@%d (event %s): %s", record.topic(), record.partition(), record.offset(), eventId,
+                    e.getMessage());
             skipped.increment();
             return null;
         }
+    }
+
+    /** Whether a record of the topic carries a designation (its type, when it has one, says so). */
+    static boolean isDesignation(String eventType) {
+        return eventType == null || DESIGNATION_EVENTS.contains(eventType);
+    }
+
+    /** The record as a designation change; IllegalArgumentException if it is not a readable one. */
+    static Change read(WatchlistStore store, ConsumerRecord<String, String> record, String eventId, String eventType,
+                       Instant eventTime) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("no value (designations are delisted by an event, never by a tombstone)");
+        }
+        Listing listing = store.read(record.value());
+        if (listing.designationId() == null || listing.version() < 1 || listing.status() == null
+                || listing.subject() == null || listing.subject().name() == null || listing.subject().type() == null) {
+            throw new IllegalArgumentException(
+                    "not a designation: designationId, version, status and subject name and type are required");
+        }
+        UUID.fromString(listing.designationId()); // both throw IllegalArgumentException when malformed
+        SubjectType.valueOf(listing.subject().type());
+        return new Change(listing, record.value(), eventId, eventType, eventTime);
     }
 
     /** The record as a subject link change, or null (logged and counted) if it is not one: it is skipped. */
@@ -182,7 +192,7 @@ public class DesignationEventConsumer {
         }
     }
 
-    private static Instant eventTime(ConsumerRecord<?, ?> record) {
+    static Instant eventTime(ConsumerRecord<?, ?> record) {
         String time = header(record, "ce_time");
         try {
             return time == null ? null : OffsetDateTime.parse(time).toInstant();
@@ -191,7 +201,7 @@ public class DesignationEventConsumer {
         }
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

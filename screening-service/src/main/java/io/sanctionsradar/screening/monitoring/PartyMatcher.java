@@ -60,13 +60,23 @@ public final class PartyMatcher {
     }
 
     public void remove(String portfolio, String partyId) {
-        if (parties.remove(key(portfolio, partyId)) != null) {
-            engine.remove(key(portfolio, partyId));
-        }
+        remove(key(portfolio, partyId));
     }
 
     public MonitoredParty get(String portfolio, String partyId) {
         return parties.get(key(portfolio, partyId));
+    }
+
+    /** The party held under a {@link #key}, or null. */
+    public MonitoredParty get(String key) {
+        return parties.get(key);
+    }
+
+    /** Removes the party held under a {@link #key}, if any. */
+    public void remove(String key) {
+        if (parties.remove(key) != null) {
+            engine.remove(key);
+        }
     }
 
     public Collection<MonitoredParty> all() {

@@ -50,9 +50,9 @@ class PartyOutbox {
     }
 
     /** The deleted event for CloudEvents readers, then the tombstone after it on the same key. */
-    void deleted(Connection c, String portfolio, String partyId, Instant at) throws SQLException {
+    void deleted(Connection c, String portfolio, String partyId, Instant createdAt, Instant at) throws SQLException {
         String key = PartyMatcher.key(portfolio, partyId);
-        write(c, List.of(new Row(PartyEvents.DELETED, key, new PartyDeleted(portfolio, partyId, at), at),
+        write(c, List.of(new Row(PartyEvents.DELETED, key, new PartyDeleted(portfolio, partyId, createdAt, at), at),
                 new Row(null, key, null, at)));
     }
 

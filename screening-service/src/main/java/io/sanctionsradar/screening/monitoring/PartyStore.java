@@ -179,13 +179,15 @@ public class PartyStore {
     public boolean delete(String portfolio, String partyId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM monitored_party WHERE portfolio = ? AND party_id = ?")) {
+                     "DELETE FROM monitored_party WHERE portfolio = ? AND party_id = ? RETURNING created_at")) {
             delete.setString(1, portfolio);
             delete.setString(2, partyId);
-            if (delete.executeUpdate() == 0) {
-                return false;
+            try (ResultSet deleted = delete.executeQuery()) {
+                if (!deleted.next()) {
+                    return false;
+                }
+                outbox.deleted(connection, portfolio, partyId, deleted.getTimestamp(1).toInstant(), Instant.now());
             }
-            outbox.deleted(connection, portfolio, partyId, Instant.now());
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete monitored party " + partyId, e);

@@ -1,7 +1,9 @@
 package io.sanctionsradar.screening.watchlist;
 
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
+import io.sanctionsradar.screening.watchlist.WatchlistStore.Position;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -13,6 +15,9 @@ public interface WatchlistObserver {
     /** Blocks until the observer can react; until then no change is taken, or it would go unnoticed. */
     void awaitReady() throws InterruptedException;
 
-    /** Runs {@code takeChanges}, which puts the changes in the watchlist, and reacts, in the caller's transaction. */
-    void watchlistChanging(List<Change> changes, Runnable takeChanges);
+    /**
+     * Runs {@code takeChanges}, which puts the changes (maybe none) in the watchlist, and reacts, in the caller's
+     * transaction, which stores the consumer's new positions; called for every batch consumed.
+     */
+    void watchlistChanging(List<Change> changes, Collection<Position> positions, Runnable takeChanges);
 }

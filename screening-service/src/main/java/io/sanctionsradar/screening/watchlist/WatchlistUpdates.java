@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Applies designation and subject link events to the watchlist: the newer ones are stored with the consumer's
@@ -29,6 +31,21 @@ public class WatchlistUpdates {
     @Inject
     WatchlistObserver observer;
 
+    private final ReentrantLock applying = new ReentrantLock();
+
+    /**
+     * Runs {@code work} while no batch is being applied: the positions committed then are those of the in-memory
+     * watchlist. The consumer applies and commits each batch inside this.
+     */
+    public <T> T exclusively(Callable<T> work) throws Exception {
+        applying.lock();
+        try {
+            return work.call();
+        } finally {
+            applying.unlock();
+        }
+    }
+
     /** Waits until changes can be taken: after the startup load (which would overwrite them) and the observer. */
     public void awaitReady() throws InterruptedException {
         watchlist.awaitLoaded();
@@ -40,10 +57,11 @@ public class WatchlistUpdates {
             throws SQLException {
         Applied stored = store.apply(changes, links, positions);
         List<Change> designations = stored.designations();
-        if (!designations.isEmpty()) {
-            observer.watchlistChanging(designations,
-                    () -> watchlist.apply(designations.stream().map(Change::listing).toList()));
-        }
+        observer.watchlistChanging(designations, positions, () -> {
+            if (!designations.isEmpty()) {
+                watchlist.apply(designations.stream().map(Change::listing).toList());
+            }
+        });
         if (!stored.links().isEmpty()) { // alerts are raised per listing: a link changes no match, only subjects
             watchlist.applyLinks(stored.links().stream().map(LinkChange::link).toList());
         }

@@ -42,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PartyEventsTest {
 
-    private static final String TOPIC = "screening.parties";
     private static final String SAVED = "screening.party.saved";
     private static final String DELETED = "screening.party.deleted";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -53,6 +52,9 @@ class PartyEventsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "parties.topic")
+    String topic;
 
     @Test
     void a_stored_party_is_published_keyed_by_portfolio_and_party_and_an_unchanged_one_is_not() throws Exception {
@@ -145,12 +147,12 @@ class PartyEventsTest {
     @Test
     void the_party_topic_is_compacted_over_six_partitions() throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            await().atMost(WAIT).until(() -> admin.listTopics().names().get().contains(TOPIC));
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            await().atMost(WAIT).until(() -> admin.listTopics().names().get().contains(topic));
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertEquals("compact", config.get("cleanup.policy").value());
-            TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
-            assertEquals(6, topic.partitions().size());
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            assertEquals(6, description.partitions().size());
         }
     }
 
@@ -160,7 +162,7 @@ class PartyEventsTest {
         Predicate<ConsumerRecord<String, String>> ours = r -> keyOrPortfolio.equals(r.key())
                 || r.key() != null && r.key().startsWith(keyOrPortfolio + "/");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            return kafka.readUntil(TOPIC, ours.and(until), WAIT).stream().filter(ours).toList();
+            return kafka.readUntil(topic, ours.and(until), WAIT).stream().filter(ours).toList();
         }
     }
 

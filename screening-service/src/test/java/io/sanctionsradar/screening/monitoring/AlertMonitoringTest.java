@@ -73,7 +73,10 @@ class AlertMonitoringTest {
             ObjectNode amended = next(listed, "ACTIVE");
             ((ObjectNode) amended.get("subject")).putArray("nationalities").add("RU");
             TestEvents.publish(kafka, amended);
-            JsonPath afterAmendment = awaitAlerts(portfolio, "OPEN", 1);
+            // one alert is open before the amendment too: wait for the one on the new version
+            JsonPath afterAmendment = await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> alerts(portfolio, "OPEN"), page -> page.getInt("total") == 1
+                            && page.getInt("items[0].entryVersion") == 2);
             assertEquals(2, afterAmendment.getInt("items[0].entryVersion"), "an amendment alerts on the new version");
             given().queryParam("portfolio", portfolio).get("/api/v1/alerts").then()
                     .body("total", equalTo(2)).body("items.status", hasItem("SUPERSEDED"));

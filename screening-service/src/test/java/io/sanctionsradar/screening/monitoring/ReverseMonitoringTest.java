@@ -72,7 +72,7 @@ class ReverseMonitoringTest {
     }
 
     @Inject
-    AlertMonitor monitor;
+    LiveBook monitored;
 
     @Inject
     MeterRegistry registry;
@@ -101,7 +101,7 @@ class ReverseMonitoringTest {
                 party("z-other-company", "Bereg Shipping Agency", "ORGANIZATION")));
         fill(book, 50 - book.size(), 0);
         bulk(book);
-        assertEquals(50, monitor.partyCount());
+        assertEquals(50, monitored.size());
 
         // 50 parties for one listing: exactly at the threshold, the whole book is screened
         publishAndAwait(person);
@@ -112,7 +112,7 @@ class ReverseMonitoringTest {
         List<Map<String, Object>> oneMore = new ArrayList<>();
         fill(oneMore, 1, 50);
         bulk(oneMore);
-        assertEquals(51, monitor.partyCount());
+        assertEquals(51, monitored.size());
         publishAndAwait(company);
         assertEquals(Set.of("z-exact", "z-legal-form", "z-typo"), alerted(company));
         assertChecked(1, 1);
@@ -125,7 +125,7 @@ class ReverseMonitoringTest {
                 party("t-other-person", "Ruslan Tamerlanovich Gadzhiev", "PERSON")));
         fill(more, 1000 - more.size(), 51);
         bulk(more);
-        assertEquals(1051, monitor.partyCount());
+        assertEquals(1051, monitored.size());
         publishAndAwait(third);
         assertEquals(Set.of("t-exact", "t-surname-first", "t-spelling"), alerted(third));
         assertChecked(2, 1);
