@@ -67,7 +67,7 @@ DB_PORT: {{ .root.Values.postgresql.port | quote }}
 
 {{/*
 The pod of an application. Arguments: root, app (name), values (its values), env (further container env, YAML),
-database (the database name, or "" when the app has none; screening's holds $(POD_INDEX)).
+database (the database name, or "" when the app has none).
 */}}
 {{- define "sanctions-radar.pod" -}}
 {{- $root := .root }}
@@ -110,12 +110,13 @@ spec:
     - name: create-database
       image: {{ $root.Values.postgresql.clientImage }}
       imagePullPolicy: {{ $root.Values.imagePullPolicy }}
+      # replicas start together: one that loses the race to create it finds it created
       command:
         - sh
         - -c
         - >-
-          psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1
-          || psql -d postgres -c "CREATE DATABASE \"$DB_NAME\""
+          exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; };
+          exists || psql -d postgres -c "CREATE DATABASE \"$DB_NAME\"" || exists
       env:
         {{- include "sanctions-radar.databaseEnv" . | trim | nindent 8 }}
         - name: PGHOST
@@ -190,14 +191,16 @@ spec:
     {{- end }}
 {{- end }}
 
-{{/* DB_NAME, after the pod index for screening-service's instances (each has a database of its own) */}}
+{{/* DB_NAME: the application's database, shared by all its replicas or instances */}}
 {{- define "sanctions-radar.databaseEnv" -}}
-{{- if contains "$(POD_INDEX)" .database }}
-- name: POD_INDEX
-  valueFrom:
-    fieldRef:
-      fieldPath: metadata.labels['apps.kubernetes.io/pod-index']
-{{- end }}
 - name: DB_NAME
   value: {{ .database | quote }}
+{{- end }}
+
+{{/* A screening-service instance's id, under which it keeps its watchlist in the shared database: the pod name */}}
+{{- define "sanctions-radar.instanceId" -}}
+- name: SCREENING_INSTANCE_ID
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
 {{- end }}

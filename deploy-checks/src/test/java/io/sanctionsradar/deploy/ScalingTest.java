@@ -17,15 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScalingTest {
 
     @Test
-    void screeningInstancesEachKeepADatabaseOfTheirOwn() {
+    void screeningInstancesShareOneDatabaseAndKeepTheirWatchlistsThereUnderTheirPodNames() {
         Rendered rendered = Rendered.production();
         StatefulSet screening = rendered.named(StatefulSet.class, Chart.RELEASE + "-screening-service").orElseThrow();
         Container container = rendered.containerOf("screening-service");
 
         assertEquals(3, screening.getSpec().getReplicas());
-        assertEquals("screening_$(POD_INDEX)", variable(container, "DB_NAME").getValue());
-        assertEquals("metadata.labels['apps.kubernetes.io/pod-index']",
-                variable(container, "POD_INDEX").getValueFrom().getFieldRef().getFieldPath());
+        assertEquals("screening", variable(container, "DB_NAME").getValue());
+        assertEquals("metadata.name",
+                variable(container, "SCREENING_INSTANCE_ID").getValueFrom().getFieldRef().getFieldPath());
+        assertTrue(container.getEnv().stream().noneMatch(v -> v.getValue() != null && v.getValue().contains("$(")),
+                "no variable is built from another per pod");
     }
 
     @Test

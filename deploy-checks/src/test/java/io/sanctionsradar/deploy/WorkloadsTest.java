@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkloadsTest {
 
     private static final Pattern DEFAULT_PORT = Pattern.compile("\\$\\{HTTP_PORT:(\\d+)}");
-    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\(([A-Z_][A-Z0-9_]*)\\)");
     private static final Set<String> SECRET_SETTINGS = Set.of(
             "DB_USER", "DB_PASSWORD", "WEBHOOKS_SECRET_KEY", "OIDC_CLIENT_SECRET");
 
@@ -94,9 +93,8 @@ class WorkloadsTest {
         for (String app : Rendered.APPS) {
             Container container = rendered.containerOf(app);
             Set<String> reads = ServiceSettings.of(app).environmentVariables();
-            Set<String> helpers = referencedWithin(container.getEnv());
             for (String name : rendered.environment(container).keySet()) {
-                assertTrue(reads.contains(name) || helpers.contains(name),
+                assertTrue(reads.contains(name),
                         () -> rendered + ": " + app + " reads no variable " + name);
             }
         }
@@ -176,15 +174,6 @@ class WorkloadsTest {
     private static void assertProbe(String path, HTTPGetAction probe, String app) {
         assertEquals(path, probe.getPath(), app);
         assertEquals("http", probe.getPort().getStrVal(), app);
-    }
-
-    /** Variables only there to build another's value: POD_INDEX in DB_NAME=screening_$(POD_INDEX). */
-    private static Set<String> referencedWithin(List<EnvVar> environment) {
-        Set<String> referenced = new HashSet<>();
-        environment.stream().filter(v -> v.getValue() != null)
-                .forEach(v -> VARIABLE_REFERENCE.matcher(v.getValue()).results()
-                        .forEach(m -> referenced.add(m.group(1))));
-        return referenced;
     }
 
     /** Whether the selector picks pods of this template (the StatefulSet controller adds each pod's own name). */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
+import io.sanctionsradar.screening.watchlist.InstanceId;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class DomainMetricsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    InstanceId instance;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -113,9 +117,10 @@ class DomainMetricsTest {
     private int behind(int events) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement first = c.prepareStatement("SELECT kafka_partition FROM consumer_position "
-                     + "WHERE topic = ? AND next_offset >= ? ORDER BY kafka_partition LIMIT 1")) {
-            first.setString(1, TestEvents.TOPIC);
-            first.setLong(2, events);
+                     + "WHERE instance_id = ? AND topic = ? AND next_offset >= ? ORDER BY kafka_partition LIMIT 1")) {
+            first.setString(1, instance.value());
+            first.setString(2, TestEvents.TOPIC);
+            first.setLong(3, events);
             try (ResultSet rows = first.executeQuery()) {
                 if (!rows.next()) {
                     throw new IllegalStateException("no partition has " + events + " events yet");
@@ -130,10 +135,11 @@ class DomainMetricsTest {
     private void behind(int partition, int events) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement move = c.prepareStatement("UPDATE consumer_position SET next_offset = next_offset - ? "
-                     + "WHERE topic = ? AND kafka_partition = ?")) {
+                     + "WHERE instance_id = ? AND topic = ? AND kafka_partition = ?")) {
             move.setInt(1, events);
-            move.setString(2, TestEvents.TOPIC);
-            move.setInt(3, partition);
+            move.setString(2, instance.value());
+            move.setString(3, TestEvents.TOPIC);
+            move.setInt(4, partition);
             assertEquals(1, move.executeUpdate());
         }
     }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.support.messaging.OutboxRows;
+import io.sanctionsradar.support.messaging.OutboxTurn;
 import io.sanctionsradar.support.messaging.RelayLoop;
 import io.sanctionsradar.support.messaging.TopicProvisioner;
 import io.sanctionsradar.support.tracing.Traces;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,8 +35,9 @@ import java.util.UUID;
 
 /**
  * Publishes unpublished outbox events in order as CloudEvents (binary mode, keyed by aggregate id) with the
- * shared {@link RelayLoop}. Rows are locked with SKIP LOCKED so several instances never publish the same batch at
- * once; a crash between publish and commit republishes, which consumers absorb by de-duplicating on {@code ce_id}.
+ * shared {@link RelayLoop}. Every replica runs one and the table's {@link OutboxTurn} lets one publish at a time, so
+ * a designation's events leave in order; a crash between publish and commit republishes, which consumers absorb by
+ * de-duplicating on {@code ce_id}.
  */
 @ApplicationScoped
 public class OutboxRelay implements OutboxRows<OutboxEvent> {
@@ -43,6 +46,9 @@ public class OutboxRelay implements OutboxRows<OutboxEvent> {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -77,7 +83,7 @@ public class OutboxRelay implements OutboxRows<OutboxEvent> {
         // compacted: with a broker's default (delete after 7 days) a new consumer could no longer rebuild the watchlist
         topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        loop = RelayLoop.forOutbox("outbox-relay", this, topic, batchSize);
+        loop = RelayLoop.forOutbox("outbox-relay", this, new OutboxTurn(dataSource, "outbox_event"), topic, batchSize);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -112,7 +118,7 @@ public class OutboxRelay implements OutboxRows<OutboxEvent> {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = entityManager.createNativeQuery("""
                         SELECT * FROM outbox_event WHERE published_at IS NULL
-                        ORDER BY sequence LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                        ORDER BY sequence LIMIT :limit FOR UPDATE""", OutboxEvent.class)
                 .setParameter("limit", limit)
                 .getResultList();
         if (!batch.isEmpty()) { // crash point 1: committed events, none sent yet

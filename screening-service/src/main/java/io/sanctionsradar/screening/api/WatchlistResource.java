@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.matching.MatchingEngine;
 import io.sanctionsradar.screening.messaging.TopicOffsets;
 import io.sanctionsradar.screening.messaging.WatchlistLag;
+import io.sanctionsradar.screening.watchlist.InstanceId;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus;
 import io.sanctionsradar.screening.watchlist.WatchlistStatus.LastEvent;
@@ -49,6 +50,9 @@ public class WatchlistResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    InstanceId instance;
+
     @ConfigProperty(name = "mp.messaging.incoming.designations.topic")
     String topic;
 
@@ -56,7 +60,8 @@ public class WatchlistResource {
     @GET
     @Path("/status")
     @Operation(operationId = "getWatchlistStatus", summary = "Entry counts, the watchlist version, the last event applied and the consumer lag",
-            description = "lists: per source list, the entries held and the newest listing date among them.")
+            description = "Of the instance that answers (instanceId): each holds its own copy of the watchlist. "
+                    + "lists: per source list, the entries held and the newest listing date among them.")
     public WatchlistStatus status() throws SQLException, InterruptedException {
         Watchlist.Summary summary = watchlist.summary();
         List<Position> positions = store.positions(topic);
@@ -73,8 +78,9 @@ public class WatchlistResource {
         }
         List<PartitionStatus> partitions = WatchlistLag.partitions(positions, ends);
         Long totalLag = ends == null ? null : partitions.stream().mapToLong(PartitionStatus::lag).sum();
-        return new WatchlistStatus(summary.version(), MatchingEngine.ALGORITHM, watchlist.loaded(), summary.total(),
-                summary.active(), summary.delisted(), last, totalLag, lagError, partitions, watchlist.lists());
+        return new WatchlistStatus(instance.value(), summary.version(), MatchingEngine.ALGORITHM, watchlist.loaded(),
+                summary.total(), summary.active(), summary.delisted(), last, totalLag, lagError, partitions,
+                watchlist.lists());
     }
 
     @RolesAllowed({Roles.SCREENER, Roles.ANALYST, Roles.AUDITOR})

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.support.messaging.OutboxRows;
+import io.sanctionsradar.support.messaging.OutboxTurn;
 import io.sanctionsradar.support.messaging.RelayLoop;
 import io.sanctionsradar.support.messaging.TopicProvisioner;
 import io.sanctionsradar.support.tracing.Traces;
@@ -39,9 +40,10 @@ import java.util.UUID;
 
 /**
  * Publishes the unpublished rows of {@code alert_outbox} in order to {@code screening.alerts} as CloudEvents
- * (binary mode, keyed by portfolio/party) with the shared {@link RelayLoop}. Rows are locked with SKIP LOCKED so
- * several instances never publish the same batch at once, and marked published only after the broker acknowledged
- * the whole batch: a crash in between republishes (consumers de-duplicate on {@code ce_id}), it never loses an alert.
+ * (binary mode, keyed by portfolio/party) with the shared {@link RelayLoop}. Every instance runs one, and the
+ * table's {@link OutboxTurn} lets one publish at a time, so one party's events leave in order whichever instance
+ * wrote them. Rows are marked published only after the broker acknowledged the whole batch: a crash in between
+ * republishes (consumers de-duplicate on {@code ce_id}), it never loses an alert.
  */
 @ApplicationScoped
 public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
@@ -83,7 +85,7 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
         topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topicRetention.toMillis())));
-        loop = RelayLoop.forOutbox("alert-relay", this, topic, batchSize);
+        loop = RelayLoop.forOutbox("alert-relay", this, new OutboxTurn(dataSource, "alert_outbox"), topic, batchSize);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -120,7 +122,7 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
                      SELECT sequence, event_id, event_type, event_key, subject, payload::text AS payload, occurred_at,
                             traceparent
                      FROM alert_outbox WHERE published_at IS NULL
-                     ORDER BY sequence LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                     ORDER BY sequence LIMIT ? FOR UPDATE""")) {
             query.setInt(1, limit);
             List<OutboxRow> batch = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

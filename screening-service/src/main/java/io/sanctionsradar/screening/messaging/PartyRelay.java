@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.sanctionsradar.support.messaging.OutboxRows;
+import io.sanctionsradar.support.messaging.OutboxTurn;
 import io.sanctionsradar.support.messaging.RelayLoop;
 import io.sanctionsradar.support.messaging.TopicProvisioner;
 import io.sanctionsradar.support.tracing.Traces;
@@ -39,7 +40,8 @@ import java.util.UUID;
 /**
  * Publishes the unpublished rows of {@code party_outbox} in order to {@code screening.parties} with the shared
  * {@link RelayLoop}: events as CloudEvents (binary mode, keyed and subjected by portfolio/party), tombstones as
- * records without a value or CloudEvents headers. Locking and at-least-once delivery as {@link AlertRelay}.
+ * records without a value or CloudEvents headers. One instance at a time ({@link OutboxTurn}) and at-least-once
+ * delivery as {@link AlertRelay}: on this compacted topic, a party's events out of order would keep a stale state.
  */
 @ApplicationScoped
 public class PartyRelay implements OutboxRows<PartyRelay.OutboxRow> {
@@ -78,7 +80,7 @@ public class PartyRelay implements OutboxRows<PartyRelay.OutboxRow> {
         // compacted: the topic is the customer book, each party's latest state kept for as long as it is monitored
         topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        loop = RelayLoop.forOutbox("party-relay", this, topic, batchSize);
+        loop = RelayLoop.forOutbox("party-relay", this, new OutboxTurn(dataSource, "party_outbox"), topic, batchSize);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -115,7 +117,7 @@ public class PartyRelay implements OutboxRows<PartyRelay.OutboxRow> {
                      SELECT sequence, event_id, event_type, event_key, payload::text AS payload, occurred_at,
                             traceparent
                      FROM party_outbox WHERE published_at IS NULL
-                     ORDER BY sequence LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                     ORDER BY sequence LIMIT ? FOR UPDATE""")) {
             query.setInt(1, limit);
             List<OutboxRow> batch = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

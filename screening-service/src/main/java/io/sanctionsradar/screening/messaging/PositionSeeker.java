@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Every instance reads the whole topic (each has its own consumer group) and starts each partition where its own
- * database says it stopped, or at the beginning: Kafka's committed offsets are never used, so the position and
- * the watchlist it produced cannot disagree.
+ * stored positions say it stopped (the rows of its instance id in the shared database), or at the beginning:
+ * Kafka's committed offsets are never used, so the position and the watchlist it produced cannot disagree.
  */
 @ApplicationScoped
 @Identifier("watchlist-positions")

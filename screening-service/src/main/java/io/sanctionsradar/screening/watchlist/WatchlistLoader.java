@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * Builds the in-memory watchlist, listings and analysts' links, from the database at startup; the consumer then
- * continues from the stored positions.
+ * Builds the in-memory watchlist, listings and analysts' links, from this instance's rows in the database at startup;
+ * the consumer then continues from its stored positions.
  */
 @ApplicationScoped
 public class WatchlistLoader {
@@ -24,6 +24,9 @@ public class WatchlistLoader {
     @Inject
     Watchlist watchlist;
 
+    @Inject
+    InstanceId instance;
+
     private record Stored(List<Listing> listings, List<SubjectLink> links) {
     }
 
@@ -32,7 +35,8 @@ public class WatchlistLoader {
         // nothing is consumed until the load is done (WatchlistUpdates.awaitReady): both reads see the same commit
         Stored stored = QuarkusTransaction.requiringNew().call(() -> new Stored(store.loadAll(), store.loadLinks()));
         watchlist.load(stored.listings(), stored.links());
-        LOG.infof("watchlist loaded: %d entries and %d analyst links in %d ms, version %s", stored.listings().size(),
-                stored.links().size(), (System.nanoTime() - began) / 1_000_000, watchlist.summary().version());
+        LOG.infof("watchlist of instance %s loaded: %d entries and %d analyst links in %d ms, version %s", instance,
+                stored.listings().size(), stored.links().size(), (System.nanoTime() - began) / 1_000_000,
+                watchlist.summary().version());
     }
 }

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What an operator asks first: how big is the watchlist, how fresh, and how far behind the topic. */
+/**
+ * What an operator asks first: how big is the watchlist, how fresh, and how far behind the topic; instanceId says
+ * which instance answered, since each holds its own copy.
+ */
 public record WatchlistStatus(
+        String instanceId,
         String watchlistVersion,
         String algorithm,
         boolean loaded,

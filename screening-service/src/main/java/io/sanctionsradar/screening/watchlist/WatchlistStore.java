@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * The watchlist's durable side: the latest state of every designation, the latest analyst decision on every linked
  * or unlinked pair, and this instance's position in each partition, written in one transaction per consumed batch.
- * Plain JDBC: a batch is a few set-based statements.
+ * Every instance sharing the database keeps its own copy: each statement reads and writes this instance's rows only
+ * ({@link InstanceId}). Plain JDBC: a batch is a few set-based statements.
  */
 @ApplicationScoped
 public class WatchlistStore {
@@ -35,6 +36,9 @@ public class WatchlistStore {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    InstanceId instance;
 
     /** A consumed designation event, parsed. */
     public record Change(Listing listing, String stateJson, String eventId, String eventType, Instant eventTime) {
@@ -71,17 +75,18 @@ public class WatchlistStore {
             throws SQLException {
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
-            List<Change> designations = storeDesignations(connection, changes, now);
-            List<LinkChange> newerLinks = storeLinks(connection, links, now);
-            storePositions(connection, positions, now);
+            String id = instance.value();
+            List<Change> designations = storeDesignations(connection, id, changes, now);
+            List<LinkChange> newerLinks = storeLinks(connection, id, links, now);
+            storePositions(connection, id, positions, now);
             return new Applied(designations, newerLinks);
         }
     }
 
-    private static List<Change> storeDesignations(Connection connection, Collection<Change> changes, Instant now)
-            throws SQLException {
+    private static List<Change> storeDesignations(Connection connection, String instanceId, Collection<Change> changes,
+                                                  Instant now) throws SQLException {
         List<Change> newer = new ArrayList<>();
-        Map<UUID, Integer> stored = storedVersions(connection, changes);
+        Map<UUID, Integer> stored = storedVersions(connection, instanceId, changes);
         for (Change change : changes) {
             Integer current = stored.get(UUID.fromString(change.listing().designationId()));
             if (current == null || current < change.listing().version()) {
@@ -89,20 +94,22 @@ public class WatchlistStore {
             }
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO watchlist_entry (entry_id, version, status, state, event_id, event_time, applied_at)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)
-                ON CONFLICT (entry_id) DO UPDATE SET version = excluded.version, status = excluded.status,
+                INSERT INTO watchlist_entry (instance_id, entry_id, version, status, state, event_id, event_time,
+                    applied_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (instance_id, entry_id) DO UPDATE SET version = excluded.version, status = excluded.status,
                     state = excluded.state, event_id = excluded.event_id, event_time = excluded.event_time,
                     applied_at = excluded.applied_at
                 WHERE watchlist_entry.version < excluded.version""")) {
             for (Change change : newer) {
-                upsert.setObject(1, UUID.fromString(change.listing().designationId()));
-                upsert.setInt(2, change.listing().version());
-                upsert.setString(3, change.listing().status());
-                upsert.setString(4, change.stateJson());
-                upsert.setString(5, change.eventId());
-                upsert.setTimestamp(6, timestamp(change.eventTime()));
-                upsert.setTimestamp(7, Timestamp.from(now));
+                upsert.setString(1, instanceId);
+                upsert.setObject(2, UUID.fromString(change.listing().designationId()));
+                upsert.setInt(3, change.listing().version());
+                upsert.setString(4, change.listing().status());
+                upsert.setString(5, change.stateJson());
+                upsert.setString(6, change.eventId());
+                upsert.setTimestamp(7, timestamp(change.eventTime()));
+                upsert.setTimestamp(8, Timestamp.from(now));
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -110,27 +117,28 @@ public class WatchlistStore {
         return newer;
     }
 
-    private static List<LinkChange> storeLinks(Connection connection, Collection<LinkChange> links, Instant now)
-            throws SQLException {
-        Map<String, Integer> stored = storedLinkVersions(connection, links);
+    private static List<LinkChange> storeLinks(Connection connection, String instanceId, Collection<LinkChange> links,
+                                               Instant now) throws SQLException {
+        Map<String, Integer> stored = storedLinkVersions(connection, instanceId, links);
         List<LinkChange> newer = links.stream().filter(c -> stored.getOrDefault(c.link().pairKey(), 0) < c.link().version())
                 .toList();
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO subject_link (designation_a, designation_b, relation, version, event_id, event_time,
-                    applied_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (designation_a, designation_b) DO UPDATE SET relation = excluded.relation,
+                INSERT INTO subject_link (instance_id, designation_a, designation_b, relation, version, event_id,
+                    event_time, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (instance_id, designation_a, designation_b) DO UPDATE SET relation = excluded.relation,
                     version = excluded.version, event_id = excluded.event_id, event_time = excluded.event_time,
                     applied_at = excluded.applied_at
                 WHERE subject_link.version < excluded.version""")) {
             for (LinkChange change : newer) {
-                upsert.setObject(1, UUID.fromString(change.link().designationA()));
-                upsert.setObject(2, UUID.fromString(change.link().designationB()));
-                upsert.setString(3, change.link().relation());
-                upsert.setInt(4, change.link().version());
-                upsert.setString(5, change.eventId());
-                upsert.setTimestamp(6, timestamp(change.eventTime()));
-                upsert.setTimestamp(7, Timestamp.from(now));
+                upsert.setString(1, instanceId);
+                upsert.setObject(2, UUID.fromString(change.link().designationA()));
+                upsert.setObject(3, UUID.fromString(change.link().designationB()));
+                upsert.setString(4, change.link().relation());
+                upsert.setInt(5, change.link().version());
+                upsert.setString(6, change.eventId());
+                upsert.setTimestamp(7, timestamp(change.eventTime()));
+                upsert.setTimestamp(8, Timestamp.from(now));
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -138,18 +146,20 @@ public class WatchlistStore {
         return newer;
     }
 
-    private static Map<String, Integer> storedLinkVersions(Connection connection, Collection<LinkChange> links)
-            throws SQLException {
+    private static Map<String, Integer> storedLinkVersions(Connection connection, String instanceId,
+                                                           Collection<LinkChange> links) throws SQLException {
         Map<String, Integer> versions = new HashMap<>();
         if (links.isEmpty()) {
             return versions;
         }
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT designation_a, designation_b, version FROM subject_link
-                WHERE (designation_a, designation_b) IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))""")) {
-            query.setArray(1, connection.createArrayOf("uuid",
-                    links.stream().map(c -> UUID.fromString(c.link().designationA())).toArray(UUID[]::new)));
+                WHERE instance_id = ?
+                  AND (designation_a, designation_b) IN (SELECT * FROM unnest(?::uuid[], ?::uuid[]))""")) {
+            query.setString(1, instanceId);
             query.setArray(2, connection.createArrayOf("uuid",
+                    links.stream().map(c -> UUID.fromString(c.link().designationA())).toArray(UUID[]::new)));
+            query.setArray(3, connection.createArrayOf("uuid",
                     links.stream().map(c -> UUID.fromString(c.link().designationB())).toArray(UUID[]::new)));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -160,39 +170,41 @@ public class WatchlistStore {
         return versions;
     }
 
-    private static void storePositions(Connection connection, Collection<Position> positions, Instant now)
-            throws SQLException {
+    private static void storePositions(Connection connection, String instanceId, Collection<Position> positions,
+                                       Instant now) throws SQLException {
         try (PreparedStatement position = connection.prepareStatement("""
-                INSERT INTO consumer_position (topic, kafka_partition, next_offset, last_event_id, last_event_type,
-                    last_event_time, applied_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (topic, kafka_partition) DO UPDATE SET next_offset = excluded.next_offset,
+                INSERT INTO consumer_position (instance_id, topic, kafka_partition, next_offset, last_event_id,
+                    last_event_type, last_event_time, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (instance_id, topic, kafka_partition) DO UPDATE SET next_offset = excluded.next_offset,
                     last_event_id = excluded.last_event_id, last_event_type = excluded.last_event_type,
                     last_event_time = excluded.last_event_time, applied_at = excluded.applied_at""")) {
             for (Position p : positions) {
-                position.setString(1, p.topic());
-                position.setInt(2, p.partition());
-                position.setLong(3, p.nextOffset());
-                position.setString(4, p.lastEventId());
-                position.setString(5, p.lastEventType());
-                position.setTimestamp(6, timestamp(p.lastEventTime()));
-                position.setTimestamp(7, Timestamp.from(now));
+                position.setString(1, instanceId);
+                position.setString(2, p.topic());
+                position.setInt(3, p.partition());
+                position.setLong(4, p.nextOffset());
+                position.setString(5, p.lastEventId());
+                position.setString(6, p.lastEventType());
+                position.setTimestamp(7, timestamp(p.lastEventTime()));
+                position.setTimestamp(8, Timestamp.from(now));
                 position.addBatch();
             }
             position.executeBatch();
         }
     }
 
-    private static Map<UUID, Integer> storedVersions(Connection connection, Collection<Change> changes)
-            throws SQLException {
+    private static Map<UUID, Integer> storedVersions(Connection connection, String instanceId,
+                                                     Collection<Change> changes) throws SQLException {
         Map<UUID, Integer> versions = new HashMap<>();
         if (changes.isEmpty()) {
             return versions;
         }
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT entry_id, version FROM watchlist_entry WHERE entry_id = ANY (?)")) {
+                "SELECT entry_id, version FROM watchlist_entry WHERE instance_id = ? AND entry_id = ANY (?)")) {
             UUID[] ids = changes.stream().map(c -> UUID.fromString(c.listing().designationId())).toArray(UUID[]::new);
-            query.setArray(1, connection.createArrayOf("uuid", ids));
+            query.setString(1, instanceId);
+            query.setArray(2, connection.createArrayOf("uuid", ids));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     versions.put(rows.getObject(1, UUID.class), rows.getInt(2));
@@ -206,7 +218,9 @@ public class WatchlistStore {
     public List<Listing> loadAll() throws SQLException {
         List<Listing> all = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT state FROM watchlist_entry")) {
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT state FROM watchlist_entry WHERE instance_id = ?")) {
+            query.setString(1, instance.value());
             query.setFetchSize(1000); // streams the rows; the driver honours it inside a transaction
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -221,8 +235,10 @@ public class WatchlistStore {
     public List<SubjectLink> loadLinks() throws SQLException {
         List<SubjectLink> all = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT designation_a, designation_b, relation, version FROM subject_link")) {
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT designation_a, designation_b, relation, version FROM subject_link
+                     WHERE instance_id = ?""")) {
+            query.setString(1, instance.value());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     all.add(SubjectLink.stored(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4)));
@@ -236,22 +252,25 @@ public class WatchlistStore {
     public Optional<String> state(UUID entryId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT state FROM watchlist_entry WHERE entry_id = ?")) {
-            query.setObject(1, entryId);
+                     "SELECT state FROM watchlist_entry WHERE instance_id = ? AND entry_id = ?")) {
+            query.setString(1, instance.value());
+            query.setObject(2, entryId);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
     }
 
+    /** This instance's positions in the topic's partitions. */
     public List<Position> positions(String topic) throws SQLException {
         List<Position> positions = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT topic, kafka_partition, next_offset, last_event_id, last_event_type, last_event_time,
                             applied_at
-                     FROM consumer_position WHERE topic = ? ORDER BY kafka_partition""")) {
-            query.setString(1, topic);
+                     FROM consumer_position WHERE instance_id = ? AND topic = ? ORDER BY kafka_partition""")) {
+            query.setString(1, instance.value());
+            query.setString(2, topic);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Timestamp eventTime = rows.getTimestamp(6);

@@ -4,10 +4,13 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.List;
 
-/** A service's outbox table, as its {@link RelayLoop} publishes it; every call runs in the relay's transaction. */
+/**
+ * A service's outbox table, as its {@link RelayLoop} publishes it; every call runs in the relay's transaction, which
+ * holds the table's {@link OutboxTurn}: no other relay reads or marks its rows meanwhile.
+ */
 public interface OutboxRows<R> {
 
-    /** Locks up to {@code limit} unpublished rows, oldest first, skipping rows another instance has locked. */
+    /** Up to {@code limit} unpublished rows, oldest first, locked until the transaction ends. */
     List<R> claimUnpublished(int limit);
 
     /** Hands one row to the broker; the answer completes once the broker acknowledged it. */

@@ -11,36 +11,54 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Publishes an outbox in order, batch after batch, woken right after each commit that wrote to it (see
  * {@link AfterCommit}) and by a periodic poll as a safety net. A batch is published in one transaction and
  * marked published only once the broker acknowledged all of it: a crash in between republishes (consumers
- * de-duplicate on {@code ce_id}), it never loses an event.
+ * de-duplicate on {@code ce_id}), it never loses an event. Each transaction first takes the outbox's
+ * {@link OutboxTurn}: with several instances on one database, one publishes at a time and the others wait for
+ * their turn.
  */
 public final class RelayLoop {
 
     private static final Logger LOG = Logger.getLogger(RelayLoop.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How soon to try again while another instance publishes: the batch it claimed may predate rows committed here
+     * meanwhile, which would otherwise wait for the next poll.
+     */
+    private static final Duration TURN_RETRY = Duration.ofMillis(100);
+
+    /** What one publishing round did. */
+    enum Round {
+        /** A full batch went out, so more may be waiting. */
+        FULL_BATCH,
+        /** Fewer rows than a batch, or none, were waiting. */
+        CAUGHT_UP,
+        /** Another instance holds the outbox's turn: nothing was read. */
+        TURN_TAKEN
+    }
 
     private final String name;
-    private final BooleanSupplier publishBatch; // true: a full batch went out, so more may be waiting
+    private final Supplier<Round> publishRound;
     // one publisher thread: batches leave in commit order, and a wake-up during a run schedules one more run
     private final ExecutorService publisher;
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
 
-    /** {@code name} names the publisher thread and the log lines. */
-    public static <R> RelayLoop forOutbox(String name, OutboxRows<R> outbox, TopicProvisioner topic, int batchSize) {
+    /** {@code name} names the publisher thread and the log lines; {@code turn} is the outbox table's. */
+    public static <R> RelayLoop forOutbox(String name, OutboxRows<R> outbox, OutboxTurn turn, TopicProvisioner topic,
+                                          int batchSize) {
         return new RelayLoop(name, () -> QuarkusTransaction.requiringNew()
-                .call(() -> publishBatch(outbox, topic, batchSize)) == batchSize,
+                .call(() -> publishRound(outbox, turn, topic, batchSize)),
                 Executors.newSingleThreadExecutor(r -> new Thread(r, name)));
     }
 
-    RelayLoop(String name, BooleanSupplier publishBatch, ExecutorService publisher) {
+    RelayLoop(String name, Supplier<Round> publishRound, ExecutorService publisher) {
         this.name = name;
-        this.publishBatch = publishBatch;
+        this.publishRound = publishRound;
         this.publisher = publisher;
     }
 
@@ -87,23 +105,35 @@ public final class RelayLoop {
     private void drain() {
         runQueued.set(false);
         try {
-            while (!paused.get() && publishBatch.getAsBoolean()) {
-                // a full batch means more are waiting
+            while (!paused.get()) {
+                Round round = publishRound.get();
+                if (round == Round.CAUGHT_UP) {
+                    return;
+                }
+                if (round == Round.TURN_TAKEN) {
+                    Thread.sleep(TURN_RETRY.toMillis());
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("%s: publishing failed, will retry: %s", name, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static <R> int publishBatch(OutboxRows<R> outbox, TopicProvisioner topic, int batchSize) {
+    private static <R> Round publishRound(OutboxRows<R> outbox, OutboxTurn turn, TopicProvisioner topic,
+                                          int batchSize) {
+        if (!turn.tryTake()) {
+            return Round.TURN_TAKEN;
+        }
         List<R> batch = outbox.claimUnpublished(batchSize);
         if (batch.isEmpty()) {
-            return 0;
+            return Round.CAUGHT_UP;
         }
         topic.ensureCreated();
         List<Uni<Void>> acks = batch.stream().map(outbox::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
         outbox.markPublished(batch);
-        return batch.size();
+        return batch.size() == batchSize ? Round.FULL_BATCH : Round.CAUGHT_UP;
     }
 }

@@ -11,8 +11,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The relay loop alone: its batches are stand-ins that count or block, no database and no broker. */
@@ -32,7 +34,7 @@ class RelayLoopTest {
         CountDownLatch published = new CountDownLatch(1);
         loop = new RelayLoop("test-relay", () -> {
             published.countDown();
-            return false;
+            return RelayLoop.Round.CAUGHT_UP;
         }, new RefusesFirstTask());
 
         // the caller is typically a transaction that has just committed: the refusal must not reach it
@@ -51,7 +53,7 @@ class RelayLoopTest {
             started.countDown();
             await(release);
             finished.set(true);
-            return true;
+            return RelayLoop.Round.FULL_BATCH;
         }, Executors.newSingleThreadExecutor());
         loop.wake();
         assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS), "a batch is being published");
@@ -64,6 +66,25 @@ class RelayLoopTest {
         release.countDown();
 
         assertTrue(finishedWhenPaused.get(WAIT_SECONDS, TimeUnit.SECONDS), "the batch had finished when pause returned");
+    }
+
+    @Test
+    void while_another_instance_holds_the_turn_the_loop_tries_again_without_waiting_for_a_wake_up() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch published = new CountDownLatch(1);
+        loop = new RelayLoop("test-relay", () -> {
+            if (rounds.incrementAndGet() <= 3) {
+                return RelayLoop.Round.TURN_TAKEN;
+            }
+            published.countDown();
+            return RelayLoop.Round.CAUGHT_UP;
+        }, Executors.newSingleThreadExecutor());
+
+        loop.wake(); // once: rows committed here while another instance publishes its batch
+
+        assertTrue(published.await(WAIT_SECONDS, TimeUnit.SECONDS), "a round ran once the turn was free");
+        Thread.sleep(300); // time for rounds that should not run
+        assertEquals(4, rounds.get(), "caught up: no further round until the next wake-up");
     }
 
     private static void await(CountDownLatch latch) {
