@@ -8,6 +8,7 @@ import io.sanctionsradar.screening.monitoring.PartyChange.Effect;
 import io.sanctionsradar.screening.monitoring.PartyEvents.PartyDeleted;
 import io.sanctionsradar.screening.monitoring.ShardStore.Claim;
 import io.sanctionsradar.screening.monitoring.ShardStore.ShardLost;
+import io.sanctionsradar.screening.watchlist.InstanceId;
 import io.sanctionsradar.screening.watchlist.Watchlist;
 import io.sanctionsradar.screening.watchlist.WatchlistStore;
 import io.sanctionsradar.screening.watchlist.WatchlistStore.Change;
@@ -78,8 +79,8 @@ public class ShardMonitor {
     @Inject
     DesignationReplay replay;
 
-    @ConfigProperty(name = "screening.instance-id", defaultValue = "main")
-    String instanceId;
+    @Inject
+    InstanceId instanceId;
 
     @ConfigProperty(name = "mp.messaging.incoming.designations.topic")
     String designationTopic;
@@ -123,7 +124,7 @@ public class ShardMonitor {
         try {
             boolean first = !firstAssignmentLive && building.isEmpty();
             for (Map.Entry<Integer, Long> shard : ends.entrySet()) {
-                Claim claim = store.claim(shard.getKey(), instanceId);
+                Claim claim = store.claim(shard.getKey(), instanceId.value());
                 building.put(shard.getKey(), new Building(claim, shard.getValue(), first));
                 LOG.infof("monitoring shard %d claimed (epoch %d): rebuilding from %d records", shard.getKey(),
                         claim.epoch(), shard.getValue());

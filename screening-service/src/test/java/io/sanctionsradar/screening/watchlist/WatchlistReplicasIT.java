@@ -3,23 +3,17 @@ package io.sanctionsradar.screening.watchlist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sanctionsradar.infra.DevTokens;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.infra.testing.TestInfrastructure;
 import io.sanctionsradar.infra.testing.TestTokens;
+import io.sanctionsradar.screening.PackagedInstance;
 import io.sanctionsradar.screening.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -52,11 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WatchlistReplicasIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration CONVERGE = Duration.ofSeconds(90);
 
     private final TestInfrastructure infra = TestInfrastructure.get();
-    private final List<Instance> instances = new ArrayList<>();
+    private final List<PackagedInstance> instances = new ArrayList<>();
     private final Random random = new Random(20211222);
     private final List<ObjectNode> current = new ArrayList<>();
     // a topic per test: both run on one broker, and each counts the entries it published
@@ -64,24 +57,24 @@ class WatchlistReplicasIT {
 
     @AfterEach
     void stopInstances() {
-        instances.forEach(Instance::kill);
+        instances.forEach(PackagedInstance::kill);
     }
 
     @Test
     void instances_converge_survive_a_kill_and_rebuild_the_same_watchlist_from_nothing() throws Exception {
         try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
             kafka.createCompactedTopic(topic, 3);
-            Instance a = start("a", infra.createFreshDatabase("screening_a"), null);
-            Instance b = start("b", infra.createFreshDatabase("screening_b"), null);
+            PackagedInstance a = start("a", infra.createFreshDatabase("screening_a"), null);
+            PackagedInstance b = start("b", infra.createFreshDatabase("screening_b"), null);
             publishChanges(kafka, 300);
             String version = converged(List.of(a, b));
 
             killWhilePublishing(a, kafka, 500);
-            Instance restarted = start("a-restarted", a.jdbcUrl, null);
+            PackagedInstance restarted = start("a-restarted", a.jdbcUrl(), null);
             String afterKill = converged(List.of(restarted, b));
             assertNotEquals(version, afterKill, "the second round of changes moved the watchlist on");
 
-            Instance rebuilt = start("c-empty", infra.createFreshDatabase("screening_c"), null);
+            PackagedInstance rebuilt = start("c-empty", infra.createFreshDatabase("screening_c"), null);
             assertEquals(afterKill, converged(List.of(rebuilt, b)));
             assertEquals(entries(b), entries(rebuilt));
             assertEquals(entries(b), entries(restarted));
@@ -93,29 +86,29 @@ class WatchlistReplicasIT {
         try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
             kafka.createCompactedTopic(topic, 3);
             String database = infra.createFreshDatabase("screening_shared");
-            Instance a = start("shared-a", database, "screening-a"); // both migrate the empty database at once
-            Instance b = start("shared-b", database, "screening-b");
+            PackagedInstance a = start("shared-a", database, "screening-a"); // both migrate the empty database at once
+            PackagedInstance b = start("shared-b", database, "screening-b");
             publishChanges(kafka, 300);
             String version = converged(List.of(a, b));
-            Instance refused = start("shared-bad-id", database, "screening 0");
-            assertTrue(refused.process.waitFor(60, TimeUnit.SECONDS), "an instance with a bad id does not start");
-            assertTrue(Files.readString(refused.log).contains("screening.instance-id"), "the log names the setting");
+            PackagedInstance refused = start("shared-bad-id", database, "screening 0");
+            assertTrue(refused.process().waitFor(60, TimeUnit.SECONDS), "an instance with a bad id does not start");
+            assertTrue(Files.readString(refused.log()).contains("screening.instance-id"), "the log names the setting");
 
             killWhilePublishing(a, kafka, 500);
             Map<Integer, Long> stoppedAt = positions(database, "screening-a");
-            Instance restarted = start("shared-a-restarted", database, "screening-a");
+            PackagedInstance restarted = start("shared-a-restarted", database, "screening-a");
             String afterKill = converged(List.of(restarted, b));
             assertNotEquals(version, afterKill, "the second round of changes moved the watchlist on");
             for (Map.Entry<Integer, Long> position : stoppedAt.entrySet()) {
-                assertTrue(Files.readString(restarted.log).contains("consuming " + topic + "-" + position.getKey()
+                assertTrue(Files.readString(restarted.log()).contains("consuming " + topic + "-" + position.getKey()
                         + " from offset " + position.getValue()), "resumed partition " + position.getKey()
-                        + " from its own position " + position.getValue() + "; see " + restarted.log);
+                        + " from its own position " + position.getValue() + "; see " + restarted.log());
             }
-            assertFalse(Files.readString(restarted.log).contains("from the beginning"), "no partition read again");
+            assertFalse(Files.readString(restarted.log()).contains("from the beginning"), "no partition read again");
 
-            Instance rebuilt = start("shared-c", database, "screening-c");
+            PackagedInstance rebuilt = start("shared-c", database, "screening-c");
             assertEquals(afterKill, converged(List.of(rebuilt, b)));
-            assertTrue(Files.readString(rebuilt.log).contains("consuming " + topic + "-0 from the beginning"),
+            assertTrue(Files.readString(rebuilt.log()).contains("consuming " + topic + "-0 from the beginning"),
                     "a new id starts from the topic, not from another instance's rows");
             assertEquals(entries(b), entries(rebuilt));
             assertEquals(entries(b), entries(restarted));
@@ -134,7 +127,7 @@ class WatchlistReplicasIT {
     }
 
     /** Kills the instance while these changes are published: it stops somewhere in the middle of them. */
-    private void killWhilePublishing(Instance instance, KafkaTestClient kafka, int changes) throws Exception {
+    private void killWhilePublishing(PackagedInstance instance, KafkaTestClient kafka, int changes) throws Exception {
         Thread killer = new Thread(() -> {
             sleep(300);
             instance.kill();
@@ -167,12 +160,12 @@ class WatchlistReplicasIT {
     }
 
     /** Waits until every instance has caught up and they agree; answers their watchlist version. */
-    private String converged(List<Instance> replicas) throws Exception {
+    private String converged(List<PackagedInstance> replicas) throws Exception {
         Instant deadline = Instant.now().plus(CONVERGE);
         List<String> versions = List.of();
         while (Instant.now().isBefore(deadline)) {
             List<JsonNode> statuses = new ArrayList<>();
-            for (Instance replica : replicas) {
+            for (PackagedInstance replica : replicas) {
                 statuses.add(status(replica));
             }
             versions = statuses.stream().map(s -> s == null ? "unreachable" : s.path("watchlistVersion").asText()
@@ -187,11 +180,11 @@ class WatchlistReplicasIT {
         throw new AssertionError("instances did not converge within " + CONVERGE + ": " + versions);
     }
 
-    private static int entries(Instance instance) throws Exception {
+    private static int entries(PackagedInstance instance) throws Exception {
         return status(instance).get("entries").asInt();
     }
 
-    private static JsonNode status(Instance instance) throws InterruptedException {
+    private static JsonNode status(PackagedInstance instance) throws InterruptedException {
         try {
             HttpResponse<String> response = get(instance, "/api/v1/watchlist/status");
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
@@ -200,20 +193,14 @@ class WatchlistReplicasIT {
         }
     }
 
-    private static HttpResponse<String> get(Instance instance, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port + path))
-                .header("Authorization", TestTokens.bearer("replicas-it", List.of("auditor"), List.of()))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(PackagedInstance instance, String path) throws IOException, InterruptedException {
+        return instance.get(path, TestTokens.bearer("replicas-it", List.of("auditor"), List.of()));
     }
 
     /** Screens a name on this instance; answers the id of its receipt. */
-    private static String screenOn(Instance instance, String name) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + instance.port + "/api/v1/screenings"))
-                .header("Authorization", TestTokens.bearer("replicas-it", List.of("screener"), List.of()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name))))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    private static String screenOn(PackagedInstance instance, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = instance.send("POST", "/api/v1/screenings",
+                TestTokens.bearer("replicas-it", List.of("screener"), List.of()), JSON.writeValueAsString(Map.of("name", name)));
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("screeningId").asText();
     }
@@ -260,42 +247,11 @@ class WatchlistReplicasIT {
     }
 
     /** Starts the packaged service on this database; {@code instanceId} null: the default one. */
-    private Instance start(String name, String jdbcUrl, String instanceId) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target", "replicas", name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + infra.kafkaBootstrapServers(),
-                "-Dmp.messaging.incoming.designations.topic=" + topic,
-                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
-                "-Dquarkus.datasource.username=" + infra.postgresUser(),
-                "-Dquarkus.datasource.password=" + infra.postgresPassword(),
-                "-Dmp.jwt.verify.publickey.location=" + TestTokens.keys().publicKeyFile(),
-                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
-                "-jar", new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        if (instanceId != null) {
-            builder.environment().put("SCREENING_INSTANCE_ID", instanceId); // as the Helm chart sets it
-        }
-        Instance instance = new Instance(builder.start(), port, jdbcUrl, log);
+    private PackagedInstance start(String name, String jdbcUrl, String instanceId) throws IOException {
+        PackagedInstance instance = PackagedInstance.start("replicas-" + name, jdbcUrl, instanceId, "256m",
+                Map.of("mp.messaging.incoming.designations.topic", topic));
         instances.add(instance);
         return instance;
-    }
-
-    private record Instance(Process process, int port, String jdbcUrl, Path log) {
-        void kill() {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static void sleep(long millis) {
