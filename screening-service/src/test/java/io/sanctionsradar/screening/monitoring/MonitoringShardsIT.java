@@ -8,7 +8,6 @@ import io.sanctionsradar.infra.testing.TestInfrastructure;
 import io.sanctionsradar.infra.testing.TestTokens;
 import io.sanctionsradar.screening.PackagedInstance;
 import io.sanctionsradar.screening.TestEvents;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -104,6 +105,8 @@ class MonitoringShardsIT {
             }
 
             Duration moved = awaitOwnersWithout(database, "shards-b-" + run, killedAt);
+            System.out.printf("MonitoringShardsIT: the killed instance's shards were live elsewhere after %d ms%n",
+                    moved.toMillis());
             awaitAlerts(c, HITS + 20);
             Thread.sleep(2000); // a double would come late: give it the time
             Map<String, Integer> stored = alertsByParty(database);
@@ -111,7 +114,7 @@ class MonitoringShardsIT {
             assertTrue(stored.values().stream().allMatch(n -> n == 1), "no party alerted twice: " + doubles(stored));
             Map<String, Integer> published = foundEventsByParty(kafka);
             assertEquals(stored.keySet(), published.keySet(), "each alert is on screening.alerts");
-            assertTrue(published.values().stream().allMatch(n -> n == 1), "each alert published once: "
+            assertTrue(published.values().stream().allMatch(n -> n == 1), "one alert found per party on the topic: "
                     + doubles(published));
             assertTrue(moved.compareTo(Duration.ofSeconds(30)) <= 0, "the shards of the killed instance moved in "
                     + moved);
@@ -219,7 +222,14 @@ class MonitoringShardsIT {
     }
 
     private Map<String, Integer> shardsByOwner(String database) throws SQLException {
-        return countBy(database, "SELECT owner, count(*) FROM monitoring_shard GROUP BY owner");
+        try {
+            return countBy(database, "SELECT owner, count(*) FROM monitoring_shard GROUP BY owner");
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return Map.of(); // the first instance has not migrated the database yet
+            }
+            throw e;
+        }
     }
 
     private Map<String, Integer> alertsByParty(String database) throws SQLException {
@@ -238,16 +248,22 @@ class MonitoringShardsIT {
         return counts;
     }
 
+    /**
+     * The alerts found per party on the topic, by distinct event id: the outbox publishes at least once (a relay
+     * killed between sending and marking may send a row again, with its event id), and readers go by that id.
+     */
     private Map<String, Integer> foundEventsByParty(KafkaTestClient kafka) {
-        Map<String, Integer> counts = new HashMap<>();
-        int[] found = {0};
-        List<ConsumerRecord<String, String>> records = kafka.readUntil(alerts,
-                r -> AlertEvents.FOUND.equals(header(r, "ce_type")) && ++found[0] >= HITS + 20, WAIT);
-        for (ConsumerRecord<String, String> record : records) {
-            if (AlertEvents.FOUND.equals(header(record, "ce_type"))) {
-                counts.merge(record.key().substring(PORTFOLIO.length() + 1), 1, Integer::sum);
+        Map<String, Set<String>> ids = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        kafka.readUntil(alerts, r -> {
+            if (AlertEvents.FOUND.equals(header(r, "ce_type")) && seen.add(header(r, "ce_id"))) {
+                ids.computeIfAbsent(r.key().substring(PORTFOLIO.length() + 1), k -> new HashSet<>())
+                        .add(header(r, "ce_subject"));
             }
-        }
+            return seen.size() >= HITS + 20;
+        }, WAIT);
+        Map<String, Integer> counts = new TreeMap<>();
+        ids.forEach((party, alertIds) -> counts.put(party, alertIds.size()));
         return counts;
     }
 
