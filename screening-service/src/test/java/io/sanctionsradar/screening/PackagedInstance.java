@@ -23,11 +23,17 @@ public record PackagedInstance(String name, Process process, int port, String jd
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /**
-     * Starts the service on this database with these system properties added; {@code instanceId} null: the default
-     * id. Its output goes to {@code target/instances/NAME.log}.
-     */
+    /** Starts the service with a small heap and the serial collector, as tests want. */
     public static PackagedInstance start(String name, String jdbcUrl, String instanceId, String heap,
+                                         Map<String, String> properties) throws IOException {
+        return start(name, jdbcUrl, instanceId, List.of("-Xmx" + heap, "-XX:+UseSerialGC"), properties);
+    }
+
+    /**
+     * Starts the service on this database with these JVM options and system properties; {@code instanceId} null:
+     * the default id. Its output goes to {@code target/instances/NAME.log}.
+     */
+    public static PackagedInstance start(String name, String jdbcUrl, String instanceId, List<String> jvmOptions,
                                          Map<String, String> properties) throws IOException {
         TestInfrastructure infra = TestInfrastructure.get();
         int port;
@@ -36,9 +42,9 @@ public record PackagedInstance(String name, Process process, int port, String jd
         }
         Path log = Path.of("target", "instances", name + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + infra.kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + infra.postgresUser(),
