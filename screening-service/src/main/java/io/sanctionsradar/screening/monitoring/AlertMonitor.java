@@ -120,7 +120,7 @@ public class AlertMonitor implements WatchlistObserver {
             Set<Integer> live = new HashSet<>(book.epochs().keySet()); // a shard dropped meanwhile is not recorded
             live.retainAll(locked.keySet());
             return new Checked(live, changes.isEmpty() ? List.of()
-                    : check(changes, p -> live.contains(book.shardOf(p.portfolio(), p.partyId()))));
+                    : check(changes, live.stream().map(book::index).toList()));
         });
         recordListingChanges(changes, checked.screened(), checked.shards());
         Map<Integer, Long> next = new HashMap<>();
@@ -149,23 +149,24 @@ public class AlertMonitor implements WatchlistObserver {
     }
 
     /**
-     * Screens the indexed parties that {@code inScope} admits against changed listings, under the book's lock: the
-     * candidates of the reverse index, or every such party when the batch is large (a list import).
+     * Screens the parties of these indexes against changed listings, under the book's lock: the candidates of the
+     * reverse index, or every party when the batch is large for the book (a list import).
      */
-    List<Screened> check(List<Change> changes, Predicate<MonitoredParty> inScope) {
+    List<Screened> check(List<Change> changes, Collection<PartyMatcher> indexes) {
         Set<String> changedIds = changes.stream().map(c -> c.listing().designationId()).collect(Collectors.toSet());
         List<WatchlistEntry> listed = changes.stream().map(Change::listing).filter(Listing::active)
                 .map(Listing::toWatchlistEntry).toList();
-        PartyMatcher index = book.parties();
+        long parties = indexes.stream().mapToLong(PartyMatcher::size).sum();
         List<MonitoredParty> ordered = new ArrayList<>();
-        List<Set<String>> against = new ArrayList<>();
-        if ((long) listed.size() * FORWARD_RATIO >= index.size()) {
-            index.all().stream().filter(inScope).forEach(ordered::add);
+        List<Set<String>> against;
+        if ((long) listed.size() * FORWARD_RATIO >= parties) {
+            indexes.forEach(index -> ordered.addAll(index.all()));
             against = Collections.nCopies(ordered.size(), changedIds);
             checkedWholeBook.increment(listed.size());
         } else {
-            for (Map.Entry<MonitoredParty, Set<String>> candidate : index.candidates(listed).entrySet()) {
-                if (inScope.test(candidate.getKey())) {
+            against = new ArrayList<>();
+            for (PartyMatcher index : indexes) {
+                for (Map.Entry<MonitoredParty, Set<String>> candidate : index.candidates(listed).entrySet()) {
                     ordered.add(candidate.getKey());
                     against.add(candidate.getValue());
                 }
@@ -206,7 +207,7 @@ public class AlertMonitor implements WatchlistObserver {
         Map<Integer, Long> locked = lockLiveShards();
         Stored done = book.locked(() -> {
             Predicate<MonitoredParty> ours = p -> monitoredHere(locked, p.portfolio(), p.partyId());
-            book.index(stored.stream().filter(ours).toList());
+            stored.stream().filter(ours).forEach(book::upsert);
             BatchResult batch = screening.evaluateBatch(requests(stored), batchId);
             return new Stored(batch, screened(stored, batch.results()).stream().filter(s -> ours.test(s.party())).toList());
         });
@@ -258,9 +259,9 @@ public class AlertMonitor implements WatchlistObserver {
                 }
                 MonitoredParty party = stored.get(partyId);
                 if (party != null) {
-                    book.parties().upsert(party);
+                    book.upsert(party);
                 } else {
-                    book.parties().remove(portfolio, partyId);
+                    book.remove(portfolio, partyId);
                 }
             }
         });
@@ -276,7 +277,7 @@ public class AlertMonitor implements WatchlistObserver {
             if (!monitoredHere(locked, portfolio, partyId)) {
                 return false;
             }
-            book.parties().remove(portfolio, partyId);
+            book.remove(portfolio, partyId);
             return true;
         });
         if (ours) {

@@ -6,23 +6,27 @@ import org.apache.kafka.common.utils.Utils;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The monitored parties of the shards this instance monitors (its live shards, each with the epoch it claimed it
- * at), indexed for the reverse pass, behind one lock. Index changes and the screenings that must see them happen
- * under it, so whichever of a party change and a listing change comes second sees the other.
+ * at), one reverse index per shard, behind one lock. Index changes and the screenings that must see them happen
+ * under it, so whichever of a party change and a listing change comes second sees the other. An index per shard
+ * because shards come and go whole: one is built in bulk before it joins (words in order, as at a start) and
+ * leaves by being let go.
  */
 @ApplicationScoped
 public class LiveBook {
 
-    private final PartyMatcher parties = new PartyMatcher();
+    private final Map<Integer, PartyMatcher> indexes = new HashMap<>();
     private final Map<Integer, Long> epochs = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile int shardCount; // partitions of screening.parties; 0 until Kafka first assigns some
+    private volatile int size;
 
     /**
      * The shard of a party: the partition its {@code screening.parties} records go to, as Kafka's default
@@ -47,6 +51,7 @@ public class LiveBook {
         try {
             return work.get();
         } finally {
+            size = indexes.values().stream().mapToInt(PartyMatcher::size).sum();
             lock.unlock();
         }
     }
@@ -58,10 +63,16 @@ public class LiveBook {
         });
     }
 
-    /** The index; only under the lock. */
-    PartyMatcher parties() {
+    /** The live shards' indexes; only under the lock. */
+    Collection<PartyMatcher> indexes() {
         check();
-        return parties;
+        return indexes.values();
+    }
+
+    /** A live shard's index, or null; only under the lock. */
+    PartyMatcher index(int shard) {
+        check();
+        return indexes.get(shard);
     }
 
     /** The live shards with their epochs, copied; only under the lock. */
@@ -76,36 +87,39 @@ public class LiveBook {
         return epochs.containsKey(shardOf(portfolio, partyId));
     }
 
-    /** Indexes a shard's parties ahead of {@link #live}: they are screened before the shard is monitored. */
-    void index(Collection<MonitoredParty> shard) {
-        check();
-        shard.forEach(parties::upsert);
+    /** Indexes a party of a live shard (it replaces the version held); only under the lock. */
+    void upsert(MonitoredParty party) {
+        index(shardOf(party.portfolio(), party.partyId())).upsert(party);
     }
 
-    /** The shard is monitored from now on; only under the lock. */
-    void live(int shard, long epoch) {
+    /** Takes a party of a live shard out of its index; only under the lock. */
+    void remove(String portfolio, String partyId) {
+        index(shardOf(portfolio, partyId)).remove(portfolio, partyId);
+    }
+
+    /** The shard is monitored from now on, with this index of its parties; only under the lock. */
+    void live(int shard, long epoch, PartyMatcher index) {
         check();
+        indexes.put(shard, index);
         epochs.put(shard, epoch);
     }
 
-    /** Forgets a shard (revoked, or claimed by another instance): its parties leave the index. */
+    /** Forgets a shard (revoked, or claimed by another instance): its index goes with it. */
     void drop(int shard) {
         locked(() -> {
             epochs.remove(shard);
-            List<MonitoredParty> leaving = parties.all().stream()
-                    .filter(p -> shardOf(p.portfolio(), p.partyId()) == shard).toList();
-            leaving.forEach(p -> parties.remove(p.portfolio(), p.partyId()));
+            indexes.remove(shard);
         });
     }
 
     /** The live shards, by number. */
-    public java.util.SortedSet<Integer> liveShards() {
-        return locked(() -> new java.util.TreeSet<>(epochs.keySet()));
+    public SortedSet<Integer> liveShards() {
+        return locked(() -> new TreeSet<>(epochs.keySet()));
     }
 
-    /** Read without the lock: a health probe must not wait for a long re-screen, and a count may be a moment old. */
+    /** The parties held, as of the last change: a health probe must not wait for the lock. */
     public int size() {
-        return parties.size();
+        return size;
     }
 
     private void check() {

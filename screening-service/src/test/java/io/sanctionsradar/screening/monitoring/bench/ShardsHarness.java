@@ -201,7 +201,9 @@ public final class ShardsHarness {
                         long now = System.nanoTime();
                         JsonNode alert = JSON.readTree(record.value());
                         String designationId = alert.path("trigger").path("designationId").asText();
-                        found.putIfAbsent(designationId, Instant.parse(alert.path("foundAt").asText()));
+                        // a listing of a subject the party already has an alert for is evidence on it (amended)
+                        JsonNode at = alert.has("foundAt") ? alert.get("foundAt") : alert.path("amendedAt");
+                        found.putIfAbsent(designationId, Instant.parse(at.asText()));
                         alerted.putIfAbsent(designationId, now);
                     }
                 }
