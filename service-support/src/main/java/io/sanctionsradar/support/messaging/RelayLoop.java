@@ -142,7 +142,9 @@ public final class RelayLoop {
             return Round.CAUGHT_UP;
         }
         topic.ensureCreated();
-        sendAndAwaitAcks(outbox, batch);
+        // sent with the transaction suspended (it keeps its rows, turn and connection meanwhile): context propagation
+        // would hand it to the producer's callback thread, still holding it while the relay commits, which then fails
+        QuarkusTransaction.suspendingExisting().run(() -> sendAndAwaitAcks(outbox, batch));
         outbox.markPublished(batch);
         return batch.size() == batchSize ? Round.FULL_BATCH : Round.CAUGHT_UP;
     }
