@@ -1,5 +1,6 @@
 package io.sanctionsradar.designation.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -51,6 +52,9 @@ public class OutboxRelay implements OutboxRows<OutboxEvent> {
     DataSource dataSource;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -83,7 +87,8 @@ public class OutboxRelay implements OutboxRows<OutboxEvent> {
         // compacted: with a broker's default (delete after 7 days) a new consumer could no longer rebuild the watchlist
         topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        loop = RelayLoop.forOutbox("outbox-relay", this, new OutboxTurn(dataSource, "outbox_event"), topic, batchSize);
+        loop = RelayLoop.forOutbox("outbox-relay", this, new OutboxTurn(dataSource, "outbox_event"), topic, batchSize,
+                registry);
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -1,5 +1,6 @@
 package io.sanctionsradar.screening.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -52,6 +53,9 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
     DataSource dataSource;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -85,7 +89,8 @@ public class AlertRelay implements OutboxRows<AlertRelay.OutboxRow> {
         topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topicRetention.toMillis())));
-        loop = RelayLoop.forOutbox("alert-relay", this, new OutboxTurn(dataSource, "alert_outbox"), topic, batchSize);
+        loop = RelayLoop.forOutbox("alert-relay", this, new OutboxTurn(dataSource, "alert_outbox"), topic, batchSize,
+                registry);
     }
 
     void onStart(@Observes StartupEvent start) {

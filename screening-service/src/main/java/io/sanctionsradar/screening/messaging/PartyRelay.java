@@ -1,5 +1,6 @@
 package io.sanctionsradar.screening.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -50,6 +51,9 @@ public class PartyRelay implements OutboxRows<PartyRelay.OutboxRow> {
     DataSource dataSource;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -80,7 +84,8 @@ public class PartyRelay implements OutboxRows<PartyRelay.OutboxRow> {
         // compacted: the topic is the customer book, each party's latest state kept for as long as it is monitored
         topic = new TopicProvisioner(kafkaConfig, topicName, topicPartitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        loop = RelayLoop.forOutbox("party-relay", this, new OutboxTurn(dataSource, "party_outbox"), topic, batchSize);
+        loop = RelayLoop.forOutbox("party-relay", this, new OutboxTurn(dataSource, "party_outbox"), topic, batchSize,
+                registry);
     }
 
     void onStart(@Observes StartupEvent start) {

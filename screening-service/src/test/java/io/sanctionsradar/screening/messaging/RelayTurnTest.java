@@ -1,5 +1,6 @@
 package io.sanctionsradar.screening.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
 import io.sanctionsradar.support.messaging.OutboxTurn;
@@ -51,6 +52,9 @@ class RelayTurnTest {
     DataSource dataSource;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -75,7 +79,7 @@ class RelayTurnTest {
         List<String> stored = insert(key, count);
         // smaller batches than this instance's (500): without the turn their rounds would interleave
         otherInstance = RelayLoop.forOutbox("other-alert-relay", relay, new OutboxTurn(dataSource, "alert_outbox"),
-                new TopicProvisioner(kafkaConfig, TOPIC, 3, Map.of()), 50);
+                new TopicProvisioner(kafkaConfig, TOPIC, 3, Map.of()), 50, registry);
 
         relay.resume();
         otherInstance.wake();

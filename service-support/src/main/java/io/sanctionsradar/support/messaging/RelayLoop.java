@@ -1,5 +1,7 @@
 package io.sanctionsradar.support.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
  * marked published only once the broker acknowledged all of it: a crash in between republishes (consumers
  * de-duplicate on {@code ce_id}), it never loses an event. Each transaction first takes the outbox's
  * {@link OutboxTurn}: with several instances on one database, one publishes at a time and the others wait for
- * their turn.
+ * their turn. A round that fails is counted in {@code outbox_publish_failures_total{topic}}: its batch may have
+ * reached the broker, and goes again.
  */
 public final class RelayLoop {
 
@@ -47,19 +50,26 @@ public final class RelayLoop {
     private final ExecutorService publisher;
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final Counter failures;
 
     /** {@code name} names the publisher thread and the log lines; {@code turn} is the outbox table's. */
     public static <R> RelayLoop forOutbox(String name, OutboxRows<R> outbox, OutboxTurn turn, TopicProvisioner topic,
-                                          int batchSize) {
+                                          int batchSize, MeterRegistry registry) {
         return new RelayLoop(name, () -> QuarkusTransaction.requiringNew()
                 .call(() -> publishRound(outbox, turn, topic, batchSize)),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, name)));
+                Executors.newSingleThreadExecutor(r -> new Thread(r, name)), failures(registry, topic.name()));
     }
 
-    RelayLoop(String name, Supplier<Round> publishRound, ExecutorService publisher) {
+    private static Counter failures(MeterRegistry registry, String topic) {
+        return Counter.builder("outbox.publish.failures").tag("topic", topic)
+                .description("publishing rounds that failed; their batch goes again").register(registry);
+    }
+
+    RelayLoop(String name, Supplier<Round> publishRound, ExecutorService publisher, Counter failures) {
         this.name = name;
         this.publishRound = publishRound;
         this.publisher = publisher;
+        this.failures = failures;
     }
 
     /** Asks for a publishing run soon; cheap, never throws, and safe to call from any thread. */
@@ -115,6 +125,7 @@ public final class RelayLoop {
                 }
             }
         } catch (RuntimeException e) {
+            failures.increment();
             LOG.warnf("%s: publishing failed, will retry: %s", name, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,9 +142,15 @@ public final class RelayLoop {
             return Round.CAUGHT_UP;
         }
         topic.ensureCreated();
-        List<Uni<Void>> acks = batch.stream().map(outbox::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        // sent with the transaction suspended (it keeps its rows, turn and connection meanwhile): context propagation
+        // would hand it to the producer's callback thread, still holding it while the relay commits, which then fails
+        QuarkusTransaction.suspendingExisting().run(() -> sendAndAwaitAcks(outbox, batch));
         outbox.markPublished(batch);
         return batch.size() == batchSize ? Round.FULL_BATCH : Round.CAUGHT_UP;
+    }
+
+    private static <R> void sendAndAwaitAcks(OutboxRows<R> outbox, List<R> batch) {
+        List<Uni<Void>> acks = batch.stream().map(outbox::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
     }
 }

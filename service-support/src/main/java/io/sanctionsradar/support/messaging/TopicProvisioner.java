@@ -32,6 +32,10 @@ public final class TopicProvisioner {
         this.topic = new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(topicConfig);
     }
 
+    public String name() {
+        return topic.name();
+    }
+
     /** At start: a broker that is down is no reason not to start, the relay tries again before it publishes. */
     public void tryToCreate() {
         try {

@@ -1,5 +1,7 @@
 package io.sanctionsradar.support.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ class RelayLoopTest {
 
     private static final long WAIT_SECONDS = 10;
 
+    private final Counter failures = new SimpleMeterRegistry().counter("outbox.publish.failures");
     private RelayLoop loop;
 
     @AfterEach
@@ -35,7 +38,7 @@ class RelayLoopTest {
         loop = new RelayLoop("test-relay", () -> {
             published.countDown();
             return RelayLoop.Round.CAUGHT_UP;
-        }, new RefusesFirstTask());
+        }, new RefusesFirstTask(), failures);
 
         // the caller is typically a transaction that has just committed: the refusal must not reach it
         assertDoesNotThrow(loop::wake);
@@ -54,7 +57,7 @@ class RelayLoopTest {
             await(release);
             finished.set(true);
             return RelayLoop.Round.FULL_BATCH;
-        }, Executors.newSingleThreadExecutor());
+        }, Executors.newSingleThreadExecutor(), failures);
         loop.wake();
         assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS), "a batch is being published");
 
@@ -78,13 +81,34 @@ class RelayLoopTest {
             }
             published.countDown();
             return RelayLoop.Round.CAUGHT_UP;
-        }, Executors.newSingleThreadExecutor());
+        }, Executors.newSingleThreadExecutor(), failures);
 
         loop.wake(); // once: rows committed here while another instance publishes its batch
 
         assertTrue(published.await(WAIT_SECONDS, TimeUnit.SECONDS), "a round ran once the turn was free");
         Thread.sleep(300); // time for rounds that should not run
         assertEquals(4, rounds.get(), "caught up: no further round until the next wake-up");
+    }
+
+    @Test
+    void a_failed_round_is_counted_and_the_next_wake_up_publishes_again() throws Exception {
+        CountDownLatch failed = new CountDownLatch(1);
+        CountDownLatch published = new CountDownLatch(1);
+        loop = new RelayLoop("test-relay", () -> {
+            if (failed.getCount() > 0) {
+                failed.countDown();
+                throw new IllegalStateException("test: the commit failed");
+            }
+            published.countDown();
+            return RelayLoop.Round.CAUGHT_UP;
+        }, Executors.newSingleThreadExecutor(), failures);
+
+        loop.wake();
+        assertTrue(failed.await(WAIT_SECONDS, TimeUnit.SECONDS), "a round failed");
+        loop.wake(); // the next poll
+
+        assertTrue(published.await(WAIT_SECONDS, TimeUnit.SECONDS), "the next run published");
+        assertEquals(1.0, failures.count(), "the failed round, counted once");
     }
 
     private static void await(CountDownLatch latch) {
