@@ -104,11 +104,15 @@ public class ShardMonitor {
         final Effect unscreened = new Effect(new LinkedHashMap<>(), new LinkedHashMap<>());
         final boolean firstAssignment;
         PartyMatcher index; // built from parties once read; a change read later builds it again
+        final long claimedAt = System.nanoTime();
+        long indexNanos;
 
         PartyMatcher index() {
             if (index == null) {
+                long began = System.nanoTime();
                 index = new PartyMatcher();
                 index.replaceAll(parties.values()); // in bulk, words in order: seconds for a million, not minutes
+                indexNanos = System.nanoTime() - began;
             }
             return index;
         }
@@ -311,8 +315,9 @@ public class ShardMonitor {
             sql(() -> store.partiesChecked(shard, b.next));
         });
         book.locked(() -> book.live(shard, b.claim.epoch(), index));
-        LOG.infof("monitoring shard %d live: %d parties, %d replayed listing changes, %d parties screened in %d ms",
-                shard, b.parties.size(), missed.size(), b.unscreened.toScreen().size(),
+        LOG.infof("monitoring shard %d live %d ms after its claim: %d parties indexed in %d ms, %d replayed listing "
+                        + "changes and %d parties screened in %d ms", shard, (System.nanoTime() - b.claimedAt) / 1_000_000,
+                b.parties.size(), b.indexNanos / 1_000_000, missed.size(), b.unscreened.toScreen().size(),
                 (System.nanoTime() - began) / 1_000_000);
         return true;
     }
