@@ -99,23 +99,13 @@ public class ShardMonitor {
     private static final class Building {
         final Claim claim;
         final long end;
-        long next;
+        final boolean firstAssignment;
+        final long claimedAt = System.nanoTime();
         final Map<String, MonitoredParty> parties = new HashMap<>();
         final Effect unscreened = new Effect(new LinkedHashMap<>(), new LinkedHashMap<>());
-        final boolean firstAssignment;
+        long next;
         PartyMatcher index; // built from parties once read; a change read later builds it again
-        final long claimedAt = System.nanoTime();
         long indexNanos;
-
-        PartyMatcher index() {
-            if (index == null) {
-                long began = System.nanoTime();
-                index = new PartyMatcher();
-                index.replaceAll(parties.values()); // in bulk, words in order: seconds for a million, not minutes
-                indexNanos = System.nanoTime() - began;
-            }
-            return index;
-        }
 
         Building(Claim claim, long end, boolean firstAssignment) {
             this.claim = claim;
@@ -125,6 +115,16 @@ public class ShardMonitor {
 
         boolean read() {
             return next >= end;
+        }
+
+        PartyMatcher index() {
+            if (index == null) {
+                long began = System.nanoTime();
+                index = new PartyMatcher();
+                index.replaceAll(parties.values()); // in bulk, words in order: seconds for a million, not minutes
+                indexNanos = System.nanoTime() - began;
+            }
+            return index;
         }
     }
 
