@@ -60,13 +60,6 @@ class EvidenceStore {
                 (c, q) -> q.setArray(1, c.createArrayOf("uuid", entryIds.stream().map(UUID::fromString).toArray())));
     }
 
-    List<Evidence> liveForParties(String portfolio, Collection<String> partyIds) {
-        return partyIds.isEmpty() ? List.of() : select("a.portfolio = ? AND a.party_id = ANY(?)", (c, q) -> {
-            q.setString(1, portfolio);
-            q.setArray(2, c.createArrayOf("text", partyIds.toArray()));
-        });
-    }
-
     /** The live evidence of these alerts, best score first (read before the alerts themselves are cleared). */
     List<Evidence> liveOf(Collection<UUID> alertIds) {
         return alertIds.isEmpty() ? List.of() : select("e.alert_id = ANY(?) ORDER BY e.score DESC, e.entry_id",
