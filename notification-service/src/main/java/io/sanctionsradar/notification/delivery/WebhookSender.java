@@ -145,15 +145,21 @@ public class WebhookSender {
         Buffer head = Buffer.buffer();
         Runnable done = () -> answer.complete(new Answer(response.statusCode(), response.getHeader("retry-after"),
                 head.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim()));
-        response.exceptionHandler(failure -> done.run());
-        response.endHandler(end -> done.run());
-        response.handler(chunk -> {
-            head.appendBuffer(chunk, 0, Math.min(chunk.length(), ERROR_EXCERPT - head.length()));
-            if (head.length() >= ERROR_EXCERPT && !answer.isDone()) {
-                done.run();
-                response.request().reset(); // a long body is not read to its end
-            }
-        });
+        try {
+            response.exceptionHandler(failure -> done.run());
+            response.endHandler(end -> done.run());
+            response.handler(chunk -> {
+                head.appendBuffer(chunk, 0, Math.min(chunk.length(), ERROR_EXCERPT - head.length()));
+                if (head.length() >= ERROR_EXCERPT && !answer.isDone()) {
+                    done.run();
+                    response.request().reset(); // a long body is not read to its end
+                }
+            });
+        } catch (IllegalStateException ended) {
+            // a short answer can end before this callback runs, and Vert.x refuses handlers on an ended response:
+            // the status is what counts (without this, the attempt hung until its timeout and logged no status)
+            done.run();
+        }
     }
 
     private static String pathAndQuery(URI url) {
