@@ -1,5 +1,7 @@
 package io.sanctionsradar.screening;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanctionsradar.infra.DevTokens;
 import io.sanctionsradar.infra.testing.TestInfrastructure;
 import io.sanctionsradar.infra.testing.TestTokens;
@@ -22,6 +24,7 @@ import java.util.Map;
 public record PackagedInstance(String name, Process process, int port, String jdbcUrl, Path log) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Starts the service with a small heap and the serial collector, as tests want. */
     public static PackagedInstance start(String name, String jdbcUrl, String instanceId, String heap,
@@ -74,6 +77,30 @@ public record PackagedInstance(String name, Process process, int port, String jd
                 .header("Authorization", bearer).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Whether the instance is ready and rebuilding no monitoring shard (its {@code monitoring} readiness check has
+     * {@code building} empty); false while it does not answer.
+     */
+    public boolean shardsLive(String bearer) {
+        try {
+            HttpResponse<String> response = get("/q/health/ready", bearer);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
+                if ("monitoring".equals(check.path("name").asText())) {
+                    return "[]".equals(check.path("data").path("building").asText());
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stops the process at once, as a crash or an OOM kill would. */

@@ -1,6 +1,5 @@
 package io.sanctionsradar.screening.monitoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanctionsradar.infra.testing.KafkaTestClient;
@@ -197,28 +196,9 @@ class MonitoringShardsIT {
         throw new AssertionError("the killed instance still holds shards: " + shardsByOwner(database));
     }
 
-    /** Ready (its first shards live) and rebuilding none. */
+    /** Ready (its first shards live) and rebuilding none; a killed instance counts as done. */
     private boolean ready(PackagedInstance instance) {
-        if (!instance.process().isAlive()) {
-            return true;
-        }
-        try {
-            HttpResponse<String> response = instance.get("/q/health/ready", bearer);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
-                if ("monitoring".equals(check.path("name").asText())) {
-                    return "[]".equals(check.path("data").path("building").asText());
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return !instance.process().isAlive() || instance.shardsLive(bearer);
     }
 
     private Map<String, Integer> shardsByOwner(String database) throws SQLException {

@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -269,29 +268,12 @@ public final class ShardsHarness {
         while (System.nanoTime() < deadline) {
             Map<String, Integer> owners = shardsByOwner();
             boolean moved = !owners.containsKey("seed") && (killed == null || !owners.containsKey(id(killed)));
-            if (moved && instances.stream().filter(i -> i.process().isAlive()).allMatch(this::rebuilt)) {
+            if (moved && instances.stream().filter(i -> i.process().isAlive()).allMatch(i -> i.shardsLive(bearer))) {
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("the shards did not go live within " + WAIT + ": " + shardsByOwner());
-    }
-
-    private boolean rebuilt(PackagedInstance instance) {
-        try {
-            HttpResponse<String> response = instance.get("/q/health/ready", bearer);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
-                if ("monitoring".equals(check.path("name").asText())) {
-                    return "[]".equals(check.path("data").path("building").asText());
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private String heaps() {
